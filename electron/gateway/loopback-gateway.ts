@@ -1,0 +1,92 @@
+// The loopback gateway: tiles pull WS-FLV from here. Bound to 127.0.0.1 on a random port,
+// with a 256-bit per-launch secret in the path and Host and Origin checked. WebSocket rather
+// than HTTP-FLV, because Chromium allows 6 HTTP/1.1 connections per host and tile 7 would
+// hang silently. Plain HTTP requests get nothing: no video, no CORS header.
+import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { StreamBroker } from '../streams/stream-broker';
+import { checkGatewayRequest } from './gateway-checks';
+
+export interface GatewayOptions {
+  broker: StreamBroker;
+  allowedOrigins: () => readonly string[];
+  log: (line: string) => void;
+}
+
+export class LoopbackGateway {
+  readonly secret = randomBytes(32).toString('hex');
+  private readonly server = http.createServer();
+  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  private port = 0;
+
+  constructor(private readonly options: GatewayOptions) {
+    this.server.on('request', (request, response) => {
+      this.refuse(request, `plain HTTP ${request.method ?? ''} is not served`, 403);
+      response.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden\n');
+    });
+    this.server.on('upgrade', (request, socket, head) => this.onUpgrade(request, socket, head));
+  }
+
+  async listen(): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(0, '127.0.0.1', () => resolve());
+    });
+    this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** Base URL of the streams, for the renderer: `${base}/${cameraId}/${quality}.flv`. */
+  get baseUrl(): string {
+    return `ws://127.0.0.1:${this.port}/${this.secret}/live`;
+  }
+
+  get listeningPort(): number {
+    return this.port;
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private onUpgrade(request: http.IncomingMessage, socket: Duplex, head: Buffer): void {
+    const decision = checkGatewayRequest(
+      { path: request.url ?? '', host: request.headers.host, origin: request.headers.origin },
+      { port: this.port, secret: this.secret, allowedOrigins: this.options.allowedOrigins() },
+    );
+    if (!decision.ok) {
+      this.refuse(request, decision.reason, decision.status);
+      socket.end(`HTTP/1.1 ${decision.status} Forbidden\r\nConnection: close\r\n\r\n`);
+      return;
+    }
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      this.serve(ws, decision.cameraId, decision.quality);
+    });
+  }
+
+  private serve(ws: WebSocket, cameraId: string, quality: 'main' | 'sub'): void {
+    const result = this.options.broker.attach(cameraId, quality, {
+      send: (bytes) => {
+        if (ws.readyState === ws.OPEN) ws.send(bytes, { binary: true });
+      },
+      bufferedBytes: () => ws.bufferedAmount,
+      close: (reason) => ws.close(1001, reason.slice(0, 120)),
+    });
+    if ('error' in result) {
+      this.options.log(`gateway: ${result.error}`);
+      ws.close(4404, result.error.slice(0, 120));
+      return;
+    }
+    ws.on('close', result.detach);
+    ws.on('error', () => ws.terminate());
+  }
+
+  private refuse(request: http.IncomingMessage, reason: string, status: number): void {
+    const from = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
+    // The path holds the secret (or a guess at it): log only its shape.
+    this.options.log(`gateway: refused ${status} from ${from}: ${reason}`);
+  }
+}

@@ -1,0 +1,144 @@
+// The wall's services as one object: settings, the stream broker and the loopback gateway,
+// behind the contract's requests and events. Electron's IPC handlers and the preview host's
+// WebSocket both call handle() and forward events; neither holds any logic of its own.
+import type {
+  Quality,
+  Result,
+  StreamStatus,
+  WallEventChannel,
+  WallEvents,
+  WallSnapshot,
+} from '../contract/wall-contract';
+import { LoopbackGateway } from '../gateway/loopback-gateway';
+import type { WallSettings } from '../settings/settings-model';
+import type { SettingsMemory } from '../settings/settings-store';
+import { sourceForEndpoint, type EndpointContext } from '../streams/source-for-endpoint';
+import { StreamBroker, type ResolvedStream } from '../streams/stream-broker';
+import type { SessionTimings } from '../streams/stream-session';
+import { parseLayoutSelection, parseLocale } from './request-payloads';
+import { cameraLabel, wallSnapshot } from './wall-snapshot';
+
+export interface WallServiceOptions {
+  settings: WallSettings;
+  configSource: WallSnapshot['configSource'];
+  memory: SettingsMemory | null;
+  assetsDir: string;
+  allowedOrigins: () => readonly string[];
+  protocols: EndpointContext['protocols'];
+  log: (line: string) => void;
+  timings?: Partial<SessionTimings>;
+}
+
+type EventListener = <C extends WallEventChannel>(channel: C, payload: WallEvents[C]) => void;
+
+export class WallService {
+  readonly broker: StreamBroker;
+  readonly gateway: LoopbackGateway;
+  private settings: WallSettings;
+  private readonly listeners = new Set<EventListener>();
+
+  private constructor(private readonly options: WallServiceOptions) {
+    const remembered = options.memory?.read() ?? {};
+    this.settings = { ...options.settings, ...remembered };
+    this.broker = new StreamBroker({
+      resolve: (cameraId, quality) => this.resolve(cameraId, quality),
+      onStatus: (status) => this.emit('streams:status', status),
+      log: options.log,
+      ...(options.timings ? { timings: options.timings } : {}),
+    });
+    this.gateway = new LoopbackGateway({
+      broker: this.broker,
+      allowedOrigins: options.allowedOrigins,
+      log: options.log,
+    });
+  }
+
+  static async start(options: WallServiceOptions): Promise<WallService> {
+    const service = new WallService(options);
+    await service.gateway.listen();
+    const installed = service.settings.cameras.filter(
+      (c) => (c.availability ?? 'installed') === 'installed',
+    );
+    options.log(
+      `wall: ${service.settings.sites.length} sites, ${installed.length} of ${service.settings.cameras.length} cameras installed (${options.configSource} configuration); gateway on 127.0.0.1:${service.gateway.listeningPort}`,
+    );
+    return service;
+  }
+
+  snapshot(): WallSnapshot {
+    return wallSnapshot(this.settings, {
+      gatewayBase: this.gateway.baseUrl,
+      configSource: this.options.configSource,
+    });
+  }
+
+  statuses(): StreamStatus[] {
+    return this.broker.statuses();
+  }
+
+  /** One entry point for every request channel; the payload is untrusted. */
+  async handle(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    switch (channel) {
+      case 'wall:get-snapshot':
+        return { ok: true, value: this.snapshot() };
+      case 'streams:get-statuses':
+        return { ok: true, value: this.statuses() };
+      case 'wall:set-layout': {
+        const known = new Set(this.settings.cameras.map((c) => c.id));
+        const layout = parseLayoutSelection(payload, known);
+        if (!layout.ok) return layout;
+        this.settings = { ...this.settings, layout: layout.value };
+        this.options.memory?.write({ layout: layout.value });
+        return this.snapshotChanged();
+      }
+      case 'wall:set-locale': {
+        const locale = parseLocale(payload);
+        if (!locale.ok) return locale;
+        this.settings = { ...this.settings, locale: locale.value };
+        this.options.memory?.write({ locale: locale.value });
+        return this.snapshotChanged();
+      }
+      default:
+        return { ok: false, error: `Unknown request ${JSON.stringify(channel)}.` };
+    }
+  }
+
+  onEvent(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    this.broker.close();
+    await this.gateway.close();
+  }
+
+  private snapshotChanged(): Result<WallSnapshot> {
+    const snapshot = this.snapshot();
+    this.emit('wall:snapshot', snapshot);
+    return { ok: true, value: snapshot };
+  }
+
+  private emit<C extends WallEventChannel>(channel: C, payload: WallEvents[C]): void {
+    for (const listener of this.listeners) listener(channel, payload);
+  }
+
+  private resolve(cameraId: string, quality: Quality): ResolvedStream | { error: string } {
+    const camera = this.settings.cameras.find((c) => c.id === cameraId);
+    if (!camera) return { error: `There is no camera "${cameraId}".` };
+    const label = cameraLabel(this.settings, camera);
+    if ((camera.availability ?? 'installed') !== 'installed') {
+      return { error: `Camera '${label}' is ${camera.availability}; it has no stream.` };
+    }
+    // Without a separate main stream, the sub stream serves both qualities.
+    const endpoint =
+      quality === 'main' ? (camera.streams.main ?? camera.streams.sub) : camera.streams.sub;
+    const factory = sourceForEndpoint(endpoint, {
+      label,
+      assetsDir: this.options.assetsDir,
+      log: this.options.log,
+      protocols: this.options.protocols,
+    });
+    return 'error' in factory ? factory : { label, factory };
+  }
+}

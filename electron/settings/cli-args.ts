@@ -1,0 +1,28 @@
+// Command-line options shared by the Electron app and the preview host.
+
+export interface CliOptions {
+  configFile: string | null;
+  port: number | null;
+}
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { configFile: null, port: null };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] ?? '';
+    const [name, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || v === '') throw new Error(`${name} needs a value`);
+      return v;
+    };
+    if (name === '--config') options.configFile = value();
+    else if (name === '--port') {
+      const port = Number(value());
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        throw new Error('--port must be a port number (0 for any free port)');
+      }
+      options.port = port;
+    }
+  }
+  return options;
+}

@@ -1,0 +1,40 @@
+// Reads IT's configuration file. A file that does not parse or fails the schema is refused
+// with every problem named, and the app does not start half-configured.
+import { readFileSync } from 'node:fs';
+import type { WallSettings } from './settings-model';
+import { parseSettings } from './validate-settings';
+
+export class ConfigFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `The configuration file ${file} cannot be used:\n` +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        '\nFix the file (or start without --config to see the demo wall) and start again.',
+    );
+    this.name = 'ConfigFileError';
+  }
+}
+
+export function loadConfigFile(file: string): WallSettings {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new ConfigFileError(file, [
+      code === 'ENOENT' ? 'the file does not exist' : `the file cannot be read (${code ?? error})`,
+    ]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new ConfigFileError(file, [`it is not valid JSON: ${(error as Error).message}`]);
+  }
+  const result = parseSettings(json);
+  if (!result.ok) throw new ConfigFileError(file, result.errors);
+  return result.settings;
+}

@@ -1,0 +1,46 @@
+// Feeds an FLV byte stream into a source's handlers: shared by the HTTP-FLV and WS-FLV
+// sources, which differ only in how the bytes arrive.
+import { FlvReader } from '../flv/flv-reader';
+import type { SourceFailure, SourceHandlers } from '../source';
+
+export class FlvStreamFeed {
+  private readonly reader = new FlvReader();
+  private ended = false;
+
+  constructor(
+    private readonly handlers: SourceHandlers,
+    private readonly label: string,
+  ) {}
+
+  /** Returns false once the stream is malformed; the caller then closes the connection. */
+  push(chunk: Uint8Array): boolean {
+    if (this.ended) return false;
+    for (const item of this.reader.push(chunk)) {
+      if (item.kind === 'tag') {
+        this.handlers.onTag(item.tag);
+      } else if (item.kind === 'error') {
+        this.end({
+          code: 'protocol-error',
+          message: `Camera '${this.label}': the server sent bytes that are not FLV video (${item.message}). Check that the URL points to an FLV stream.`,
+        });
+        return false;
+      }
+    }
+    return true;
+  }
+
+  end(failure: SourceFailure): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.handlers.onEnd(failure);
+  }
+
+  /** Called after close(): no onEnd may follow. */
+  silence(): void {
+    this.ended = true;
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+}

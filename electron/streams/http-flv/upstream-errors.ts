@@ -1,0 +1,47 @@
+// Maps transport errors and HTTP statuses to the failures a user can act on.
+import type { SourceFailure } from '../source';
+
+export function failureForNetworkError(
+  error: unknown,
+  label: string,
+  where: string,
+): SourceFailure {
+  const code = (error as { code?: string } | null)?.code ?? '';
+  const reason =
+    code === 'ECONNREFUSED'
+      ? 'the connection was refused'
+      : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+        ? 'the host name does not resolve'
+        : code === 'EHOSTUNREACH' || code === 'ENETUNREACH'
+          ? 'the host is unreachable'
+          : code === 'ETIMEDOUT' || code === 'CONNECT_TIMEOUT'
+            ? 'the connection timed out'
+            : code === 'ECONNRESET'
+              ? 'the connection was reset'
+              : error instanceof Error
+                ? error.message
+                : String(error);
+  return {
+    code: 'unreachable',
+    message: `Camera '${label}': cannot reach ${where}: ${reason}. Check that the server is on and the address is right.`,
+  };
+}
+
+export function failureForHttpStatus(status: number, label: string, where: string): SourceFailure {
+  if (status === 401 || status === 403) {
+    return {
+      code: 'auth-failed',
+      message: `Camera '${label}': ${where} refused the credentials (HTTP ${status}). Check the user name, password, token or signing secret in the configuration.`,
+    };
+  }
+  if (status === 404) {
+    return {
+      code: 'not-found',
+      message: `Camera '${label}': ${where} has no such stream (HTTP 404). Check the stream path in the URL.`,
+    };
+  }
+  return {
+    code: 'protocol-error',
+    message: `Camera '${label}': ${where} answered HTTP ${status}. Check the URL and the server's logs.`,
+  };
+}

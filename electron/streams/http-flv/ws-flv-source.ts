@@ -1,0 +1,53 @@
+// Pulls WS(S)-FLV from a media gateway (each binary message is a run of FLV bytes).
+import WebSocket from 'ws';
+import type { AuthSettings } from '../../settings/settings-model';
+import { httpRequestTarget } from '../auth/http-auth';
+import { redactUrl } from '../auth/redact-url';
+import type { SourceFactory } from '../source';
+import { FlvStreamFeed } from './flv-stream-feed';
+import { failureForHttpStatus, failureForNetworkError } from './upstream-errors';
+
+export interface WsFlvOptions {
+  url: string;
+  auth?: AuthSettings;
+  label: string;
+  connectTimeoutMs?: number;
+}
+
+export function createWsFlvSource(options: WsFlvOptions): SourceFactory {
+  return (handlers) => {
+    const target = httpRequestTarget(options.url, options.auth);
+    const where = redactUrl(options.url);
+    const feed = new FlvStreamFeed(handlers, options.label);
+    const socket = new WebSocket(target.url, {
+      headers: target.headers,
+      handshakeTimeout: options.connectTimeoutMs ?? 10_000,
+      perMessageDeflate: false,
+    });
+    socket.binaryType = 'nodebuffer';
+
+    socket.on('unexpected-response', (_request, response) => {
+      feed.end(failureForHttpStatus(response.statusCode ?? 0, options.label, where));
+      response.resume();
+      socket.terminate();
+    });
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      if (!isBinary) return;
+      if (!feed.push(data)) socket.terminate();
+    });
+    socket.on('close', () =>
+      feed.end({
+        code: 'ended',
+        message: `Camera '${options.label}': ${where} closed the stream.`,
+      }),
+    );
+    socket.on('error', (error) => feed.end(failureForNetworkError(error, options.label, where)));
+
+    return {
+      close() {
+        feed.silence();
+        socket.terminate();
+      },
+    };
+  };
+}
