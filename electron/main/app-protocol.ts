@@ -1,0 +1,32 @@
+// Serves the renderer from app://wall/ instead of file://, so the page has a real origin
+// (the gateway checks it) and a Content-Security-Policy header on every response.
+import { net, protocol } from 'electron';
+import { join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { contentSecurityPolicy } from '../preview-host/static-files';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = 'app://wall';
+
+/** Must run before app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+export function serveRenderer(rendererDir: string, gatewayOrigin: () => string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'wall') return new Response('Not found', { status: 404 });
+    const relative =
+      url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const file = normalize(join(rendererDir, relative));
+    if (!file.startsWith(normalize(rendererDir) + sep))
+      return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(file).toString());
+    const headers = new Headers(response.headers);
+    headers.set('Content-Security-Policy', contentSecurityPolicy(gatewayOrigin()));
+    return new Response(response.body, { status: response.status, headers });
+  });
+}

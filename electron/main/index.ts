@@ -1,0 +1,78 @@
+// The Electron main process: thin glue around the Electron-free services. Lifecycle,
+// single instance, windows, kiosk, power-save blocking, electron-store, IPC.
+import { app, dialog, powerSaveBlocker } from 'electron';
+import Store from 'electron-store';
+import { join } from 'node:path';
+import { createLogger } from '../logging/logger';
+import { bootstrapWall } from '../services/bootstrap-wall';
+import type { WallService } from '../services/wall-service';
+import { parseCliArgs } from '../settings/cli-args';
+import { ConfigFileError } from '../settings/load-config-file';
+import { openStoreSafely } from '../settings/open-store-safely';
+import { REMEMBERED_SCHEMA } from '../settings/settings-store';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { registerIpc } from './ipc';
+import { openWallWindows, preloadPath } from './wall-windows';
+import { hardenSessions } from './web-security';
+
+const outDir = join(import.meta.dirname, '..');
+const assetsDir = app.isPackaged
+  ? join(process.resourcesPath, 'assets')
+  : join(app.getAppPath(), 'assets');
+
+if (!app.requestSingleInstanceLock()) {
+  // Another wall is already running on this PC; it gets focus instead.
+  app.quit();
+} else {
+  registerAppScheme();
+  app.on('second-instance', () => {
+    // Nothing to focus in kiosk mode beyond the existing windows: they stay as they are.
+  });
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
+}
+
+async function start(): Promise<void> {
+  const log = createLogger({ file: join(app.getPath('userData'), 'wall.log') });
+  hardenSessions();
+  let cli;
+  try {
+    cli = parseCliArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+  } catch (error) {
+    dialog.showErrorBox('One-Stop Wall', (error as Error).message);
+    app.exit(2);
+    return;
+  }
+  const opened = openStoreSafely(
+    () => new Store({ name: 'settings', schema: REMEMBERED_SCHEMA }),
+    join(app.getPath('userData'), 'settings.json'),
+  );
+  if (opened.warning) log(`settings: ${opened.warning}`);
+
+  let service: WallService;
+  try {
+    service = await bootstrapWall({
+      configFile: cli.configFile,
+      store: opened.store,
+      assetsDir,
+      allowedOrigins: () => [APP_ORIGIN],
+      log,
+    });
+  } catch (error) {
+    const message = error instanceof ConfigFileError ? error.message : String(error);
+    log(`start: ${message}`);
+    dialog.showErrorBox('One-Stop Wall cannot start', message);
+    app.exit(3);
+    return;
+  }
+  serveRenderer(join(outDir, 'renderer'), () => `ws://127.0.0.1:${service.gateway.listeningPort}`);
+  registerIpc(service, log);
+  // An always-on wall must keep the display awake.
+  powerSaveBlocker.start('prevent-display-sleep');
+  openWallWindows({
+    preloadPath: preloadPath(outDir),
+    kiosk: app.isPackaged || process.argv.includes('--kiosk'),
+    log,
+  });
+  app.on('before-quit', () => void service.close());
+}

@@ -1,0 +1,55 @@
+// `npm run preview [-- --config FILE] [-- --port N]`: runs the preview host until Ctrl+C.
+// The first URL it prints is the one to open.
+import { join, resolve } from 'node:path';
+import Conf from 'conf';
+import { createLogger } from '../logging/logger';
+import { parseCliArgs } from '../settings/cli-args';
+import { ConfigFileError } from '../settings/load-config-file';
+import { openStoreSafely } from '../settings/open-store-safely';
+import { REMEMBERED_SCHEMA } from '../settings/settings-store';
+import { startPreviewHost } from './preview-host';
+
+const DEFAULT_PORT = 4780;
+
+async function main(): Promise<void> {
+  const log = createLogger();
+  let cli;
+  try {
+    cli = parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    console.error(
+      `${(error as Error).message}. Usage: npm run preview -- [--config FILE] [--port N]`,
+    );
+    process.exit(2);
+  }
+  const projectRoot = resolve(import.meta.dirname, '../..');
+  const dataDir = process.env.ONE_STOP_WALL_DATA_DIR ?? join(projectRoot, '.tmp', 'preview-data');
+  const opened = openStoreSafely(
+    () => new Conf({ cwd: dataDir, configName: 'settings', schema: REMEMBERED_SCHEMA }),
+    join(dataDir, 'settings.json'),
+  );
+  try {
+    const host = await startPreviewHost({
+      configFile: cli.configFile,
+      store: opened.store,
+      assetsDir: join(projectRoot, 'assets'),
+      rendererDir: join(projectRoot, 'out', 'renderer'),
+      port: cli.port ?? DEFAULT_PORT,
+      log,
+    });
+    // The first URL in the output is the one to open (tests and people rely on it).
+    console.log(`One-Stop Wall preview: open ${host.url}`);
+    if (opened.warning) log(`settings: ${opened.warning}`);
+    const stop = () => void host.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  } catch (error) {
+    if (error instanceof ConfigFileError) {
+      console.error(error.message);
+      process.exit(3);
+    }
+    throw error;
+  }
+}
+
+void main();

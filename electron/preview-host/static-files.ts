@@ -1,0 +1,58 @@
+// Serves the built renderer (out/renderer) with the same Content-Security-Policy the Electron
+// window uses, so the preview behaves like the app.
+import { readFile } from 'node:fs/promises';
+import type http from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export function contentSecurityPolicy(connectSources: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "media-src 'self' blob:",
+    `connect-src 'self' ${connectSources}`,
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+export async function serveStatic(
+  root: string,
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  csp: string,
+): Promise<void> {
+  const urlPath = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
+  const relative = urlPath === '/' ? 'index.html' : urlPath.replace(/^\/+/, '');
+  const file = normalize(join(root, relative));
+  if (!file.startsWith(normalize(root) + sep) && file !== normalize(root)) {
+    response.writeHead(404).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    });
+    response.end(body);
+  } catch {
+    response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found\n');
+  }
+}

@@ -1,0 +1,36 @@
+// Starts the wall's services the same way for the Electron app and the preview host:
+// configuration from --config FILE or the embedded demo, remembered layout and language,
+// the broker and the gateway. Throws ConfigFileError (with every problem named) rather than
+// start half-configured.
+import { resolve } from 'node:path';
+import { loadConfigFile } from '../settings/load-config-file';
+import { demoSettings } from '../settings/demo-config';
+import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
+import { streamProtocols } from '../streams/stream-protocols';
+import type { SessionTimings } from '../streams/stream-session';
+import { WallService } from './wall-service';
+
+export interface BootstrapOptions {
+  configFile: string | null;
+  store: KeyValueStore | null;
+  assetsDir: string;
+  allowedOrigins: () => readonly string[];
+  log: (line: string) => void;
+  timings?: Partial<SessionTimings>;
+}
+
+export async function bootstrapWall(options: BootstrapOptions): Promise<WallService> {
+  const configFile = options.configFile ? resolve(options.configFile) : null;
+  const settings = configFile ? loadConfigFile(configFile) : demoSettings();
+  const memory = options.store ? new SettingsMemory(options.store, configFile ?? 'demo') : null;
+  return WallService.start({
+    settings,
+    configSource: configFile ? 'file' : 'demo',
+    memory,
+    assetsDir: options.assetsDir,
+    allowedOrigins: options.allowedOrigins,
+    protocols: streamProtocols,
+    log: options.log,
+    ...(options.timings ? { timings: options.timings } : {}),
+  });
+}

@@ -1,0 +1,27 @@
+// The protocols that live in their own folders (RTSP, demo), registered for
+// source-for-endpoint.ts. Kept apart so that file does not import every protocol.
+import { join } from 'node:path';
+import { createDemoSource } from './demo/demo-source';
+import { parseDemoUrl } from './demo/demo-url';
+import { createRtspSource } from './rtsp/rtsp-source';
+import type { EndpointContext } from './source-for-endpoint';
+
+export const streamProtocols: EndpointContext['protocols'] = {
+  rtsp: (endpoint, ctx) =>
+    createRtspSource({
+      url: endpoint.url,
+      ...(endpoint.auth?.type === 'password'
+        ? { username: endpoint.auth.username, password: endpoint.auth.password }
+        : {}),
+      label: ctx.label,
+      log: ctx.log,
+    }),
+  demo: (endpoint, ctx) => {
+    const demo = parseDemoUrl(endpoint.url, join(ctx.assetsDir, 'demo'));
+    return createDemoSource({
+      clipPath: demo.clipPath,
+      startOffsetMs: demo.startOffsetMs,
+      log: ctx.log,
+    });
+  },
+};
