@@ -12,7 +12,9 @@
 #
 # Determinism: fixed seeds for the random sources (life, cellauto, gradients), one encoder
 # thread, bitexact muxing and no metadata, so the same ffmpeg/x264 build gives identical
-# bytes. The bar's period (4 s) divides the clip length, so it joins cleanly when a clip loops.
+# bytes. No duration/filesize in onMetaData (-flvflags no_duration_filesize): the app streams
+# these as endless live feeds, and a player must not take a 12 s duration from the metadata.
+# The bar's period (4 s) divides the clip length, so it joins cleanly when a clip loops.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -50,7 +52,7 @@ make_clip() {
     -c:v libx264 -profile:v baseline -preset slow -threads 1 \
     -b:v 180k -maxrate 220k -bufsize 360k \
     -g "${FPS}" -keyint_min "${FPS}" -sc_threshold 0 -pix_fmt yuv420p \
-    -fflags +bitexact -flags:v +bitexact -map_metadata -1 \
+    -fflags +bitexact -flags:v +bitexact -map_metadata -1 -flvflags no_duration_filesize \
     -f flv "${out_dir}/${name}.flv"
   echo "${name}.flv $(stat -c %s "${out_dir}/${name}.flv") bytes"
 }
