@@ -1,0 +1,35 @@
+// Wires the API's pushed events and first reads into the store. Kept out of React so the data
+// keeps flowing whatever the component tree does.
+import type { WallApi } from '../contract';
+import type { AppStore } from '../store/app-store';
+
+const SNAPSHOT_RETRY_MS = 3_000;
+
+export function connectApiToStore(api: WallApi, store: AppStore): () => void {
+  let stopped = false;
+  let retry: ReturnType<typeof setTimeout> | null = null;
+  const state = () => store.getState();
+  const offStatus = api.onStatus((status) => state().setStatus(status));
+  const offSnapshot = api.onSnapshot((snapshot) => state().setSnapshot(snapshot));
+
+  const load = async (): Promise<void> => {
+    const snapshot = await api.getSnapshot();
+    if (stopped) return;
+    if (!snapshot.ok) {
+      state().setLoadError(snapshot.error);
+      retry = setTimeout(() => void load(), SNAPSHOT_RETRY_MS);
+      return;
+    }
+    state().setSnapshot(snapshot.value);
+    const statuses = await api.getStatuses();
+    if (!stopped && statuses.ok) state().setStatuses(statuses.value);
+  };
+  void load();
+
+  return () => {
+    stopped = true;
+    if (retry !== null) clearTimeout(retry);
+    offStatus();
+    offSnapshot();
+  };
+}

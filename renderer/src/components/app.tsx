@@ -1,0 +1,27 @@
+// Chooses between the wall and the plain full-screen messages shown before it can exist.
+import { translate } from '../i18n/translate';
+import { useApp } from '../store/app-store';
+import { Wall } from './wall';
+
+export function MessageScreen({ text }: { text: string }) {
+  return (
+    <div className="message-screen" data-testid="wall" data-locale="vi" role="status">
+      {text}
+    </div>
+  );
+}
+
+export function App() {
+  const hasSnapshot = useApp((s) => s.snapshot !== null);
+  const loadError = useApp((s) => s.loadError);
+  if (hasSnapshot) return <Wall />;
+  return (
+    <MessageScreen
+      text={
+        loadError === null
+          ? translate('vi', 'app.loading')
+          : translate('vi', 'app.loadFailed', { error: loadError })
+      }
+    />
+  );
+}

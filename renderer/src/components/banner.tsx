@@ -1,0 +1,23 @@
+// One calm line at the top of the screen counting the centres that are down; the tiles say
+// which. Absent while all is fine.
+import { translate } from '../i18n/translate';
+import { useApp } from '../store/app-store';
+import { selectSitesDown } from '../store/selectors';
+
+export function Banner() {
+  const count = useApp(selectSitesDown);
+  const locale = useApp((s) => s.snapshot?.locale ?? 'vi');
+  const notice = useApp((s) => s.notice);
+  if (count === 0 && notice === null) return null;
+  return (
+    <div className="banner" role="status" data-testid="banner">
+      {count > 0 && (
+        <span className="banner__down">
+          <span className="banner__dot" aria-hidden="true" />
+          {translate(locale, 'banner.sitesDown', { count })}
+        </span>
+      )}
+      {notice !== null && <span className="banner__notice">{notice}</span>}
+    </div>
+  );
+}

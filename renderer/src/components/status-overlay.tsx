@@ -1,0 +1,12 @@
+// The state in words over a tile that is not live: amber while connecting, red and large when
+// the signal is lost or the stream fails, grey and calm when no camera is expected.
+import type { TileWords } from '../status/status-words';
+
+export function StatusOverlay({ words }: { words: TileWords }) {
+  return (
+    <div className={`status status--${words.tone}`} role="status">
+      <div className="status__headline">{words.headline}</div>
+      {words.detail !== null && <div className="status__detail">{words.detail}</div>}
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+// One cell of the wall: the camera's picture, its name on a band at the bottom edge, and its
+// state in colour and words. The <video> belongs to a pooled player, mounted into `box`.
+import { useRef } from 'react';
+import { useTilePlayer } from '../hooks/use-tile-player';
+import { useNow } from '../hooks/use-now';
+import { canDecodeH265 } from '../player/codec-support';
+import { playerKey } from '../player/player-pool';
+import { tileStreamUrl } from '../player/pool-instance';
+import { useApp } from '../store/app-store';
+import { findCamera, qualityFor } from '../store/selectors';
+import { streamKey } from '../store/streams-slice';
+import { deriveTileView } from '../status/display-state';
+import { needsClock, tileWords } from '../status/status-words';
+import { tileLabel } from '../status/tile-label';
+import { NameBand } from './name-band';
+import { StatusOverlay } from './status-overlay';
+
+export interface TileProps {
+  cameraId: string | null;
+  /** 0 for the first cell showing this camera, 1 for a second copy, and so on. */
+  copy: number;
+  maximised: boolean;
+  onMaximise?: (cameraId: string) => void;
+}
+
+export function Tile({ cameraId, copy, maximised, onMaximise }: TileProps) {
+  const boxRef = useRef<HTMLDivElement>(null);
+  const locale = useApp((s) => s.snapshot?.locale ?? 'vi');
+  const gatewayBase = useApp((s) => s.snapshot?.gatewayBase ?? null);
+  const camera = useApp((s) => findCamera(s, cameraId));
+  const label = useApp((s) => tileLabel(s.snapshot, cameraId));
+  const quality = qualityFor(camera, maximised);
+  const key = cameraId === null ? null : playerKey(cameraId, quality, copy);
+  const status = useApp((s) =>
+    cameraId === null ? undefined : s.statuses[streamKey(cameraId, quality)],
+  );
+  const freshness = useApp((s) => (key === null ? undefined : s.freshness[key]));
+
+  const plays = cameraId !== null && camera?.availability === 'installed' && gatewayBase !== null;
+  const url = plays ? tileStreamUrl(gatewayBase, cameraId, quality) : null;
+  useTilePlayer(boxRef, plays ? key : null, url);
+
+  const view = deriveTileView({
+    cameraId,
+    camera,
+    status,
+    freshness,
+    h265Supported: canDecodeH265(),
+  });
+  const now = useNow(needsClock(view));
+  const words = tileWords(view, locale, now);
+
+  return (
+    <div
+      className={`tile tile--${words.tone}${maximised ? ' tile--maximised' : ''}`}
+      data-testid="tile"
+      data-camera-id={cameraId ?? ''}
+      data-quality={quality}
+      data-state={view.state}
+      tabIndex={cameraId === null ? -1 : 0}
+      aria-label={label === null ? words.headline : `${label}: ${words.headline}`}
+      onDoubleClick={cameraId !== null && onMaximise ? () => onMaximise(cameraId) : undefined}
+    >
+      <div className="tile-box" ref={boxRef} />
+      {words.visible && <StatusOverlay words={words} />}
+      {label !== null && <NameBand label={label} words={words} />}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// English, on choice. Same keys and placeholders as vi.ts.
+import type { Dictionary } from './message-keys';
+
+export const en: Dictionary = {
+  'state.connecting': 'Connecting…',
+  'state.live': 'Live',
+  'state.stalled': 'Signal lost · last frame {time}',
+  'state.stalledNoFrame': 'Signal lost',
+  'state.noMedia': 'The server sends no video',
+  'state.authFailed': 'Wrong user name or password',
+  'state.unreachable': 'Cannot reach the camera',
+  'state.notFound': 'The server has no such video stream',
+  'state.unsupportedCodec': 'This display cannot decode H.265 — choose the H.264 sub-stream',
+  'state.notInstalled': 'No camera installed',
+  'state.disabled': 'Turned off',
+  'state.empty': 'No camera chosen',
+  'state.error': 'Cannot play the video',
+  'state.unknownCamera': 'This camera is not in the configuration',
+  'retry.in': 'Retrying in {seconds} s',
+  'retry.inMinutes': 'Retrying in {minutes} min',
+  'retry.now': 'Retrying…',
+  'ago.seconds': '{count} s ago',
+  'ago.minutes': '{count} min ago',
+  'ago.hours': '{count} h ago',
+  'ago.days': '{count} days ago',
+  'banner.sitesDown': '{count} centres without signal',
+  'app.loading': 'Loading the configuration…',
+  'app.loadFailed': 'Could not load the configuration: {error}. Retrying…',
+  'app.noApi': 'The address has no access key (#key=…). Open the address the preview host printed.',
+  'action.failed': 'Could not do that: {error}',
+};

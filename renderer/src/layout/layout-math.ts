@@ -1,0 +1,99 @@
+// Grid arithmetic for the wall, as plain functions over plain data so it is unit-tested under
+// Node. Presets are named columns x rows, the way staff say them ("lưới 4x4").
+import type { CameraView, LayoutPresetId, LayoutSelection } from '../contract';
+
+export interface GridSize {
+  columns: number;
+  rows: number;
+}
+
+export const PRESET_IDS = [
+  '1x1',
+  '2x2',
+  '3x3',
+  '4x4',
+  '5x4',
+] as const satisfies readonly LayoutPresetId[];
+
+const PRESET_SIZES: Record<LayoutPresetId, GridSize> = {
+  '1x1': { columns: 1, rows: 1 },
+  '2x2': { columns: 2, rows: 2 },
+  '3x3': { columns: 3, rows: 3 },
+  '4x4': { columns: 4, rows: 4 },
+  '5x4': { columns: 5, rows: 4 },
+};
+
+export function gridSize(preset: LayoutPresetId): GridSize {
+  return PRESET_SIZES[preset];
+}
+
+export function cellCount(preset: LayoutPresetId): number {
+  const { columns, rows } = gridSize(preset);
+  return columns * rows;
+}
+
+/** Keys 1–5 pick presets in order; anything else is not a preset key. */
+export function presetForKey(key: string): LayoutPresetId | null {
+  const index = Number.parseInt(key, 10);
+  if (!/^[1-9]$/.test(key) || Number.isNaN(index)) return null;
+  return PRESET_IDS[index - 1] ?? null;
+}
+
+/** Pads with empty cells or cuts the list so there is exactly one entry per cell. */
+export function fitToCells(
+  cameraIds: readonly (string | null)[],
+  cells: number,
+): (string | null)[] {
+  const fitted = cameraIds.slice(0, cells);
+  while (fitted.length < cells) fitted.push(null);
+  return fitted;
+}
+
+/**
+ * The layout after switching to another preset: the cameras on screen keep their order, and
+ * when the new grid has more cells the cameras not yet shown follow in configuration order,
+ * so going 2x2 → 4x4 → 2x2 → 4x4 comes back to the same wall.
+ */
+export function reflowLayout(
+  current: LayoutSelection,
+  preset: LayoutPresetId,
+  cameras: readonly Pick<CameraView, 'id'>[],
+): LayoutSelection {
+  const cells = cellCount(preset);
+  const shown = current.cameraIds.filter((id): id is string => id !== null);
+  const seen = new Set(shown);
+  const rest = cameras.map((camera) => camera.id).filter((id) => !seen.has(id));
+  return { preset, cameraIds: fitToCells([...shown, ...rest], cells) };
+}
+
+/** The pixel size of one tile, used to check legibility rules (name ≥ 1/12 of tile height). */
+export function tileSizePx(
+  preset: LayoutPresetId,
+  viewport: { width: number; height: number },
+  gapPx: number,
+): { width: number; height: number } {
+  const { columns, rows } = gridSize(preset);
+  return {
+    width: (viewport.width - gapPx * (columns - 1)) / columns,
+    height: (viewport.height - gapPx * (rows - 1)) / rows,
+  };
+}
+
+/** The smallest readable name size for a tile: 1/12 of its height, never under 18 px. */
+export function minNameFontPx(tileHeightPx: number): number {
+  return Math.max(18, tileHeightPx / 12);
+}
+
+/**
+ * React keys for the cells: a camera keeps its key wherever it moves, so its tile (and player)
+ * survives a layout change; a camera shown twice gets a copy number for its second cell.
+ */
+export function cellKeys(cameraIds: readonly (string | null)[]): { key: string; copy: number }[] {
+  const seen = new Map<string, number>();
+  return cameraIds.map((id, index) => {
+    if (id === null) return { key: `empty:${index}`, copy: 0 };
+    const copy = seen.get(id) ?? 0;
+    seen.set(id, copy + 1);
+    return { key: copy === 0 ? `cam:${id}` : `cam:${id}#${copy}`, copy };
+  });
+}

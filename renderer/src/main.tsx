@@ -1,0 +1,32 @@
+// Entry of the renderer: pick the API (Electron preload or preview WebSocket), start the data
+// flowing into the store, and render the wall.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiContext } from './api/api-context';
+import { connectApiToStore } from './api/connect-api';
+import { resolveWallApi } from './api/resolve-api';
+import { App, MessageScreen } from './components/app';
+import { translate } from './i18n/translate';
+import { playerPool } from './player/pool-instance';
+import { appStore } from './store/app-store';
+import './styles/wall.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('renderer/index.html has no #root element');
+const root = createRoot(container);
+const api = resolveWallApi(window);
+
+if (api === null) {
+  root.render(<MessageScreen text={translate('vi', 'app.noApi')} />);
+} else {
+  connectApiToStore(api, appStore);
+  // Release every decoder and socket when the page goes away (reload, window close).
+  window.addEventListener('pagehide', () => playerPool.destroyAll());
+  root.render(
+    <StrictMode>
+      <ApiContext value={api}>
+        <App />
+      </ApiContext>
+    </StrictMode>,
+  );
+}

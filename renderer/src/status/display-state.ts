@@ -1,0 +1,109 @@
+// What a tile shows, decided from three inputs: the camera's configuration, the upstream status
+// pushed by main, and the tile's own player freshness (decoded frames advancing). Pure, so the
+// priority rules are unit-tested.
+import type { CameraView, StreamStatus } from '../contract';
+
+/** The displayed state key; also the tile's data-state test hook. */
+export type DisplayState =
+  | 'connecting'
+  | 'live'
+  | 'stalled'
+  | 'no-media'
+  | 'auth-failed'
+  | 'unreachable'
+  | 'not-found'
+  | 'unsupported-codec'
+  | 'not-installed'
+  | 'disabled'
+  | 'empty'
+  | 'error';
+
+/** The tile player's own view of its picture, from the freshness watchdog. */
+export type PlayerHealth = 'connecting' | 'live' | 'stalled' | 'codec-unsupported';
+
+export interface PlayerFreshness {
+  health: PlayerHealth;
+  /** Epoch ms of the last frame the player presented, or null before the first one. */
+  lastFrameAt: number | null;
+}
+
+export interface TileView {
+  state: DisplayState;
+  lastFrameAt: number | null;
+  retryAt: number | null;
+  /** The cell names a camera id the configuration does not know. */
+  unknownCamera: boolean;
+}
+
+export interface TileInputs {
+  cameraId: string | null;
+  camera: CameraView | undefined;
+  status: StreamStatus | undefined;
+  freshness: PlayerFreshness | undefined;
+  /** Whether this display's MSE can decode H.265 (checked once at start). */
+  h265Supported: boolean;
+}
+
+const UPSTREAM_FAILURES = new Set<DisplayState>([
+  'no-media',
+  'auth-failed',
+  'unreachable',
+  'not-found',
+  'error',
+]);
+
+function latest(a: number | null | undefined, b: number | null | undefined): number | null {
+  if (a == null) return b ?? null;
+  if (b == null) return a;
+  return Math.max(a, b);
+}
+
+export function deriveTileView(inputs: TileInputs): TileView {
+  const { cameraId, camera, status, freshness, h265Supported } = inputs;
+  const lastFrameAt = latest(status?.lastFrameAt, freshness?.lastFrameAt);
+  const retryAt = status?.retryAt ?? null;
+  const view = (state: DisplayState, unknownCamera = false): TileView => ({
+    state,
+    lastFrameAt,
+    retryAt,
+    unknownCamera,
+  });
+
+  if (cameraId === null) return view('empty');
+  if (camera === undefined) return view('error', true);
+  if (camera.availability === 'not-installed') return view('not-installed');
+  if (camera.availability === 'disabled') return view('disabled');
+
+  const codecUnsupported =
+    status?.state === 'unsupported-codec' ||
+    (status?.codec === 'h265' && !h265Supported) ||
+    freshness?.health === 'codec-unsupported';
+  if (codecUnsupported) return view('unsupported-codec');
+
+  // Frames advancing on screen outrank any older upstream report: the picture speaks.
+  if (freshness?.health === 'live') return view('live');
+  if (freshness?.health === 'stalled' || status?.state === 'stalled') return view('stalled');
+
+  const upstream = status?.state;
+  if (upstream !== undefined && UPSTREAM_FAILURES.has(upstream as DisplayState)) {
+    return view(upstream as DisplayState);
+  }
+  // idle, connecting, or main says live but no frame has reached this tile yet.
+  return view('connecting');
+}
+
+/** States that count a centre as down in the banner (red on the tile). */
+export function isDownState(state: DisplayState): boolean {
+  return state === 'stalled' || state === 'unsupported-codec' || UPSTREAM_FAILURES.has(state);
+}
+
+/** How many distinct centres have at least one tile down. */
+export function countSitesDown(
+  tiles: readonly { siteId: string | null; state: DisplayState }[],
+): number {
+  const down = new Set<string>();
+  for (const tile of tiles) {
+    if (tile.siteId !== null && isDownState(tile.state)) down.add(tile.siteId);
+  }
+  return down.size;
+}
