@@ -1,0 +1,110 @@
+// Failure messages a user can act on: each names the camera, says what went wrong in plain
+// words, and what to check next. None contains a password or a URL with credentials.
+import type { SourceFailure, SourceFailureCode } from '../source';
+import { redactUrl } from './rtsp-url';
+
+/** Thrown inside the RTSP flow; caught once and turned into onEnd. */
+export class RtspFailure extends Error {
+  constructor(
+    readonly code: SourceFailureCode,
+    message: string,
+  ) {
+    super(redactUrl(message));
+  }
+
+  toSourceFailure(): SourceFailure {
+    return { code: this.code, message: this.message };
+  }
+}
+
+const NETWORK_WORDS: Record<string, string> = {
+  ECONNREFUSED: 'the connection was refused (nothing listens on that port)',
+  EHOSTUNREACH: 'the host cannot be reached (no route to it)',
+  ENETUNREACH: 'the network cannot be reached',
+  ENOTFOUND: 'the host name could not be resolved (DNS)',
+  EAI_AGAIN: 'the host name could not be resolved (DNS did not answer)',
+  ETIMEDOUT: 'the connection timed out',
+  ECONNRESET: 'the connection was reset',
+  EPIPE: 'the connection was closed',
+};
+
+export function unreachable(label: string, host: string, port: number, errno: string): RtspFailure {
+  const what = NETWORK_WORDS[errno] ?? `the connection failed (${errno})`;
+  return new RtspFailure(
+    'unreachable',
+    `Camera '${label}': cannot connect to ${host}:${port}: ${what}. Check that the camera is on, the address and RTSP port are right, and the network allows it.`,
+  );
+}
+
+export function connectTimeout(label: string, host: string, port: number, ms: number): RtspFailure {
+  return new RtspFailure(
+    'unreachable',
+    `Camera '${label}': no answer from ${host}:${port} within ${Math.round(ms / 1000)} s (connect timeout). Check that the camera is on and reachable from this PC.`,
+  );
+}
+
+export function tlsFailure(label: string, host: string, detail: string): RtspFailure {
+  return new RtspFailure(
+    'protocol-error',
+    `Camera '${label}': the TLS connection to ${host} failed (${detail}). Check that the camera serves rtsps on this port and that its certificate is trusted.`,
+  );
+}
+
+export function statusFailure(
+  label: string,
+  method: string,
+  status: number,
+  reason: string,
+): RtspFailure {
+  const s = `RTSP ${status}${reason ? ` ${reason}` : ''}`;
+  if (status === 401) {
+    return new RtspFailure(
+      'auth-failed',
+      `Camera '${label}': wrong user name or password (${s}). Check the credentials in the configuration.`,
+    );
+  }
+  if (status === 403) {
+    return new RtspFailure(
+      'auth-failed',
+      `Camera '${label}': the camera refused access (${s}). Check that this user may view live video.`,
+    );
+  }
+  if (status === 404) {
+    return new RtspFailure(
+      'not-found',
+      `Camera '${label}': the stream path does not exist (${s}). Check the path in the camera URL (for example /Streaming/Channels/101).`,
+    );
+  }
+  return new RtspFailure(
+    'protocol-error',
+    `Camera '${label}': ${method} was refused (${s}). Check the camera URL; if it persists, restart the camera or reduce its number of viewers.`,
+  );
+}
+
+export function protocolError(label: string, what: string): RtspFailure {
+  return new RtspFailure(
+    'protocol-error',
+    `Camera '${label}': ${what}. Check that the address points to an RTSP camera; if it persists, update the camera firmware.`,
+  );
+}
+
+export function noAuthOffered(label: string): RtspFailure {
+  return new RtspFailure(
+    'auth-failed',
+    `Camera '${label}': the camera asks for a login in a way this app does not support (only Digest MD5 and Basic are). Check the camera's RTSP authentication setting.`,
+  );
+}
+
+export function missingCredentials(label: string): RtspFailure {
+  return new RtspFailure(
+    'auth-failed',
+    `Camera '${label}': the camera requires a user name and password (RTSP 401). Enter the credentials in the configuration.`,
+  );
+}
+
+export function ended(label: string, detail: string): RtspFailure {
+  return new RtspFailure(
+    'ended',
+    `Camera '${label}': the stream ended (${detail}). It will be reconnected.`,
+  );
+}
