@@ -6,6 +6,8 @@ import type { SourceFailure, SourceHandlers } from '../source';
 export class FlvStreamFeed {
   private readonly reader = new FlvReader();
   private ended = false;
+  /** Body bytes received; an empty 200 means something different from a stream that stopped. */
+  bytesReceived = 0;
 
   constructor(
     private readonly handlers: SourceHandlers,
@@ -15,6 +17,7 @@ export class FlvStreamFeed {
   /** Returns false once the stream is malformed; the caller then closes the connection. */
   push(chunk: Uint8Array): boolean {
     if (this.ended) return false;
+    this.bytesReceived += chunk.length;
     for (const item of this.reader.push(chunk)) {
       if (item.kind === 'tag') {
         this.handlers.onTag(item.tag);

@@ -7,7 +7,11 @@ import { httpRequestTarget } from '../auth/http-auth';
 import { redactUrl } from '../auth/redact-url';
 import type { SourceFactory } from '../source';
 import { FlvStreamFeed } from './flv-stream-feed';
-import { failureForHttpStatus, failureForNetworkError } from './upstream-errors';
+import {
+  failureForClosedStream,
+  failureForHttpStatus,
+  failureForNetworkError,
+} from './upstream-errors';
 
 export interface HttpFlvOptions {
   url: string;
@@ -43,10 +47,7 @@ export function createHttpFlvSource(options: HttpFlvOptions): SourceFactory {
         if (!feed.push(chunk)) request.destroy();
       });
       response.on('end', () =>
-        feed.end({
-          code: 'ended',
-          message: `Camera '${options.label}': ${where} ended the stream.`,
-        }),
+        feed.end(failureForClosedStream(feed.bytesReceived, options.auth, options.label, where)),
       );
       response.on('error', (error) =>
         feed.end(failureForNetworkError(error, options.label, where)),

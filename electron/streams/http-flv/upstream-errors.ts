@@ -1,3 +1,4 @@
+import type { AuthSettings } from '../../settings/settings-model';
 // Maps transport errors and HTTP statuses to the failures a user can act on.
 import type { SourceFailure } from '../source';
 
@@ -44,4 +45,24 @@ export function failureForHttpStatus(status: number, label: string, where: strin
     code: 'protocol-error',
     message: `Camera '${label}': ${where} answered HTTP ${status}. Check the URL and the server's logs.`,
   };
+}
+
+/**
+ * The server accepted the connection (200) and closed it. Node-Media-Server answers a play
+ * whose signature it refuses exactly so: 200, no byte, close. With a signed URL that is an
+ * authentication failure; otherwise the server simply had nothing to send.
+ */
+export function failureForClosedStream(
+  bytesReceived: number,
+  auth: AuthSettings | undefined,
+  label: string,
+  where: string,
+): SourceFailure {
+  if (bytesReceived === 0 && auth?.type === 'nms-sign') {
+    return {
+      code: 'auth-failed',
+      message: `Camera '${label}': ${where} closed the play at once without video, as Node-Media-Server does when it refuses a signature. Check the signing secret in the configuration.`,
+    };
+  }
+  return { code: 'ended', message: `Camera '${label}': ${where} ended the stream.` };
 }

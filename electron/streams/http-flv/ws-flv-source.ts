@@ -5,7 +5,11 @@ import { httpRequestTarget } from '../auth/http-auth';
 import { redactUrl } from '../auth/redact-url';
 import type { SourceFactory } from '../source';
 import { FlvStreamFeed } from './flv-stream-feed';
-import { failureForHttpStatus, failureForNetworkError } from './upstream-errors';
+import {
+  failureForClosedStream,
+  failureForHttpStatus,
+  failureForNetworkError,
+} from './upstream-errors';
 
 export interface WsFlvOptions {
   url: string;
@@ -36,10 +40,7 @@ export function createWsFlvSource(options: WsFlvOptions): SourceFactory {
       if (!feed.push(data)) socket.terminate();
     });
     socket.on('close', () =>
-      feed.end({
-        code: 'ended',
-        message: `Camera '${options.label}': ${where} closed the stream.`,
-      }),
+      feed.end(failureForClosedStream(feed.bytesReceived, options.auth, options.label, where)),
     );
     socket.on('error', (error) => feed.end(failureForNetworkError(error, options.label, where)));
 
