@@ -15,7 +15,7 @@ export const MAX_BACKOFF_MS = 15_000;
 export interface WatchdogState {
   /** When the current player instance was created. */
   startedAt: number;
-  /** totalVideoFrames at the previous tick (resets when a player is recreated). */
+  /** totalVideoFrames at the previous tick. */
   lastTotalFrames: number;
   lastFrameAt: number | null;
   /** Whether a jump to live was already tried for the current stall. */
@@ -57,14 +57,16 @@ export function initialWatchdog(now: number): WatchdogState {
   };
 }
 
-/** The player was recreated: a fresh frame counter, same last-frame time and backoff. */
+/**
+ * The player was recreated. The frame counter baseline is kept: whether the element restarts
+ * its count or not, only a count above the last one means new frames. The last-frame time is
+ * kept too, so the tile goes on saying when the picture stopped.
+ */
 export function afterRecreate(state: WatchdogState, now: number): WatchdogState {
   const wait = Math.max(JUMP_GRACE_MS, backoffMs(state.attempt));
   return {
     ...state,
     startedAt: now,
-    lastTotalFrames: 0,
-    jumped: false,
     recreateDueAt: now + (state.lastFrameAt === null ? FIRST_FRAME_TIMEOUT_MS : wait),
     attempt: state.attempt + 1,
   };
@@ -78,7 +80,7 @@ export function afterError(state: WatchdogState, now: number): WatchdogState {
 
 export function watchdogTick(state: WatchdogState, sample: WatchdogSample): WatchdogStep {
   const { now, totalFrames, presented } = sample;
-  // A recreated player or a reloaded element restarts its counter: take the new baseline.
+  // A recreated player may restart the element's counter: a lower count is the new baseline.
   const advanced = presented || totalFrames > state.lastTotalFrames;
   const base: WatchdogState = { ...state, lastTotalFrames: totalFrames };
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../../renderer/src/i18n/en';
+import { MESSAGE_KEYS } from '../../../renderer/src/i18n/message-keys';
+import { formatMessage, placeholdersOf, translate } from '../../../renderer/src/i18n/translate';
+import { vi } from '../../../renderer/src/i18n/vi';
+
+const dictionaries = { vi, en };
+
+describe('dictionaries', () => {
+  for (const [name, dictionary] of Object.entries(dictionaries)) {
+    it(`${name} has every key, non-empty, and no stray keys`, () => {
+      expect(Object.keys(dictionary).sort()).toEqual([...MESSAGE_KEYS].sort());
+      for (const key of MESSAGE_KEYS) expect(dictionary[key].trim()).not.toBe('');
+    });
+  }
+
+  it('use the same placeholders in both languages', () => {
+    for (const key of MESSAGE_KEYS) {
+      expect(placeholdersOf(en[key]), key).toEqual(placeholdersOf(vi[key]));
+    }
+  });
+
+  it('keep the district and its town apart: Cẩm Giàng is not Cẩm Giang', () => {
+    // Words are NFC so a screen reader and a search see the same letters.
+    for (const key of MESSAGE_KEYS) expect(vi[key], key).toBe(vi[key].normalize('NFC'));
+  });
+});
+
+describe('translate', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(translate('vi', 'state.stalled', { time: '14:02:11' })).toBe(
+      'Mất tín hiệu · khung hình cuối 14:02:11',
+    );
+    expect(translate('en', 'retry.in', { seconds: 30 })).toBe('Retrying in 30 s');
+    expect(formatMessage('{a} {b}', { a: 1 })).toBe('1 {b}');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { WatchdogState } from '../../../renderer/src/player/watchdog';
+import {
+  FIRST_FRAME_TIMEOUT_MS,
+  afterError,
+  backoffMs,
+  initialWatchdog,
+  watchdogTick,
+} from '../../../renderer/src/player/watchdog';
+
+/** Ticks once a second from `from` to `to`, with the given frame counter per tick. */
+function run(state: WatchdogState, from: number, to: number, frames: (t: number) => number) {
+  const log: { t: number; action: string; health: string }[] = [];
+  let current = state;
+  for (let t = from; t <= to; t += 1_000) {
+    const step = watchdogTick(current, { now: t, totalFrames: frames(t), presented: false });
+    current = step.state;
+    log.push({ t, action: step.action, health: step.health });
+  }
+  return { state: current, log };
+}
+
+describe('backoff', () => {
+  it('doubles from 1 s up to 15 s', () => {
+    expect([0, 1, 2, 3, 4, 5, 20].map(backoffMs)).toEqual([
+      1_000, 2_000, 4_000, 8_000, 15_000, 15_000, 15_000,
+    ]);
+  });
+});
+
+describe('watchdogTick', () => {
+  it('is live while frames advance, with nothing to do', () => {
+    const { log, state } = run(initialWatchdog(0), 1_000, 10_000, (t) => t / 40);
+    expect(log.every((e) => e.health === 'live' && e.action === 'none')).toBe(true);
+    expect(state.lastFrameAt).toBe(10_000);
+  });
+
+  it('counts requestVideoFrameCallback as progress too', () => {
+    const step = watchdogTick(initialWatchdog(0), { now: 1_000, totalFrames: 0, presented: true });
+    expect(step.health).toBe('live');
+  });
+
+  it('says stalled after 3 s, jumps to live, then recreates with growing backoff', () => {
+    const live = run(initialWatchdog(0), 1_000, 5_000, (t) => t / 40).state; // last frame at 5 s
+    const { log } = run(live, 6_000, 60_000, () => 125);
+    const actions = log.filter((e) => e.action !== 'none').map((e) => `${e.t / 1000}:${e.action}`);
+    expect(log.find((e) => e.t === 8_000)?.health).toBe('live');
+    expect(log.find((e) => e.t === 9_000)?.health).toBe('stalled');
+    expect(actions.slice(0, 3)).toEqual(['9:jump-to-live', '12:recreate', '15:recreate']);
+    const recreations = log.filter((e) => e.action === 'recreate').map((e) => e.t);
+    const gaps = recreations.slice(1).map((t, i) => t - (recreations[i] ?? 0));
+    expect(gaps).toEqual([...gaps].sort((a, b) => a - b)); // never faster than before
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(15_000);
+  });
+
+  it('takes a new baseline when a recreated player restarts its frame counter', () => {
+    const live = run(initialWatchdog(0), 1_000, 5_000, (t) => t / 40).state;
+    const step = watchdogTick(live, { now: 6_000, totalFrames: 3, presented: false });
+    expect(step.state.lastTotalFrames).toBe(3);
+    const next = watchdogTick(step.state, { now: 7_000, totalFrames: 20, presented: false });
+    expect(next.health).toBe('live');
+  });
+
+  it('recreates a player that never shows a first frame, slowly', () => {
+    const { log } = run(initialWatchdog(0), 1_000, 40_000, () => 0);
+    expect(log.every((e) => e.health === 'connecting')).toBe(true);
+    const recreations = log.filter((e) => e.action === 'recreate').map((e) => e.t);
+    expect(recreations[0]).toBe(FIRST_FRAME_TIMEOUT_MS);
+    expect(recreations.length).toBeLessThanOrEqual(4);
+  });
+
+  it('recreates after an error with backoff, and recovers when frames come back', () => {
+    const failed = afterError(initialWatchdog(0), 500);
+    expect(failed.recreateDueAt).toBe(1_500);
+    const step = watchdogTick(failed, { now: 2_000, totalFrames: 0, presented: false });
+    expect(step.action).toBe('recreate');
+    const again = afterError(step.state, 2_100);
+    expect(again.recreateDueAt).toBe(2_100 + 2_000);
+    const back = watchdogTick(again, { now: 3_000, totalFrames: 10, presented: false });
+    expect(back.state).toMatchObject({ attempt: 0, recreateDueAt: null, lastFrameAt: 3_000 });
+  });
+});
