@@ -57,21 +57,23 @@ export function readHevcSps(sps: Uint8Array): HevcSpsInfo | undefined {
   if (chromaFormat === 3) r.bit();
   const width = r.ue();
   const height = r.ue();
-  if (r.bit()) {
-    r.ue();
-    r.ue();
-    r.ue();
-    r.ue();
-  }
+  // Conformance window: the coded size is in whole CTUs (368 rows for 360p); the window
+  // crops it back to the picture size, in chroma sample units.
+  let crop = [0, 0, 0, 0];
+  if (r.bit()) crop = [r.ue(), r.ue(), r.ue(), r.ue()];
+  const subWidth = chromaFormat === 1 || chromaFormat === 2 ? 2 : 1;
+  const subHeight = chromaFormat === 1 ? 2 : 1;
   const luma = r.ue();
   const chroma = r.ue();
   if (!r.overrun && chromaFormat <= 3 && luma <= 8 && chroma <= 8) {
     info.chromaFormat = chromaFormat;
     info.bitDepthLumaMinus8 = luma;
     info.bitDepthChromaMinus8 = chroma;
-    if (width > 0 && height > 0 && width <= 16384 && height <= 16384) {
-      info.width = width;
-      info.height = height;
+    const w = width - subWidth * (crop[0]! + crop[1]!);
+    const h = height - subHeight * (crop[2]! + crop[3]!);
+    if (w > 0 && h > 0 && w <= 16384 && h <= 16384) {
+      info.width = w;
+      info.height = h;
     }
   }
   return info;
