@@ -9,6 +9,16 @@ import { isH265Codec, canDecodeH265 } from './codec-support';
 
 const WATCHDOG_INTERVAL_MS = 1_000;
 
+// mpegts.js logs every segment at info level; over weeks that is only noise. Keep warnings.
+mpegts.LoggingControl.applyConfig({
+  enableAll: false,
+  enableDebug: false,
+  enableVerbose: false,
+  enableInfo: false,
+  enableWarn: true,
+  enableError: true,
+});
+
 /** Live, low-latency FLV; `autoCleanupSourceBuffer` keeps memory flat over weeks of running. */
 function playerConfig(): mpegts.Config {
   return {
