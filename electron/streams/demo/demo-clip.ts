@@ -5,7 +5,13 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { FlvReader } from '../flv/flv-reader';
-import { FLV_TAG_SCRIPT, FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
+import {
+  FLV_CODEC_AVC,
+  FLV_TAG_SCRIPT,
+  FLV_TAG_VIDEO,
+  videoTagInfo,
+  type FlvTag,
+} from '../flv/flv-tag';
 import type { SourceFailureCode } from '../source';
 
 export interface DemoFrame {
@@ -71,6 +77,9 @@ export function parseDemoClip(bytes: Uint8Array, path: string): DemoClip {
       continue;
     }
     if (!sequenceHeader) continue; // undecodable without a configuration
+    // ffmpeg ends an FLV file with an AVC end-of-sequence tag; sent at every loop it would make
+    // a player flush its decoder, so the clip leaves it out.
+    if (isAvcEndOfSequence(tag.data)) continue;
     // Start at the first keyframe, so every loop joins on a keyframe.
     if (frames.length === 0 && !info.keyframe) continue;
     firstTs ??= tag.timestamp;
@@ -146,6 +155,11 @@ async function readClip(path: string): Promise<DemoClip> {
     throw new DemoClipError('not-found', `demo clip ${path}: ${reason}`);
   }
   return parseDemoClip(bytes, path);
+}
+
+function isAvcEndOfSequence(data: Uint8Array): boolean {
+  // Legacy FLV video: [frame type|codec id], then AVCPacketType (0 config, 1 NALUs, 2 end).
+  return (data[0]! & 0x80) === 0 && (data[0]! & 0x0f) === FLV_CODEC_AVC && data[1] === 2;
 }
 
 function medianGap(frames: DemoFrame[]): number {
