@@ -3,8 +3,11 @@
 // caller can end the connection with a clear error instead of feeding garbage onwards.
 import type { FlvTag, FlvTagType } from './flv-tag';
 
-/** Larger tags than this are treated as corruption (a 4K keyframe is well under 4 MiB). */
-export const MAX_TAG_SIZE = 16 * 1024 * 1024;
+/**
+ * Larger tags than this are treated as corruption (a 4K keyframe is well under 4 MiB). It must
+ * stay below 2^24, the largest size the 24-bit DataSize field can hold, or the check is dead.
+ */
+export const MAX_TAG_SIZE = 8 * 1024 * 1024;
 
 export type FlvReadResult =
   | { kind: 'header'; audio: boolean; video: boolean }
