@@ -29,6 +29,7 @@ export default tseslint.config(
       'playwright-report',
       'bench-results',
       'assets',
+      '.tmp',
     ],
   },
   js.configs.recommended,
@@ -42,6 +43,12 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // Plain CommonJS fixtures that load CommonJS-only servers (Node-Media-Server).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['electron/**/*.ts'],

@@ -1,8 +1,6 @@
 // The protocols that live in their own folders (RTSP, demo), registered for
 // source-for-endpoint.ts. Kept apart so that file does not import every protocol.
-import { join } from 'node:path';
-import { createDemoSource } from './demo/demo-source';
-import { parseDemoUrl } from './demo/demo-url';
+import { demoSourceForEndpoint } from './demo/demo-endpoint';
 import { createRtspSource } from './rtsp/rtsp-source';
 import type { EndpointContext } from './source-for-endpoint';
 
@@ -16,12 +14,5 @@ export const streamProtocols: EndpointContext['protocols'] = {
       label: ctx.label,
       log: ctx.log,
     }),
-  demo: (endpoint, ctx) => {
-    const demo = parseDemoUrl(endpoint.url, join(ctx.assetsDir, 'demo'));
-    return createDemoSource({
-      clipPath: demo.clipPath,
-      startOffsetMs: demo.startOffsetMs,
-      log: ctx.log,
-    });
-  },
+  demo: demoSourceForEndpoint,
 };

@@ -1,0 +1,92 @@
+// The embedded demo wall (no configuration): Huyện Cẩm Giàng's district centre and 17
+// commune centres on one screen, 16 playing, Cẩm Vũ and Cẩm Phúc calmly "not installed".
+import { expect, test } from '@playwright/test';
+import { demoSettings } from '../../electron/settings/demo-config';
+import { startPreview, type StartedPreview } from './support/preview-fixture';
+import { framesAdvance, waitForLive } from './support/wall-page';
+
+const demo = demoSettings();
+const installed = demo.cameras.filter((c) => c.availability === 'installed').map((c) => c.id);
+const notInstalled = demo.cameras
+  .filter((c) => c.availability === 'not-installed')
+  .map((c) => c.id);
+
+let preview: StartedPreview;
+test.beforeAll(async () => {
+  preview = await startPreview(null);
+});
+test.afterAll(async () => preview?.host.close());
+
+test('the demo wall plays 16 centres and shows two as not installed', async ({
+  page,
+}, testInfo) => {
+  expect(installed).toHaveLength(16);
+  await page.goto(preview.host.url);
+  await waitForLive(page, installed);
+
+  const { before, after } = await framesAdvance(page);
+  for (const id of installed) {
+    const a = before.find((t) => t.cameraId === id)!;
+    const b = after.find((t) => t.cameraId === id)!;
+    expect(b.frames, `${id} keeps presenting frames`).toBeGreaterThan(a.frames);
+    expect(b.luma, `${id} is not black`).toBeGreaterThan(10);
+  }
+  for (const id of notInstalled) {
+    const tile = page.locator(`[data-testid="tile"][data-camera-id="${id}"]`);
+    await expect(tile).toHaveAttribute('data-state', 'not-installed');
+    await expect(tile).toContainText('Chưa lắp camera');
+  }
+  // Names read from across the room: at least 1/12 of the tile's height, never under 18 px.
+  for (const site of demo.sites) {
+    const band = page.getByText(site.shortName!, { exact: true }).first();
+    await expect(band).toBeVisible();
+    const sizes = await band.evaluate((el) => {
+      const tile = el.closest('[data-testid="tile"]')!;
+      return {
+        font: parseFloat(getComputedStyle(el).fontSize),
+        tileHeight: tile.getBoundingClientRect().height,
+      };
+    });
+    expect(sizes.font, site.shortName).toBeGreaterThanOrEqual(
+      Math.max(18, sizes.tileHeight / 12) - 0.5,
+    );
+  }
+  // Nothing is down, so there is no banner.
+  await expect(page.getByTestId('banner')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('demo-wall.png') });
+});
+
+test('switching the layout keeps the players of tiles that stay, and English reads right', async ({
+  page,
+}) => {
+  await page.goto(preview.host.url);
+  await waitForLive(page, installed);
+  const connectionsBefore = preview.host.service.broker.totalConnections;
+  // Mark the first tile's <video> element, then switch 5x4 → 3x3 with the staff key.
+  await page
+    .locator('[data-testid="tile"] video')
+    .first()
+    .evaluate((v) => {
+      (v as HTMLVideoElement & { __mark?: string }).__mark = 'kept';
+    });
+  await page.keyboard.press('3');
+  await expect(page.getByTestId('tile')).toHaveCount(9);
+  const kept = await page
+    .locator('[data-testid="tile"] video')
+    .first()
+    .evaluate((v) => (v as HTMLVideoElement & { __mark?: string }).__mark ?? null);
+  expect(kept).toBe('kept');
+  await waitForLive(page, installed.slice(0, 9));
+  // The 9 cameras that stayed did not reconnect upstream.
+  expect(preview.host.service.broker.totalConnections).toBe(connectionsBefore);
+
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('wall')).toHaveAttribute('data-locale', 'en');
+  await page.keyboard.press('5');
+  await expect(page.getByTestId('tile')).toHaveCount(20);
+  const vu = page.locator(`[data-testid="tile"][data-camera-id="${notInstalled[0]}"]`);
+  await expect(vu).toContainText('No camera installed');
+  // Restore the defaults for other tests sharing this host.
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('wall')).toHaveAttribute('data-locale', 'vi');
+});

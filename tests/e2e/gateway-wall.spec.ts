@@ -1,0 +1,112 @@
+// The wall against a real Node-Media-Server fed by real ffmpeg publishers, with signed-URL
+// auth, in Debian's Chromium decoding real H.264.
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import type { WallSettings } from '../../electron/settings/settings-model';
+import {
+  PROJECT_ROOT,
+  startMediaServer,
+  type MediaServer,
+} from '../fixtures/media-server/media-server';
+import { startPreview, type StartedPreview } from './support/preview-fixture';
+import { framesAdvance, sampleTiles, waitForLive, waitForState } from './support/wall-page';
+
+const PLAYING = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10', 'c11'];
+const WRONG_SECRET = 'c12';
+
+function gatewaySettings(server: MediaServer): WallSettings {
+  const cameras = [...PLAYING, WRONG_SECRET].map((id, index) => ({
+    id,
+    siteId: `site-${index + 1}`,
+    name: 'Quầy 1',
+    streams: {
+      sub: {
+        // Alternate the two gateway transports: HTTP-FLV and WS-FLV.
+        url: index % 2 === 0 ? server.httpFlvUrl(id) : server.wsFlvUrl(id),
+        auth: {
+          type: 'nms-sign' as const,
+          secret: id === WRONG_SECRET ? 'not-the-secret' : server.secret,
+        },
+      },
+    },
+  }));
+  return {
+    schemaVersion: 1,
+    locale: 'vi',
+    sites: cameras.map((c, i) => ({
+      id: c.siteId,
+      name: `Xã Thử ${i + 1}`,
+      shortName: `Điểm ${i + 1}`,
+    })),
+    cameras,
+    layout: { preset: '4x4', cameraIds: cameras.map((c) => c.id) },
+  };
+}
+
+let server: MediaServer;
+let preview: StartedPreview;
+
+test.beforeAll(async () => {
+  server = await startMediaServer();
+  [...PLAYING, WRONG_SECRET].forEach((id, i) =>
+    server.publish(id, join(PROJECT_ROOT, 'assets', 'demo', `clip-${(i % 8) + 1}.flv`)),
+  );
+  preview = await startPreview(gatewaySettings(server));
+});
+
+test.afterAll(async () => {
+  await preview?.host.close();
+  await server?.close();
+});
+
+test('tiles decode real H.264 from the media server; a wrong secret shows auth failed', async ({
+  page,
+}, testInfo) => {
+  await page.goto(preview.host.url);
+  await waitForLive(page, PLAYING);
+
+  const { before, after } = await framesAdvance(page);
+  for (const id of PLAYING) {
+    const a = before.find((t) => t.cameraId === id)!;
+    const b = after.find((t) => t.cameraId === id)!;
+    expect(b.frames, `frames of ${id} keep increasing`).toBeGreaterThan(a.frames);
+    expect(b.luma, `picture of ${id} is not black`).toBeGreaterThan(10);
+  }
+
+  await waitForState(page, WRONG_SECRET, ['auth-failed']);
+  const wrongTile = page.locator(`[data-testid="tile"][data-camera-id="${WRONG_SECRET}"]`);
+  await expect(wrongTile).toContainText('Sai tên đăng nhập hoặc mật khẩu');
+  // Refused credentials are not retried in a fast loop.
+  const session = preview.host.service.broker.session(WRONG_SECRET, 'sub');
+  expect(session?.connections).toBe(1);
+  expect(session?.currentStatus.retryAt ?? 0).toBeGreaterThan(Date.now() + 60_000);
+
+  // One upstream session per camera, however the tiles were created.
+  for (const id of PLAYING) {
+    expect(preview.host.service.broker.session(id, 'sub')?.connections).toBe(1);
+  }
+  await page.screenshot({ path: testInfo.outputPath('gateway-wall.png') });
+});
+
+test('killing the server shows the loss, and tiles recover by themselves when it returns', async ({
+  page,
+}, testInfo) => {
+  await page.goto(preview.host.url);
+  await waitForLive(page, PLAYING);
+
+  await server.stop();
+  for (const id of PLAYING) await waitForState(page, id, ['stalled', 'unreachable', 'no-media']);
+  const lost = await sampleTiles(page);
+  expect(lost.filter((t) => PLAYING.includes(t.cameraId) && t.state === 'live')).toEqual([]);
+  await expect(page.getByTestId('banner')).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('gateway-wall-lost.png') });
+
+  await server.start();
+  await waitForLive(page, PLAYING, 90_000);
+  const { before, after } = await framesAdvance(page);
+  for (const id of PLAYING) {
+    expect(after.find((t) => t.cameraId === id)!.frames).toBeGreaterThan(
+      before.find((t) => t.cameraId === id)!.frames,
+    );
+  }
+});

@@ -1,0 +1,87 @@
+// What the end-to-end tests read off the wall page: tile states, presented frame counts and
+// sampled pixels of each tile's <video>, read in the page itself.
+import type { Page } from '@playwright/test';
+
+export interface TileSample {
+  cameraId: string;
+  state: string;
+  frames: number;
+  /** Mean luma of a 16x9 downscale of the current picture (0 = black). */
+  luma: number;
+}
+
+export async function sampleTiles(page: Page): Promise<TileSample[]> {
+  return page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 16;
+    canvas.height = 9;
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    return [...document.querySelectorAll<HTMLElement>('[data-testid="tile"]')].map((tile) => {
+      const video = tile.querySelector('video');
+      let luma = 0;
+      if (video && context && video.readyState >= 2) {
+        context.drawImage(video, 0, 0, 16, 9);
+        const data = context.getImageData(0, 0, 16, 9).data;
+        for (let i = 0; i < data.length; i += 4) {
+          luma += 0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!;
+        }
+        luma /= data.length / 4;
+      }
+      return {
+        cameraId: tile.dataset.cameraId ?? '',
+        state: tile.dataset.state ?? '',
+        frames: video?.getVideoPlaybackQuality().totalVideoFrames ?? 0,
+        luma,
+      };
+    });
+  });
+}
+
+/** Waits until every listed camera's tile is live and has presented frames. */
+export async function waitForLive(page: Page, cameraIds: string[], timeoutMs = 45_000) {
+  await page.waitForFunction(
+    (ids) =>
+      ids.every((id) => {
+        const tile = document.querySelector<HTMLElement>(
+          `[data-testid="tile"][data-camera-id="${CSS.escape(id)}"]`,
+        );
+        const video = tile?.querySelector('video');
+        return (
+          tile?.dataset.state === 'live' &&
+          (video?.getVideoPlaybackQuality().totalVideoFrames ?? 0) > 0
+        );
+      }),
+    cameraIds,
+    { timeout: timeoutMs, polling: 250 },
+  );
+}
+
+/** Waits until the tile of one camera shows the given state. */
+export async function waitForState(
+  page: Page,
+  cameraId: string,
+  states: string[],
+  timeoutMs = 45_000,
+) {
+  await page.waitForFunction(
+    ([id, wanted]) => {
+      const tile = document.querySelector<HTMLElement>(
+        `[data-testid="tile"][data-camera-id="${CSS.escape(id)}"]`,
+      );
+      return wanted.includes(tile?.dataset.state ?? '');
+    },
+    [cameraId, states] as const,
+    { timeout: timeoutMs, polling: 250 },
+  );
+}
+
+/**
+ * Presented frames must keep increasing: samples twice, `gapMs` apart (waiting on the page's
+ * own clock), and returns both samples so the test can compare them per camera.
+ */
+export async function framesAdvance(page: Page, gapMs = 1_500) {
+  const before = await sampleTiles(page);
+  await page.waitForFunction((until) => Date.now() >= until, Date.now() + gapMs);
+  const after = await sampleTiles(page);
+  return { before, after };
+}
