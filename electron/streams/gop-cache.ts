@@ -63,6 +63,15 @@ export class GopCache {
     return this.script;
   }
 
+  /**
+   * Forgets the frames but keeps script and configuration: a new upstream connection's frames
+   * cannot follow the old connection's GOP (they reference pictures a viewer never got).
+   */
+  dropGop(): void {
+    this.resetGop();
+    this.overflowed = false;
+  }
+
   clear(): void {
     this.script = null;
     this.videoConfig = null;

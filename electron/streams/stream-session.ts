@@ -123,6 +123,10 @@ export class StreamSession {
     this.connectedAt = Date.now();
     this.firstFrameAt = null;
     this.rebaser.newConnection();
+    // The new connection may start mid-GOP (RTSP, a gateway without a GOP cache): its inter
+    // frames reference pictures no viewer has, so everyone resumes at its first keyframe.
+    this.cache.dropGop();
+    for (const viewer of this.viewers) viewer.waitingForKeyframe = true;
     this.setStatus({ state: 'connecting', retryAt: null });
     let ended = false;
     const source = this.options.factory({
