@@ -4,7 +4,7 @@ import { useApp } from '../store/app-store';
 import { cellKeys, fitToCells, cellCount, gridSize } from '../layout/layout-math';
 import { Tile } from './tile';
 
-export function Grid({ onMaximise }: { onMaximise: (cameraId: string) => void }) {
+export function Grid({ onActivate }: { onActivate: (cameraId: string) => void }) {
   const layout = useApp((s) => s.snapshot?.layout ?? null);
   if (layout === null) return null;
   const { columns, rows } = gridSize(layout.preset);
@@ -27,7 +27,7 @@ export function Grid({ onMaximise }: { onMaximise: (cameraId: string) => void })
             cameraId={cameraId}
             copy={cell.copy}
             maximised={false}
-            onMaximise={onMaximise}
+            onActivate={onActivate}
           />
         );
       })}

@@ -20,10 +20,11 @@ export interface TileProps {
   /** 0 for the first cell showing this camera, 1 for a second copy, and so on. */
   copy: number;
   maximised: boolean;
-  onMaximise?: (cameraId: string) => void;
+  /** Double-click: maximise from the grid, back to the grid from the maximised tile. */
+  onActivate?: (cameraId: string) => void;
 }
 
-export function Tile({ cameraId, copy, maximised, onMaximise }: TileProps) {
+export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const locale = useApp((s) => s.snapshot?.locale ?? 'vi');
   const gatewayBase = useApp((s) => s.snapshot?.gatewayBase ?? null);
@@ -59,7 +60,7 @@ export function Tile({ cameraId, copy, maximised, onMaximise }: TileProps) {
       data-state={view.state}
       tabIndex={cameraId === null ? -1 : 0}
       aria-label={label === null ? words.headline : `${label}: ${words.headline}`}
-      onDoubleClick={cameraId !== null && onMaximise ? () => onMaximise(cameraId) : undefined}
+      onDoubleClick={cameraId !== null && onActivate ? () => onActivate(cameraId) : undefined}
     >
       <div className="tile-box" ref={boxRef} />
       {words.visible && <StatusOverlay words={words} />}

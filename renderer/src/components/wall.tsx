@@ -2,7 +2,7 @@
 // staff keys. The root carries the e2e hooks data-testid="wall" and data-locale.
 import { useCallback } from 'react';
 import { useWallApi } from '../api/api-context';
-import { maximiseCamera } from '../controls/staff-actions';
+import { maximiseCamera, restoreGrid } from '../controls/staff-actions';
 import { useIdleCursor } from '../hooks/use-idle-cursor';
 import { useStaffKeys } from '../hooks/use-staff-keys';
 import { appStore, useApp } from '../store/app-store';
@@ -18,6 +18,7 @@ export function Wall() {
   const idle = useIdleCursor();
   useStaffKeys(api, appStore);
   const onMaximise = useCallback((cameraId: string) => void maximiseCamera(appStore, cameraId), []);
+  const onRestore = useCallback(() => void restoreGrid(appStore), []);
 
   return (
     <div
@@ -29,10 +30,10 @@ export function Wall() {
     >
       {/* The grid steps aside while one tile is maximised, so its decoders are freed. */}
       {maximised === null ? (
-        <Grid onMaximise={onMaximise} />
+        <Grid onActivate={onMaximise} />
       ) : (
         <div className="maximised">
-          <Tile cameraId={maximised} copy={0} maximised />
+          <Tile cameraId={maximised} copy={0} maximised onActivate={onRestore} />
         </div>
       )}
       {maximised === null && <Banner />}

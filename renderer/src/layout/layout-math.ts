@@ -97,3 +97,18 @@ export function cellKeys(cameraIds: readonly (string | null)[]): { key: string; 
     return { key: copy === 0 ? `cam:${id}` : `cam:${id}#${copy}`, copy };
   });
 }
+
+/** The cell an arrow key moves the focus to, staying inside the grid (no wrapping). */
+export function moveFocus(index: number, key: string, preset: LayoutPresetId): number {
+  const { columns } = gridSize(preset);
+  const cells = cellCount(preset);
+  const column = index % columns;
+  const moves: Record<string, number> = {
+    ArrowLeft: column > 0 ? -1 : 0,
+    ArrowRight: column < columns - 1 ? 1 : 0,
+    ArrowUp: -columns,
+    ArrowDown: columns,
+  };
+  const next = index + (moves[key] ?? 0);
+  return next >= 0 && next < cells ? next : index;
+}

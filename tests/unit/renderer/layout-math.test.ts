@@ -6,6 +6,7 @@ import {
   fitToCells,
   gridSize,
   minNameFontPx,
+  moveFocus,
   presetForKey,
   reflowLayout,
   tileSizePx,
@@ -78,5 +79,18 @@ describe('legibility', () => {
     expect(tile.height).toBeCloseTo(268.5, 1);
     expect(minNameFontPx(tile.height)).toBeCloseTo(22.4, 1);
     expect(minNameFontPx(120)).toBe(18);
+  });
+});
+
+describe('moveFocus', () => {
+  it('moves by one cell or one row and stops at the edges', () => {
+    expect(moveFocus(0, 'ArrowRight', '5x4')).toBe(1);
+    expect(moveFocus(4, 'ArrowRight', '5x4')).toBe(4);
+    expect(moveFocus(5, 'ArrowLeft', '5x4')).toBe(5);
+    expect(moveFocus(2, 'ArrowDown', '5x4')).toBe(7);
+    expect(moveFocus(17, 'ArrowDown', '5x4')).toBe(17);
+    expect(moveFocus(1, 'ArrowUp', '2x2')).toBe(1);
+    expect(moveFocus(3, 'ArrowUp', '2x2')).toBe(1);
+    expect(moveFocus(3, 'Home', '2x2')).toBe(3);
   });
 });
