@@ -6,6 +6,7 @@
 import type { Quality, StreamState, StreamStatus, VideoCodec } from '../contract/wall-contract';
 import { AUTH_FAILURE_BACKOFF, DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import { FLV_TAG_SCRIPT, FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from './flv/flv-tag';
+import { redactUrl } from './auth/redact-url';
 import { GopCache } from './gop-cache';
 import { stateForFailure } from './session-status';
 import type { SourceFactory, SourceFailure, UpstreamSource } from './source';
@@ -55,6 +56,8 @@ export class StreamSession {
   private lingerTimer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Bumped for every connection and whenever the session lets go of one. */
+  private generation = 0;
   /** Upstream connections opened so far (tests and the benchmark read it). */
   connections = 0;
 
@@ -129,17 +132,37 @@ export class StreamSession {
     for (const viewer of this.viewers) viewer.waitingForKeyframe = true;
     this.setStatus({ state: 'connecting', retryAt: null });
     let ended = false;
-    const source = this.options.factory({
-      onTag: (tag) => {
-        if (!ended) this.onTag(tag);
-      },
-      onCodec: (codec) => this.setCodec(codec),
-      onEnd: (failure) => {
-        if (ended) return;
+    const generation = ++this.generation;
+    // Once the session has given up on a connection (watchdog, close), anything that
+    // connection still says is stale: it must not end or feed the connection after it.
+    const current = () => !ended && generation === this.generation;
+    let source: UpstreamSource;
+    try {
+      source = this.options.factory({
+        onTag: (tag) => {
+          if (current()) this.onTag(tag);
+        },
+        onCodec: (codec) => {
+          if (current()) this.setCodec(codec);
+        },
+        onEnd: (failure) => {
+          if (!current()) return;
+          ended = true;
+          this.onSourceEnd(failure);
+        },
+      });
+    } catch (error) {
+      // A factory that throws (a URL Node refuses, a bad option) must not take down the
+      // gateway request that attached the viewer; it fails like any connection, with backoff.
+      if (current()) {
         ended = true;
-        this.onSourceEnd(failure);
-      },
-    });
+        this.onSourceEnd({
+          code: 'protocol-error',
+          message: `Camera '${this.options.label}': the stream cannot be opened (${redactUrlsIn(error instanceof Error ? error.message : String(error))}). Check the stream URL in the configuration.`,
+        });
+      }
+      return;
+    }
     // A factory may fail synchronously by calling onEnd before returning.
     if (ended) {
       source.close();
@@ -237,6 +260,7 @@ export class StreamSession {
   }
 
   private stopUpstream(): void {
+    this.generation += 1;
     this.stopWatchdog();
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
@@ -267,4 +291,9 @@ export class StreamSession {
     this.status = next;
     this.options.onStatus(next);
   }
+}
+
+/** Error texts from URL parsers quote the URL, credentials and all. */
+function redactUrlsIn(text: string): string {
+  return text.replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, (url) => redactUrl(url));
 }
