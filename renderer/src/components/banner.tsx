@@ -14,7 +14,9 @@ export function Banner() {
       {count > 0 && (
         <span className="banner__down">
           <span className="banner__dot" aria-hidden="true" />
-          {translate(locale, 'banner.sitesDown', { count })}
+          {count === 1
+            ? translate(locale, 'banner.oneSiteDown')
+            : translate(locale, 'banner.sitesDown', { count })}
         </span>
       )}
       {notice !== null && <span className="banner__notice">{notice}</span>}

@@ -23,6 +23,7 @@ export const en: Dictionary = {
   'ago.minutes': '{count} min ago',
   'ago.hours': '{count} h ago',
   'ago.days': '{count} days ago',
+  'banner.oneSiteDown': '1 centre without signal',
   'banner.sitesDown': '{count} centres without signal',
   'app.loading': 'Loading the configuration…',
   'app.loadFailed': 'Could not load the configuration: {error}. Retrying…',

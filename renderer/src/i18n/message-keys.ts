@@ -22,6 +22,7 @@ export const MESSAGE_KEYS = [
   'ago.minutes',
   'ago.hours',
   'ago.days',
+  'banner.oneSiteDown',
   'banner.sitesDown',
   'app.loading',
   'app.loadFailed',

@@ -23,10 +23,11 @@ export const vi: Dictionary = {
   'ago.minutes': '{count} phút trước',
   'ago.hours': '{count} giờ trước',
   'ago.days': '{count} ngày trước',
+  'banner.oneSiteDown': '1 điểm mất tín hiệu',
   'banner.sitesDown': '{count} điểm mất tín hiệu',
   'app.loading': 'Đang tải cấu hình…',
   'app.loadFailed': 'Không tải được cấu hình: {error}. Đang thử lại…',
   'app.noApi':
-    'Thiếu khoá truy cập trong địa chỉ (#key=…). Hãy mở lại bằng địa chỉ máy chủ xem trước in ra.',
+    'Thiếu khoá truy cập trong địa chỉ (#key=…). Hãy mở đúng địa chỉ mà máy chủ xem trước đã in ra.',
   'action.failed': 'Không thực hiện được: {error}',
 };
