@@ -23,14 +23,22 @@ describe('backoffDelay', () => {
     expect(backoffDelay(noJitter, -3)).toBe(1_000);
   });
 
-  it('keeps full-range jitter inside [base * (1 - jitter), base]', () => {
-    expect(backoffDelay(DEFAULT_BACKOFF, 2, () => 0)).toBe(4_000);
-    expect(backoffDelay(DEFAULT_BACKOFF, 2, () => 0.999_999)).toBe(2_000);
+  it('keeps jitter inside [base * (1 - jitter), base]', () => {
+    const halfJitter: BackoffPolicy = { ...noJitter, jitter: 0.5 };
+    expect(backoffDelay(halfJitter, 2, () => 0)).toBe(4_000);
+    expect(backoffDelay(halfJitter, 2, () => 0.999_999)).toBe(2_000);
     for (let i = 0; i < 100; i += 1) {
-      const delay = backoffDelay(DEFAULT_BACKOFF, 3);
+      const delay = backoffDelay(halfJitter, 3);
       expect(delay).toBeGreaterThanOrEqual(4_000);
       expect(delay).toBeLessThanOrEqual(8_000);
     }
+  });
+
+  it('brings a wall back within seconds of its server: network retries never wait over 5 s', () => {
+    for (let attempt = 0; attempt < 40; attempt += 1) {
+      expect(backoffDelay(DEFAULT_BACKOFF, attempt)).toBeLessThanOrEqual(5_000);
+    }
+    expect(backoffDelay(DEFAULT_BACKOFF, 0, () => 0)).toBeGreaterThanOrEqual(300);
   });
 
   it('clamps a jitter fraction outside 0..1', () => {
