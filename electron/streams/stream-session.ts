@@ -216,6 +216,8 @@ export class StreamSession {
 
   private onSourceEnd(failure: SourceFailure): void {
     this.stopUpstream();
+    // A viewer that joins during the outage must not be shown the last GOP as if it were live.
+    this.cache.dropGop();
     if (this.closed || failure.code === 'closed') return;
     const hadFrames = this.firstFrameAt !== null;
     const wasHealthy =
