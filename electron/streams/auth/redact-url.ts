@@ -22,6 +22,9 @@ export function redactUrl(raw: string): string {
     }
     return url.toString();
   } catch {
-    return raw.replace(/\/\/[^/@]*@/, '//***@');
+    // Not a URL (a typo in the configuration): a password may hold '@', '/' or spaces here,
+    // so mask everything up to the last '@', and the values of secret-looking parameters.
+    const secretParam = new RegExp(`([?&;](?:${SECRET_PARAMS.join('|')})=)[^&#\\s]*`, 'gi');
+    return raw.replace(/\/\/.*@/s, '//***@').replace(secretParam, '$1***');
   }
 }
