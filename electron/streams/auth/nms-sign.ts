@@ -7,7 +7,13 @@ import { createHash } from 'node:crypto';
 export const DEFAULT_SIGN_TTL_SECONDS = 300;
 
 export function nmsStreamPath(url: URL): string {
-  return decodeURIComponent(url.pathname).replace(/\.flv$/i, '');
+  let path = url.pathname;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Broken percent-encoding: sign the path as written rather than throw out of a connect.
+  }
+  return path.replace(/\.flv$/i, '');
 }
 
 export function nmsSignature(streamPath: string, expiresAtSec: number, secret: string): string {
