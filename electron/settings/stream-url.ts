@@ -39,7 +39,8 @@ export function describeUrlProblem(url: string): string | null {
 }
 
 function shorten(url: string): string {
-  // Never echo credentials back into a log or a dialog.
-  const safe = url.replace(/\/\/[^/@]*@/, '//***@');
+  // Never echo credentials back into a log or a dialog: not the userinfo (a password may hold
+  // '/' or '@'), not a query (tokens, signatures).
+  const safe = url.replace(/\/\/.*@/s, '//***@').replace(/\?.*$/s, '?…');
   return safe.length > 80 ? `${safe.slice(0, 77)}…` : safe;
 }
