@@ -49,10 +49,14 @@ export function parseSettings(input: unknown): SettingsParse {
   }
 
   const cameras: CameraSettings[] = [];
+  // Ids of cameras that are in the file but refused: the layout may name them without a
+  // second, misleading "no camera has the id" error.
+  const refusedIds = new Set<string>();
   if (!Array.isArray(input.cameras)) {
     err('cameras', 'must be a list of cameras');
   } else {
     input.cameras.forEach((raw, i) => {
+      if (isObj(raw) && typeof raw.id === 'string') refusedIds.add(raw.id.trim());
       const camera = parseCamera(raw, `cameras[${i}]`, err, sites);
       if (!camera) return;
       if (cameras.some((c) => c.id === camera.id)) {
@@ -61,7 +65,8 @@ export function parseSettings(input: unknown): SettingsParse {
     });
   }
 
-  const layout = parseLayout(input.layout, cameras, err);
+  for (const camera of cameras) refusedIds.delete(camera.id);
+  const layout = parseLayout(input.layout, cameras, refusedIds, err);
   if (errors.length > 0 || !layout) return { ok: false, errors };
   return {
     ok: true,
@@ -156,7 +161,12 @@ function parseAuth(raw: unknown, path: string, err: Err): AuthSettings | undefin
   }
 }
 
-function parseLayout(raw: unknown, cameras: CameraSettings[], err: Err) {
+function parseLayout(
+  raw: unknown,
+  cameras: CameraSettings[],
+  refusedIds: ReadonlySet<string>,
+  err: Err,
+) {
   if (!isObj(raw)) return void err('layout', 'must be an object with "preset" and "cameraIds"');
   const preset = raw.preset;
   if (typeof preset !== 'string' || !(preset in LAYOUT_PRESETS)) {
@@ -173,6 +183,7 @@ function parseLayout(raw: unknown, cameras: CameraSettings[], err: Err) {
   const ids: (string | null)[] = [];
   raw.cameraIds.forEach((id, i) => {
     if (id === null) return void ids.push(null);
+    if (typeof id === 'string' && refusedIds.has(id)) return void ids.push(null);
     if (typeof id !== 'string' || !cameras.some((c) => c.id === id)) {
       return void err(`layout.cameraIds[${i}]`, `no camera has the id ${JSON.stringify(id)}`);
     }
