@@ -12,12 +12,16 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     const [name, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new Error(`${name} needs a value`);
+      // `--config --port 80` forgot the file name; it must not read "--port" as one.
+      if (v === undefined || v === '' || (inline === undefined && v.startsWith('--'))) {
+        throw new Error(`${name} needs a value`);
+      }
       return v;
     };
     if (name === '--config') options.configFile = value();
     else if (name === '--port') {
-      const port = Number(value());
+      const raw = value();
+      const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
         throw new Error('--port must be a port number (0 for any free port)');
       }
