@@ -1,0 +1,112 @@
+// The preview host as people start it: `npm run preview -- --config FILE` (here its entry,
+// without the build). A bad file is refused with the field named, and nothing starts.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const entry = join(process.cwd(), 'electron', 'preview-host', 'preview-main.ts');
+const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const children: ReturnType<typeof spawn>[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+function run(args: string[]) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'wall-data-'));
+  const child = spawn(tsx, [entry, ...args], {
+    env: { ...process.env, ONE_STOP_WALL_DATA_DIR: dataDir },
+  });
+  children.push(child);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d));
+  child.stderr.on('data', (d: Buffer) => (stderr += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, exited, out: () => stdout, err: () => stderr, dataDir };
+}
+
+function configFile(content: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'wall-cfg-')), 'wall.json');
+  writeFileSync(file, content);
+  return file;
+}
+
+describe('preview host command line', () => {
+  it('refuses a configuration that fails the schema, naming the field, and does not start', async () => {
+    const file = configFile(
+      JSON.stringify({
+        schemaVersion: 1,
+        sites: [{ id: 'a', name: 'Xã Cao An' }],
+        cameras: [
+          {
+            id: 'cam',
+            siteId: 'a',
+            name: 'Quầy 1',
+            streams: { sub: { url: 'ftp://user:secret@10.0.0.5/x' } },
+          },
+        ],
+        layout: { preset: '2x2', cameraIds: ['cam'] },
+      }),
+    );
+    const run1 = run(['--config', file, '--port', '0']);
+    expect(await run1.exited).toBe(3);
+    expect(run1.err()).toContain('cameras[0].streams.sub.url');
+    expect(run1.err()).toContain('Fix the file');
+    expect(run1.err()).not.toContain('secret');
+    expect(run1.out()).not.toContain('http://127.0.0.1');
+  });
+
+  it('refuses a file that is not JSON, and says so', async () => {
+    const run1 = run(['--config', configFile('{ "schemaVersion": 1, '), '--port', '0']);
+    expect(await run1.exited).toBe(3);
+    expect(run1.err()).toMatch(/not valid JSON/);
+  });
+
+  it('refuses a missing file', async () => {
+    const run1 = run(['--config', '/nonexistent/wall.json', '--port', '0']);
+    expect(await run1.exited).toBe(3);
+    expect(run1.err()).toContain('does not exist');
+  });
+
+  it('starts the demo wall without a configuration and prints the URL to open first', async () => {
+    const run1 = run(['--port', '0']);
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${run1.out()}`)), 20_000);
+      run1.child.stdout!.on('data', () => {
+        const match = /https?:\/\/\S+/.exec(run1.out());
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[0]);
+        }
+      });
+    });
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#key=[0-9a-f]{64}$/);
+    // The wall's log line comes after, so the first URL is the page, not the gateway.
+    expect(run1.out().indexOf(url)).toBe(run1.out().search(/https?:\/\//));
+  });
+
+  it('starts with defaults when the settings store is corrupt, keeping the old file aside', async () => {
+    const first = run(['--port', '0']);
+    writeFileSync(join(first.dataDir, 'settings.json'), '{ this is not json');
+    first.child.kill('SIGKILL');
+    const child = spawn(tsx, [entry, '--port', '0'], {
+      env: { ...process.env, ONE_STOP_WALL_DATA_DIR: first.dataDir },
+    });
+    children.push(child);
+    let out = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no warning: ${out}`)), 20_000);
+      child.stdout.on('data', (d: Buffer) => {
+        out += d;
+        if (out.includes('was damaged')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+    expect(out).toMatch(/settings\.corrupt-.*\.json/);
+  });
+});
