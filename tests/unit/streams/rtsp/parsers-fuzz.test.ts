@@ -69,7 +69,7 @@ class Mutator {
   /** One or more mutations of a valid sample, or (1 in 8) pure random bytes. */
   mutate(samples: readonly Uint8Array[]): Uint8Array {
     if (this.int(8) === 0) return this.random(300);
-    let b = samples[this.int(samples.length)]!.slice();
+    let b: Uint8Array = samples[this.int(samples.length)]!.slice();
     const rounds = 1 + this.int(3);
     for (let r = 0; r < rounds; r++) {
       switch (this.int(6)) {

@@ -5,7 +5,13 @@ import { createRtspSource } from '../../../../electron/streams/rtsp/rtsp-source'
 import { digestResponse, parseChallenges } from '../../../../electron/streams/rtsp/rtsp-auth';
 import { videoTagInfo } from '../../../../electron/streams/flv/flv-tag';
 import { endWithin, probe, type SourceProbe } from '../../../integration/streams/rtsp/source-probe';
-import { fakeRtspServer, sdpReply, type FakeRequest, type FakeServer } from './fake-rtsp-server';
+import {
+  fakeRtspServer,
+  sdpReply,
+  type FakeRequest,
+  type FakeServer,
+  type Reply,
+} from './fake-rtsp-server';
 import {
   AUDIO_ONLY_SDP,
   GSTREAMER_H264_SDP,
@@ -73,7 +79,7 @@ function camera(opts: {
   timeout?: number;
   onKeepalive?: (req: FakeRequest) => string | undefined;
 }) {
-  return (req: FakeRequest) => {
+  return (req: FakeRequest): Reply => {
     const nonce = opts.nonce();
     if (req.method === 'GET_PARAMETER' && opts.onKeepalive) {
       const r = opts.onKeepalive(req);
