@@ -17,7 +17,7 @@ export function parseLayoutSelection(
     return { ok: false, error: 'The layout must be an object with preset and cameraIds.' };
   }
   const { preset, cameraIds } = payload as Record<string, unknown>;
-  if (typeof preset !== 'string' || !(preset in LAYOUT_PRESETS)) {
+  if (typeof preset !== 'string' || !Object.hasOwn(LAYOUT_PRESETS, preset)) {
     return { ok: false, error: `Unknown layout preset ${JSON.stringify(preset)}.` };
   }
   const typedPreset = preset as LayoutSelection['preset'];

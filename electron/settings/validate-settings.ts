@@ -169,7 +169,7 @@ function parseLayout(
 ) {
   if (!isObj(raw)) return void err('layout', 'must be an object with "preset" and "cameraIds"');
   const preset = raw.preset;
-  if (typeof preset !== 'string' || !(preset in LAYOUT_PRESETS)) {
+  if (typeof preset !== 'string' || !Object.hasOwn(LAYOUT_PRESETS, preset)) {
     return void err('layout.preset', `must be one of ${Object.keys(LAYOUT_PRESETS).join(', ')}`);
   }
   const cells = presetCellCount(preset as LayoutPresetId);
