@@ -215,3 +215,13 @@ describe('parseSettings', () => {
     ]);
   });
 });
+
+describe('parseSettings layout preset', () => {
+  it('refuses inherited property names as presets', () => {
+    for (const preset of ['toString', 'constructor', '__proto__']) {
+      const settings = base();
+      settings.layout = { preset, cameraIds: [] };
+      expect(errorsOf(settings), preset).toEqual([expect.stringMatching(/^layout\.preset: /)]);
+    }
+  });
+});
