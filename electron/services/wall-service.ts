@@ -11,7 +11,7 @@ import type {
 } from '../contract/wall-contract';
 import { LoopbackGateway } from '../gateway/loopback-gateway';
 import type { WallSettings } from '../settings/settings-model';
-import type { SettingsMemory } from '../settings/settings-store';
+import type { RememberedState, SettingsMemory } from '../settings/settings-store';
 import { sourceForEndpoint, type EndpointContext } from '../streams/source-for-endpoint';
 import { StreamBroker, type ResolvedStream } from '../streams/stream-broker';
 import type { SessionTimings } from '../streams/stream-session';
@@ -38,8 +38,7 @@ export class WallService {
   private readonly listeners = new Set<EventListener>();
 
   private constructor(private readonly options: WallServiceOptions) {
-    const remembered = options.memory?.read() ?? {};
-    this.settings = { ...options.settings, ...remembered };
+    this.settings = withRemembered(options.settings, options.memory?.read() ?? {});
     this.broker = new StreamBroker({
       resolve: (cameraId, quality) => this.resolve(cameraId, quality),
       onStatus: (status) => this.emit('streams:status', status),
@@ -141,4 +140,20 @@ export class WallService {
     });
     return 'error' in factory ? factory : { label, factory };
   }
+}
+
+/**
+ * The remembered layout and language, checked like a request: the store may hold a layout
+ * from before IT removed a camera from the file, and that must not reach the renderer.
+ */
+function withRemembered(settings: WallSettings, remembered: RememberedState): WallSettings {
+  const known = new Set(settings.cameras.map((c) => c.id));
+  const layout =
+    remembered.layout === undefined ? null : parseLayoutSelection(remembered.layout, known);
+  const locale = remembered.locale === undefined ? null : parseLocale(remembered.locale);
+  return {
+    ...settings,
+    ...(layout?.ok ? { layout: layout.value } : {}),
+    ...(locale?.ok ? { locale: locale.value } : {}),
+  };
 }
