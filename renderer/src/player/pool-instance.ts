@@ -1,8 +1,20 @@
 // The page's one player pool, wired to the store: players report freshness into the streams
 // slice and the pool size into the ui slice (the e2e hook that proves players are destroyed).
 import { appStore } from '../store/app-store';
+import { canDecodeH265 } from './codec-support';
+import { mpegtsEngine } from './mpegts-engine';
 import { PlayerPool } from './player-pool';
+import type { TilePlayerDeps } from './tile-player';
 import { TilePlayer } from './tile-player';
+
+const browserDeps: TilePlayerDeps = {
+  engine: mpegtsEngine,
+  createVideo: () => document.createElement('video'),
+  canDecodeH265,
+  now: () => Date.now(),
+  setInterval: (callback, ms) => window.setInterval(callback, ms),
+  clearInterval: (handle) => window.clearInterval(handle as number),
+};
 
 /** Long enough for React to unmount one tile and mount the next; short enough to free decoders. */
 const GRACE_MS = 5_000;
@@ -10,7 +22,11 @@ const GRACE_MS = 5_000;
 export const playerPool = new PlayerPool<TilePlayer>({
   graceMs: GRACE_MS,
   create: (key, url) =>
-    new TilePlayer(url, (freshness) => appStore.getState().setFreshness(key, freshness)),
+    new TilePlayer(
+      url,
+      (freshness) => appStore.getState().setFreshness(key, freshness),
+      browserDeps,
+    ),
   onDestroyed: (key) => appStore.getState().clearFreshness(key),
   onSizeChange: (size) => appStore.getState().setPlayerCount(size),
 });

@@ -1,65 +1,52 @@
 // One camera's player, owned outside React's render path: it holds the <video> element and the
 // mpegts.js player, runs the freshness watchdog each second, and recovers in stages (jump to
 // live, recreate with backoff). React tiles only mount its <video> into their box.
-import mpegts from 'mpegts.js';
 import type { PlayerFreshness } from '../status/display-state';
-import type { WatchdogState } from './watchdog';
+import type { EnginePlayer, PlayerEngine } from './player-engine';
+import type { WatchdogState, WatchdogStep } from './watchdog';
 import { afterError, initialWatchdog, watchdogTick } from './watchdog';
-import { isH265Codec, canDecodeH265 } from './codec-support';
+import { isH265Codec } from './codec-support';
 
 const WATCHDOG_INTERVAL_MS = 1_000;
 
-// mpegts.js logs every segment at info level; over weeks that is only noise. Keep warnings.
-mpegts.LoggingControl.applyConfig({
-  enableAll: false,
-  enableDebug: false,
-  enableVerbose: false,
-  enableInfo: false,
-  enableWarn: true,
-  enableError: true,
-});
-
-/** Live, low-latency FLV; `autoCleanupSourceBuffer` keeps memory flat over weeks of running. */
-function playerConfig(): mpegts.Config {
-  return {
-    enableWorker: false,
-    enableStashBuffer: false,
-    isLive: true,
-    lazyLoad: false,
-    liveBufferLatencyChasing: true,
-    liveBufferLatencyMaxLatency: 1.2,
-    liveBufferLatencyMinRemain: 0.3,
-    autoCleanupSourceBuffer: true,
-    autoCleanupMaxBackwardDuration: 30,
-    autoCleanupMinBackwardDuration: 10,
-  };
+/** What the tile player needs from its surroundings (real ones in pool-instance.ts). */
+export interface TilePlayerDeps {
+  engine: PlayerEngine;
+  createVideo(): HTMLVideoElement;
+  canDecodeH265(): boolean;
+  now(): number;
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
 }
 
 export class TilePlayer {
   readonly video: HTMLVideoElement;
-  private player: mpegts.Player | null = null;
+  private player: EnginePlayer | null = null;
   private watchdog: WatchdogState;
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly timer: unknown;
   private presented = false;
   private frameCallback: number | null = null;
   private codecUnsupported = false;
   private last: PlayerFreshness | null = null;
+  /** The watchdog's verdict, kept apart from the codec verdict that overrides it. */
+  private health: WatchdogStep['health'] = 'connecting';
   private destroyed = false;
 
   constructor(
     readonly url: string,
     private readonly onFreshness: (freshness: PlayerFreshness) => void,
+    private readonly deps: TilePlayerDeps,
   ) {
-    this.video = document.createElement('video');
+    this.video = deps.createVideo();
     this.video.muted = true;
     this.video.playsInline = true;
     this.video.autoplay = true;
     this.video.disablePictureInPicture = true;
     this.video.className = 'tile-video';
-    this.watchdog = initialWatchdog(Date.now());
+    this.watchdog = initialWatchdog(deps.now());
     this.createPlayer();
     this.watchFrames();
-    this.timer = setInterval(() => this.tick(), WATCHDOG_INTERVAL_MS);
+    this.timer = deps.setInterval(() => this.tick(), WATCHDOG_INTERVAL_MS);
     this.report();
   }
 
@@ -76,7 +63,7 @@ export class TilePlayer {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    if (this.timer !== null) clearInterval(this.timer);
+    this.deps.clearInterval(this.timer);
     if (this.frameCallback !== null) this.video.cancelVideoFrameCallback(this.frameCallback);
     this.destroyPlayer();
     this.video.remove();
@@ -84,18 +71,14 @@ export class TilePlayer {
   }
 
   private createPlayer(): void {
-    if (!mpegts.getFeatureList().mseLivePlayback) {
+    const { engine } = this.deps;
+    if (!engine.supported()) {
       console.error('tile-player: this display has no MSE live playback');
       return;
     }
-    const player = mpegts.createPlayer(
-      { type: 'flv', isLive: true, url: this.url, hasAudio: false },
-      playerConfig(),
-    );
-    player.on(mpegts.Events.ERROR, (type: string, detail: string) => this.onError(type, detail));
-    player.on(mpegts.Events.MEDIA_INFO, (info: mpegts.MSEPlayerMediaInfo) =>
-      this.onMediaInfo(info),
-    );
+    const player = engine.create(this.url);
+    player.on(engine.events.error, (type, detail) => this.onError(String(type), String(detail)));
+    player.on(engine.events.mediaInfo, (info) => this.onMediaInfo(info));
     player.attachMediaElement(this.video);
     player.load();
     void Promise.resolve(player.play()).catch(() => undefined);
@@ -124,14 +107,18 @@ export class TilePlayer {
 
   private onError(type: string, detail: string): void {
     console.warn(`tile-player: ${this.url.replace(/\/[^/]{32,}\//, '/…/')} ${type} ${detail}`);
-    if (detail === mpegts.ErrorDetails.MEDIA_CODEC_UNSUPPORTED) this.codecUnsupported = true;
-    this.watchdog = afterError(this.watchdog, Date.now());
+    if (detail === this.deps.engine.codecUnsupportedDetail) this.codecUnsupported = true;
+    this.watchdog = afterError(this.watchdog, this.deps.now());
     this.report();
   }
 
-  private onMediaInfo(info: mpegts.MSEPlayerMediaInfo): void {
+  private onMediaInfo(info: unknown): void {
+    const codec =
+      typeof info === 'object' && info !== null && 'videoCodec' in info
+        ? String(info.videoCodec)
+        : undefined;
     // Our own check, so an H.265 camera says why instead of staying black.
-    this.codecUnsupported = isH265Codec(info.videoCodec) && !canDecodeH265();
+    this.codecUnsupported = isH265Codec(codec) && !this.deps.canDecodeH265();
     this.report();
   }
 
@@ -147,7 +134,7 @@ export class TilePlayer {
   private tick(): void {
     const quality = this.video.getVideoPlaybackQuality?.();
     const step = watchdogTick(this.watchdog, {
-      now: Date.now(),
+      now: this.deps.now(),
       totalFrames: quality?.totalVideoFrames ?? 0,
       presented: this.presented,
     });
@@ -157,7 +144,8 @@ export class TilePlayer {
     if (step.action === 'recreate') this.recreate();
     // Chromium pauses a video that was briefly out of the document; a wall never pauses.
     if (this.video.paused && this.video.isConnected) void this.video.play().catch(() => undefined);
-    this.report(step.health);
+    this.health = step.health;
+    this.report();
   }
 
   private jumpToLive(): void {
@@ -167,9 +155,9 @@ export class TilePlayer {
     if (end - this.video.currentTime > 0.3) this.video.currentTime = Math.max(0, end - 0.1);
   }
 
-  private report(health = this.last?.health ?? 'connecting'): void {
+  private report(): void {
     const next: PlayerFreshness = {
-      health: this.codecUnsupported ? 'codec-unsupported' : health,
+      health: this.codecUnsupported ? 'codec-unsupported' : this.health,
       lastFrameAt: this.watchdog.lastFrameAt,
     };
     // Push only changes of state, not every frame: while live nothing re-renders.

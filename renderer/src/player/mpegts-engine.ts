@@ -1,0 +1,36 @@
+// mpegts.js bound to the PlayerEngine interface, with the wall's live settings.
+import mpegts from 'mpegts.js';
+import type { PlayerEngine } from './player-engine';
+
+// mpegts.js logs every segment at info level; over weeks that is only noise. Keep warnings.
+mpegts.LoggingControl.applyConfig({
+  enableAll: false,
+  enableDebug: false,
+  enableVerbose: false,
+  enableInfo: false,
+  enableWarn: true,
+  enableError: true,
+});
+
+/** Live, low-latency FLV; `autoCleanupSourceBuffer` keeps memory flat over weeks of running. */
+const LIVE_CONFIG: mpegts.Config = {
+  enableWorker: false,
+  enableStashBuffer: false,
+  isLive: true,
+  lazyLoad: false,
+  liveBufferLatencyChasing: true,
+  liveBufferLatencyMaxLatency: 1.2,
+  liveBufferLatencyMinRemain: 0.3,
+  autoCleanupSourceBuffer: true,
+  autoCleanupMaxBackwardDuration: 30,
+  autoCleanupMinBackwardDuration: 10,
+};
+
+export const mpegtsEngine: PlayerEngine = {
+  supported: () => mpegts.getFeatureList().mseLivePlayback,
+  // hasAudio false: camera FLV headers often claim audio that never comes, which stalls MSE.
+  create: (url) =>
+    mpegts.createPlayer({ type: 'flv', isLive: true, url, hasAudio: false }, LIVE_CONFIG),
+  events: { error: mpegts.Events.ERROR, mediaInfo: mpegts.Events.MEDIA_INFO },
+  codecUnsupportedDetail: mpegts.ErrorDetails.MEDIA_CODEC_UNSUPPORTED,
+};

@@ -1,0 +1,23 @@
+// The slice of mpegts.js a tile player uses, as an interface: the tile player's lifecycle
+// (create, recover, tear down in order) is then unit-tested under Node with a fake engine.
+
+export interface EnginePlayer {
+  /** mpegts.js passes untyped arguments: listeners take them as unknown and check them. */
+  on(event: string, listener: (...args: unknown[]) => void): void;
+  attachMediaElement(element: HTMLMediaElement): void;
+  load(): void;
+  play(): Promise<void> | void;
+  pause(): void;
+  unload(): void;
+  detachMediaElement(): void;
+  destroy(): void;
+}
+
+export interface PlayerEngine {
+  /** False when this display cannot play live MSE at all. */
+  supported(): boolean;
+  create(url: string): EnginePlayer;
+  readonly events: { error: string; mediaInfo: string };
+  /** The error detail that means the codec cannot be decoded here. */
+  readonly codecUnsupportedDetail: string;
+}
