@@ -1,0 +1,157 @@
+// The layering rules from CONVENTIONS.md, checked over the source text: only electron/main and
+// electron/preload import `electron`; the renderer imports no Node builtin and nothing from
+// electron/ but the contract, type-only. Failures name file:line so the fix is obvious.
+import { readdirSync, readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+
+interface ImportRef {
+  specifier: string;
+  line: number;
+  typeOnly: boolean;
+}
+
+// import … from 'x' | import 'x' | export … from 'x' | import('x') | require('x')
+const IMPORT_RE =
+  /(?:^|[;\n}])\s*(import|export)\s+(type\s+)?(?:[\w*\s{},$]*?\s+from\s+)?['"]([^'"]+)['"]|\b(?:import|require)\s*\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function importsOf(source: string): ImportRef[] {
+  // Blank out comments (keeping line breaks) so commented-out imports do not count.
+  const text = source
+    .replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, ' '))
+    .replace(/(^|[^:'"])\/\/.*$/gm, (c, keep: string) => keep + ' '.repeat(c.length - keep.length));
+  const refs: ImportRef[] = [];
+  for (const match of text.matchAll(IMPORT_RE)) {
+    const specifier = match[3] ?? match[4];
+    if (!specifier) continue;
+    const at = text.indexOf(specifier, match.index);
+    refs.push({
+      specifier,
+      line: text.slice(0, at).split('\n').length,
+      typeOnly: Boolean(match[2]),
+    });
+  }
+  return refs;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts'))
+    .map((e) => relative(ROOT, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+const isNodeBuiltin = (s: string) => s.startsWith('node:') || NODE_BUILTINS.has(s.split('/')[0]!);
+
+function electronImportViolations(file: string, source: string): string[] {
+  if (/^electron\/(main|preload)\//.test(file)) return [];
+  return importsOf(source)
+    .filter(
+      (ref) =>
+        (ref.specifier === 'electron' || ref.specifier.startsWith('electron/')) && !ref.typeOnly,
+    )
+    .map((ref) => `${file}:${ref.line} imports 'electron'`);
+}
+
+function rendererImportViolations(file: string, source: string): string[] {
+  const problems: string[] = [];
+  for (const ref of importsOf(source)) {
+    const where = `${file}:${ref.line}`;
+    if (ref.specifier === 'electron' || ref.specifier.startsWith('electron/')) {
+      if (!ref.typeOnly) problems.push(`${where} imports 'electron'`);
+    } else if (isNodeBuiltin(ref.specifier)) {
+      problems.push(`${where} imports the Node builtin '${ref.specifier}'`);
+    } else if (ref.specifier.startsWith('.')) {
+      const target = relative(ROOT, resolve(ROOT, dirname(file), ref.specifier))
+        .split(sep)
+        .join('/');
+      if (!target.startsWith('electron/')) continue;
+      if (!target.startsWith('electron/contract/')) {
+        problems.push(`${where} imports ${target}; the renderer may only import electron/contract`);
+      } else if (!ref.typeOnly) {
+        problems.push(`${where} imports ${target} as a value; use 'import type'`);
+      }
+    }
+  }
+  return problems;
+}
+
+describe('the import checker itself', () => {
+  it('finds value, side-effect, re-export, dynamic and require imports with their lines', () => {
+    const source = [
+      "import { app } from 'electron';",
+      "import type { IpcMain } from 'electron';",
+      '// import { shell } from "electron";',
+      "import 'node:fs';",
+      'import {',
+      '  readFile,',
+      "} from 'fs';",
+      "export { x } from './y';",
+      "const m = await import('child_process');",
+      "const o = require('os');",
+    ].join('\n');
+    expect(importsOf(source).map((r) => [r.specifier, r.line, r.typeOnly])).toEqual([
+      ['electron', 1, false],
+      ['electron', 2, true],
+      ['node:fs', 4, false],
+      ['fs', 7, false],
+      ['./y', 8, false],
+      ['child_process', 9, false],
+      ['os', 10, false],
+    ]);
+  });
+
+  it('flags electron outside main/preload, with file:line, and allows import type', () => {
+    const source = "import type { App } from 'electron';\nimport { app } from 'electron';\n";
+    expect(electronImportViolations('electron/streams/x.ts', source)).toEqual([
+      "electron/streams/x.ts:2 imports 'electron'",
+    ]);
+    expect(electronImportViolations('electron/main/x.ts', source)).toEqual([]);
+    expect(electronImportViolations('electron/preload/index.ts', source)).toEqual([]);
+  });
+
+  it('flags Node builtins and non-contract electron/ modules in the renderer', () => {
+    const file = 'renderer/src/grid/tile.tsx';
+    const source = [
+      "import type { WallSnapshot } from '../../../electron/contract/wall-contract';",
+      "import { streamPath } from '../../../electron/contract/wall-contract';",
+      "import { redactUrl } from '../../../electron/streams/auth/redact-url';",
+      "import path from 'path';",
+      "import { createHash } from 'node:crypto';",
+      "import { create } from 'zustand';",
+    ].join('\n');
+    expect(rendererImportViolations(file, source)).toEqual([
+      `${file}:2 imports electron/contract/wall-contract as a value; use 'import type'`,
+      `${file}:3 imports electron/streams/auth/redact-url; the renderer may only import electron/contract`,
+      `${file}:4 imports the Node builtin 'path'`,
+      `${file}:5 imports the Node builtin 'node:crypto'`,
+    ]);
+  });
+});
+
+describe('architecture', () => {
+  const electronFiles = sourceFiles('electron');
+  const rendererFiles = sourceFiles('renderer');
+
+  it('finds the source files', () => {
+    expect(electronFiles.length).toBeGreaterThan(20);
+    expect(rendererFiles.length).toBeGreaterThan(5);
+  });
+
+  it('only electron/main and electron/preload import electron', () => {
+    const problems = [...electronFiles, ...rendererFiles].flatMap((file) =>
+      electronImportViolations(file, readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('the renderer imports no Node builtin and only the contract (type-only) from electron/', () => {
+    const problems = rendererFiles.flatMap((file) =>
+      rendererImportViolations(file, readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(problems).toEqual([]);
+  });
+});
