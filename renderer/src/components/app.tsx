@@ -1,11 +1,12 @@
-// Chooses between the wall and the plain full-screen messages shown before it can exist.
+// Chooses between the wall and the plain full-screen messages shown before it can exist. The
+// messages have their own test id, so a test that waits for "wall" waits for real tiles.
 import { translate } from '../i18n/translate';
 import { useApp } from '../store/app-store';
 import { Wall } from './wall';
 
 export function MessageScreen({ text }: { text: string }) {
   return (
-    <div className="message-screen" data-testid="wall" data-locale="vi" role="status">
+    <div className="message-screen" data-testid="wall-message" role="status">
       {text}
     </div>
   );

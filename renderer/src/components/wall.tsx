@@ -13,7 +13,12 @@ import { Tile } from './tile';
 export function Wall() {
   const api = useWallApi();
   const locale = useApp((s) => s.snapshot?.locale ?? 'vi');
-  const maximised = useApp((s) => s.maximisedCameraId);
+  // A maximised camera that IT has since removed from the configuration falls back to the grid.
+  const maximised = useApp((s) =>
+    s.snapshot?.cameras.some((camera) => camera.id === s.maximisedCameraId)
+      ? s.maximisedCameraId
+      : null,
+  );
   const playerCount = useApp((s) => s.playerCount);
   const idle = useIdleCursor();
   useStaffKeys(api, appStore);
