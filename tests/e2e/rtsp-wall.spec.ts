@@ -1,0 +1,116 @@
+// RTSP tiles (our own RTSP client in the main process, Digest auth, against GStreamer's real
+// RTSP server) beside gateway tiles (Node-Media-Server), in Debian's Chromium.
+import { expect, test } from '@playwright/test';
+import type { WallSettings } from '../../electron/settings/settings-model';
+import { startMediaServer, type MediaServer } from '../fixtures/media-server/media-server';
+import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server/start-rtsp-server';
+import { startPreview, type StartedPreview } from './support/preview-fixture';
+import { framesAdvance, waitForLive, waitForState } from './support/wall-page';
+
+let rtsp: RtspServer;
+let gateway: MediaServer;
+let preview: StartedPreview;
+
+function settings(): WallSettings {
+  const sites = [
+    { id: 'cam-doai', name: 'Xã Cẩm Đoài', shortName: 'Cẩm Đoài' },
+    { id: 'cao-an', name: 'Xã Cao An', shortName: 'Cao An' },
+    { id: 'lai-cach', name: 'Thị trấn Lai Cách', shortName: 'Lai Cách' },
+    { id: 'dinh-son', name: 'Xã Định Sơn', shortName: 'Định Sơn' },
+  ];
+  return {
+    schemaVersion: 1,
+    locale: 'vi',
+    sites,
+    cameras: [
+      {
+        id: 'rtsp-ok',
+        siteId: 'cam-doai',
+        name: 'Quầy 1',
+        streams: {
+          sub: {
+            url: rtsp.url('/cam1'),
+            auth: { type: 'password', username: 'admin', password: 'secret' },
+          },
+        },
+      },
+      {
+        id: 'rtsp-wrong',
+        siteId: 'cao-an',
+        name: 'Quầy 1',
+        streams: {
+          sub: {
+            url: rtsp.url('/cam1'),
+            auth: { type: 'password', username: 'admin', password: 'wrong-password' },
+          },
+        },
+      },
+      {
+        id: 'gw-1',
+        siteId: 'lai-cach',
+        name: 'Quầy 1',
+        streams: {
+          sub: { url: gateway.wsFlvUrl('gw1'), auth: { type: 'nms-sign', secret: gateway.secret } },
+        },
+      },
+      {
+        id: 'gw-2',
+        siteId: 'dinh-son',
+        name: 'Quầy 1',
+        streams: {
+          sub: {
+            url: gateway.httpFlvUrl('gw2'),
+            auth: { type: 'nms-sign', secret: gateway.secret },
+          },
+        },
+      },
+    ],
+    // rtsp-ok is shown twice: both tiles must share one RTSP session.
+    layout: { preset: '3x3', cameraIds: ['rtsp-ok', 'gw-1', 'rtsp-wrong', 'rtsp-ok', 'gw-2'] },
+  };
+}
+
+test.beforeAll(async () => {
+  rtsp = await startRtspServer({ auth: 'digest', user: 'admin', password: 'secret' });
+  gateway = await startMediaServer();
+  gateway.publish('gw1');
+  gateway.publish('gw2');
+  preview = await startPreview(settings());
+});
+
+test.afterAll(async () => {
+  await preview?.host.close();
+  await gateway?.close();
+  await rtsp?.stop();
+});
+
+test('RTSP tiles play beside gateway tiles; two tiles of one camera share one RTSP session', async ({
+  page,
+}, testInfo) => {
+  await page.goto(preview.host.url);
+  await waitForLive(page, ['rtsp-ok', 'gw-1', 'gw-2']);
+  const { before, after } = await framesAdvance(page);
+  const rtspTiles = after.filter((t) => t.cameraId === 'rtsp-ok');
+  expect(rtspTiles).toHaveLength(2);
+  for (const [index, tile] of after.entries()) {
+    if (!['rtsp-ok', 'gw-1', 'gw-2'].includes(tile.cameraId)) continue;
+    expect(tile.frames, `tile ${index} (${tile.cameraId}) advances`).toBeGreaterThan(
+      before[index]!.frames,
+    );
+    expect(tile.luma, `tile ${index} (${tile.cameraId}) is not black`).toBeGreaterThan(10);
+  }
+  // One upstream session for the two rtsp-ok tiles: in the broker, and on the server (the
+  // good camera made exactly one PLAY; the wrong password never got that far).
+  expect(preview.host.service.broker.session('rtsp-ok', 'sub')?.connections).toBe(1);
+  expect(rtsp.count('PLAY')).toBe(1);
+
+  await waitForState(page, 'rtsp-wrong', ['auth-failed']);
+  await expect(page.locator('[data-testid="tile"][data-camera-id="rtsp-wrong"]')).toContainText(
+    'Sai tên đăng nhập hoặc mật khẩu',
+  );
+  // No retry storm: the refused camera asked a handful of times at most, then waits minutes.
+  const describes = rtsp.requests.filter((r) => r.method === 'DESCRIBE').length;
+  expect(describes).toBeLessThanOrEqual(6);
+  expect(preview.host.service.broker.session('rtsp-wrong', 'sub')?.connections).toBe(1);
+  await page.screenshot({ path: testInfo.outputPath('rtsp-beside-gateway.png') });
+});
