@@ -6,6 +6,7 @@ import type { SourceFailure, SourceHandlers } from '../source';
 export class FlvStreamFeed {
   private readonly reader = new FlvReader();
   private ended = false;
+  private headerSeen = false;
   /** Body bytes received; an empty 200 means something different from a stream that stopped. */
   bytesReceived = 0;
 
@@ -19,7 +20,9 @@ export class FlvStreamFeed {
     if (this.ended) return false;
     this.bytesReceived += chunk.length;
     for (const item of this.reader.push(chunk)) {
-      if (item.kind === 'tag') {
+      if (item.kind === 'header') {
+        this.headerSeen = true;
+      } else if (item.kind === 'tag') {
         this.handlers.onTag(item.tag);
       } else if (item.kind === 'error') {
         this.end({
@@ -30,6 +33,21 @@ export class FlvStreamFeed {
       }
     }
     return true;
+  }
+
+  /**
+   * The server closed the stream. Bytes that never made an FLV header ("Forbidden", a short
+   * error page) are a wrong URL, not a stream that ended.
+   */
+  serverClosed(failure: SourceFailure): void {
+    if (this.bytesReceived > 0 && !this.headerSeen) {
+      this.end({
+        code: 'protocol-error',
+        message: `Camera '${this.label}': the server sent ${this.bytesReceived} bytes that are not FLV video and closed. Check that the URL points to an FLV stream.`,
+      });
+      return;
+    }
+    this.end(failure);
   }
 
   end(failure: SourceFailure): void {

@@ -47,7 +47,9 @@ export function createHttpFlvSource(options: HttpFlvOptions): SourceFactory {
         if (!feed.push(chunk)) request.destroy();
       });
       response.on('end', () =>
-        feed.end(failureForClosedStream(feed.bytesReceived, options.auth, options.label, where)),
+        feed.serverClosed(
+          failureForClosedStream(feed.bytesReceived, options.auth, options.label, where),
+        ),
       );
       response.on('error', (error) =>
         feed.end(failureForNetworkError(error, options.label, where)),

@@ -40,7 +40,9 @@ export function createWsFlvSource(options: WsFlvOptions): SourceFactory {
       if (!feed.push(data)) socket.terminate();
     });
     socket.on('close', () =>
-      feed.end(failureForClosedStream(feed.bytesReceived, options.auth, options.label, where)),
+      feed.serverClosed(
+        failureForClosedStream(feed.bytesReceived, options.auth, options.label, where),
+      ),
     );
     socket.on('error', (error) => feed.end(failureForNetworkError(error, options.label, where)));
 
