@@ -16,7 +16,7 @@ const CLIP = readFileSync(join(__dirname, '../../../../assets/demo/clip-1.flv'))
 const BASIC = 'Basic ' + Buffer.from('viewer:pa55 wörd').toString('base64');
 const BEARER = 'Bearer tok-123';
 
-type Mode = 'clip' | 'paced' | 'html' | 'silent' | 'close-at-once';
+type Mode = 'clip' | 'paced' | 'html' | 'short-text' | 'silent' | 'close-at-once';
 
 const servers: http.Server[] = [];
 const sources: UpstreamSource[] = [];
@@ -55,6 +55,8 @@ async function startServer(
     if (mode === 'html') {
       res.writeHead(200, { 'Content-Type': 'text/html' });
       res.end('<!DOCTYPE html><html><body><h1>Welcome to nginx!</h1></body></html>');
+    } else if (mode === 'short-text') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('Forbidden');
     } else if (mode === 'silent') {
       res.writeHead(200, { 'Content-Type': 'video/x-flv' });
       res.flushHeaders(); // and never a byte
@@ -173,6 +175,15 @@ describe('HTTP-FLV source against a real server', () => {
     const { base } = await startServer('html');
     const { failure, tags } = await connect(`${base}/live/cam1.flv`);
     expect(tags).toEqual([]);
+    expect(failure).toMatchObject({
+      code: 'protocol-error',
+      message: expect.stringMatching(/not FLV.*Check that the URL points to an FLV stream/),
+    });
+  });
+
+  it('on a short text body with 200 (shorter than an FLV header), ends as protocol-error', async () => {
+    const { base } = await startServer('short-text');
+    const { failure } = await connect(`${base}/live/cam1.flv`);
     expect(failure).toMatchObject({
       code: 'protocol-error',
       message: expect.stringMatching(/not FLV.*Check that the URL points to an FLV stream/),
