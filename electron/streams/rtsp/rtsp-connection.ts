@@ -49,7 +49,7 @@ export class RtspConnection {
     private readonly target: RtspTarget,
     private readonly label: string,
     private readonly events: ConnectionEvents,
-    private readonly tlsOptions: { rejectUnauthorized: boolean },
+    private readonly tlsOptions: { rejectUnauthorized: boolean; ca?: string },
   ) {
     this.auth =
       target.username !== undefined
@@ -81,6 +81,7 @@ export class RtspConnection {
             port,
             ...(net.isIP(host) ? {} : { servername: host }),
             rejectUnauthorized: this.tlsOptions.rejectUnauthorized,
+            ...(this.tlsOptions.ca ? { ca: this.tlsOptions.ca } : {}),
           })
         : net.connect({ host, port });
       this.socket = socket;

@@ -46,7 +46,7 @@ export function connectTimeout(label: string, host: string, port: number, ms: nu
 export function tlsFailure(label: string, host: string, detail: string): RtspFailure {
   return new RtspFailure(
     'protocol-error',
-    `Camera '${label}': the TLS connection to ${host} failed (${detail}). Check that the camera serves rtsps on this port and that its certificate is trusted.`,
+    `Camera '${label}': the TLS connection to ${host} failed (${detail}). Check that the camera serves rtsps on this port, and add its certificate as trusted for this camera.`,
   );
 }
 

@@ -23,6 +23,8 @@ export interface RtspSourceOptions {
   connectTimeoutMs?: number;
   /** rtsps:// only: verify the camera's certificate (default true). */
   rejectUnauthorized?: boolean;
+  /** rtsps:// only: trusted CA or the camera's own self-signed certificate (PEM). */
+  ca?: string;
   /** Per-request answer timeout (default 10 s). */
   requestTimeoutMs?: number;
 }
@@ -86,7 +88,10 @@ class RtspSource implements UpstreamSource {
         onFrame: (channel, payload) => this.onFrame(channel, payload),
         onClosed: (failure) => this.fail(failure.toSourceFailure()),
       },
-      { rejectUnauthorized: this.options.rejectUnauthorized ?? true },
+      {
+        rejectUnauthorized: this.options.rejectUnauthorized ?? true,
+        ...(this.options.ca ? { ca: this.options.ca } : {}),
+      },
     );
     this.conn = conn;
     this.log(`connecting to ${url}`);

@@ -1,7 +1,7 @@
 // The RTSP source against a real GStreamer RTSP server: playback decodable by ffmpeg, each
 // failure code, no retry storm on a wrong password, keepalive past a short session timeout.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -38,6 +38,15 @@ function writeFlv(tags: FlvTag[]): string {
   const parts = [encodeFlvHeader({ audio: false, video: true }), ...tags.map(encodeFlvTag)];
   writeFileSync(file, Buffer.concat(parts));
   return file;
+}
+
+/** Waits until every earlier connection is closed, so request counts belong to one test. */
+function quiet(server: RtspServer): Promise<void> {
+  return server.waitFor(
+    () => server.closedConnections() === server.connections(),
+    10_000,
+    'earlier connections to close',
+  );
 }
 
 afterEach(() => {
@@ -104,11 +113,15 @@ describe('RTSP source against GStreamer (Digest)', () => {
   });
 
   it('ends with auth-failed on a wrong password, after a bounded number of requests', async () => {
+    await quiet(server);
     const before = server.count('DESCRIBE');
     const connections = server.connections();
+    const closedBefore = server.closedConnections();
     const p = start(server.url('/cam1', { user: USER, password: 'Bad-Pa55word' }));
     const end = await endWithin(p, 10_000);
     expect(end.code).toBe('auth-failed');
+    // The server's log of this connection is complete once it reports the close.
+    await server.waitFor(() => server.closedConnections() > closedBefore, 5000, 'the close');
     expect(end.message).toContain('Cẩm Đoài 1');
     expect(end.message).toContain('401');
     expect(end.message).not.toContain('Bad-Pa55word');
@@ -119,10 +132,13 @@ describe('RTSP source against GStreamer (Digest)', () => {
   });
 
   it('ends with auth-failed when no credentials are given', async () => {
+    await quiet(server);
     const before = server.count('DESCRIBE');
+    const closedBefore = server.closedConnections();
     const p = start(server.url('/cam1'));
     const end = await endWithin(p, 10_000);
     expect(end.code).toBe('auth-failed');
+    await server.waitFor(() => server.closedConnections() > closedBefore, 5000, 'the close');
     expect(server.count('DESCRIBE') - before).toBe(1);
   });
 
@@ -217,6 +233,53 @@ describe('RTSP source: other servers and failures', () => {
     expect(end.code).toBe('unreachable');
     expect(end.message).toContain('refused');
     expect(end.message).not.toContain(PASSWORD);
+  });
+
+  it('plays rtsps:// with the camera certificate trusted, and refuses an untrusted one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'rtsps-'));
+    const cert = path.join(dir, 'cert.pem');
+    const key = path.join(dir, 'key.pem');
+    await run('openssl', [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ]);
+    const server = await startRtspServer({
+      auth: 'digest',
+      user: USER,
+      password: PASSWORD,
+      tlsCert: cert,
+      tlsKey: key,
+    });
+    try {
+      const url = server
+        .url('/cam1', { user: USER, password: PASSWORD })
+        .replace('rtsp:', 'rtsps:');
+      const untrusted = start(url);
+      const end = await endWithin(untrusted, 10_000);
+      expect(end.code).toBe('protocol-error');
+      expect(end.message).toMatch(/TLS.*SELF_SIGNED/);
+      const p = probe(
+        createRtspSource({ url, label: 'Cẩm Đoài 1', log, ca: readFileSync(cert, 'utf8') }),
+      );
+      open.push(p);
+      await p.waitFor(() => keyframes(p).length >= 1, 20_000, 'a keyframe over TLS');
+      expect(server.count('PLAY')).toBeGreaterThanOrEqual(1);
+    } finally {
+      await server.stop();
+    }
   });
 
   it('ends promptly when the server is killed mid-stream', async () => {
