@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StreamStatus } from '../../../electron/contract/wall-contract';
+import { DEFAULT_BACKOFF, backoffDelay } from '../../../electron/streams/backoff';
 import { FlvReader } from '../../../electron/streams/flv/flv-reader';
 import { FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../../../electron/streams/flv/flv-tag';
 import type { SourceFailure, SourceHandlers } from '../../../electron/streams/source';
@@ -299,22 +300,26 @@ describe('StreamSession watchdogs and reconnects', () => {
     failOnce();
     failOnce();
     failOnce();
-    expect(delays).toEqual([1_000, 2_000, 4_000]);
+    const network = (attempt: number) => backoffDelay(DEFAULT_BACKOFF, attempt, () => 0);
+    expect(delays).toEqual([network(0), network(1), network(2)]);
+    expect(delays[2]).toBeGreaterThan(delays[0]!);
     expect(session.currentStatus.state).toBe('connecting');
 
     upstream.last.play(150); // 6 s of video: longer than healthyAfterMs
     failOnce();
-    expect(delays.at(-1)).toBe(1_000);
+    expect(delays.at(-1)).toBe(network(0));
   });
 
   it('does not reset the delay for a connection that was live only briefly', () => {
     session.attach(new RecordingSink());
     upstream.last.end('unreachable');
-    vi.advanceTimersByTime(1_000);
+    vi.advanceTimersByTime(session.currentStatus.retryAt! - Date.now());
     upstream.last.play(10); // 0.4 s of video
     upstream.last.end('ended');
     expect(session.currentStatus.state).toBe('stalled');
-    expect(session.currentStatus.retryAt! - Date.now()).toBe(2_000);
+    expect(session.currentStatus.retryAt! - Date.now()).toBe(
+      backoffDelay(DEFAULT_BACKOFF, 1, () => 0),
+    );
   });
 
   it('does not throw or loop when a factory fails synchronously', () => {
