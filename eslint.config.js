@@ -86,7 +86,7 @@ export default tseslint.config(
           patterns: [
             { group: nodeBuiltins, message: 'The renderer imports no Node module.' },
             {
-              group: ['**/electron/**', '!**/electron/contract/**'],
+              regex: '(^|/)electron/(?!contract/)',
               message: 'The renderer only imports the contract from electron/.',
             },
           ],
