@@ -246,7 +246,8 @@ class RtspSource implements UpstreamSource {
     this.finished = true;
     this.stopKeepalive();
     this.conn?.destroy();
-    this.log(`ended (${failure.code}): ${failure.message}`);
+    // The message already names the camera.
+    this.options.log?.(redactUrl(`[rtsp] ended (${failure.code}): ${failure.message}`));
     this.safely(() => this.handlers.onEnd(failure));
   }
 
