@@ -23,8 +23,8 @@ export const vi: Dictionary = {
   'ago.minutes': '{count} phút trước',
   'ago.hours': '{count} giờ trước',
   'ago.days': '{count} ngày trước',
-  'banner.oneSiteDown': '1 điểm mất tín hiệu',
-  'banner.sitesDown': '{count} điểm mất tín hiệu',
+  'banner.oneSiteDown': '1 điểm không có hình',
+  'banner.sitesDown': '{count} điểm không có hình',
   'app.loading': 'Đang tải cấu hình…',
   'app.loadFailed': 'Không tải được cấu hình: {error}. Đang thử lại…',
   'app.noApi':
