@@ -122,6 +122,11 @@ export class StreamSession {
 
   private connect(): void {
     this.retryTimer = null;
+    if (this.viewers.size === 0) {
+      // The last viewer left while a retry was pending: do not reconnect for nobody.
+      this.setStatus({ state: 'idle', retryAt: null });
+      return;
+    }
     this.connections += 1;
     this.connectedAt = Date.now();
     this.firstFrameAt = null;
@@ -218,7 +223,8 @@ export class StreamSession {
     this.stopUpstream();
     // A viewer that joins during the outage must not be shown the last GOP as if it were live.
     this.cache.dropGop();
-    if (this.closed || failure.code === 'closed') return;
+    // Only the session closes sources; a source that reports 'closed' itself failed.
+    if (this.closed) return;
     const hadFrames = this.firstFrameAt !== null;
     const wasHealthy =
       this.firstFrameAt !== null && Date.now() - this.firstFrameAt >= this.timings.healthyAfterMs;

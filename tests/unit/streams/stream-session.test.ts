@@ -477,12 +477,23 @@ describe('StreamSession viewers leaving, congestion and close', () => {
     expect(session.connections).toBe(0);
   });
 
-  it('never retries a connection that ended as closed', () => {
+  it('treats a source that reports closed by itself as a failure, and retries with backoff', () => {
     session.attach(new RecordingSink());
     upstream.last.end('closed');
-    vi.advanceTimersByTime(60 * 60_000);
+    // Not stuck in 'connecting' forever: the tile says something went wrong, and a retry waits.
+    expect(session.currentStatus.state).toBe('error');
+    expect(session.currentStatus.retryAt).not.toBeNull();
+    vi.advanceTimersByTime(DEFAULT_BACKOFF.maxMs);
+    expect(session.connections).toBeGreaterThanOrEqual(2);
+  });
+
+  it('does not reconnect for nobody when the last viewer left during a pending retry', () => {
+    const detach = session.attach(new RecordingSink());
+    upstream.last.end('unreachable');
+    detach();
+    vi.advanceTimersByTime(DEFAULT_BACKOFF.maxMs);
     expect(session.connections).toBe(1);
-    expect(vi.getTimerCount()).toBe(0);
+    expect(session.currentStatus.state).toBe('idle');
   });
 
   it('logs the failure with the camera label and quality', () => {
