@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { LayoutPresetId } from '../../electron/contract/wall-contract';
-import type { WallSettings } from '../../electron/settings/settings-model';
+import { presetCellCount, type WallSettings } from '../../electron/settings/settings-model';
 import { killAndWait, onCleanup, spawnTracked } from './cleanup';
 import type { HostStats } from './host-process';
 
@@ -32,7 +32,8 @@ export function wallSettings(
       name: 'Quầy 1',
       streams: { sub: { url: c.url, auth: { type: 'nms-sign' as const, secret } } },
     })),
-    layout: { preset, cameraIds: cameras.map((c) => c.id) },
+    // The layout lists exactly one camera per cell; the rest are configured but off screen.
+    layout: { preset, cameraIds: cameras.slice(0, presetCellCount(preset)).map((c) => c.id) },
   };
 }
 

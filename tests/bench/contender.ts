@@ -1,0 +1,132 @@
+// Opens n tiles of one contender in a fresh browser: our wall (host process + its pages) or the
+// baseline page, and waits until every tile has presented a frame.
+import type { Page } from '@playwright/test';
+import type { LayoutPresetId } from '../../electron/contract/wall-contract';
+import { presetCellCount } from '../../electron/settings/settings-model';
+import { PROJECT_ROOT } from '../fixtures/media-server/media-server';
+import { startBaselinePage } from './baseline-page';
+import { BARCODE_PREFIX, type BenchStreams } from './bench-streams';
+import { launchBrowser } from './browser';
+import { readProbe, type ProbeSnapshot } from './page-probe';
+import { startWallHost, wallSettings, type WallHost } from './wall-host';
+
+export type Contender = 'ours' | 'baseline';
+
+const PRESET_FOR: Record<number, LayoutPresetId> = {
+  1: '1x1',
+  4: '2x2',
+  9: '3x3',
+  16: '4x4',
+  20: '5x4',
+};
+
+/** Our wall's windows for n tiles, one preset each; 25 = 4x4 + 3x3 (the largest preset is 5x4). */
+export function wallWindows(n: number): { preset: LayoutPresetId; tiles: number }[] {
+  const preset = PRESET_FOR[n];
+  if (preset) return [{ preset, tiles: n }];
+  if (n === 25) return [...wallWindows(16), ...wallWindows(9)];
+  throw new Error(`no wall layout for ${n} tiles`);
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `check` every 200 ms; false (and a line on stderr) if it never held. */
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return true;
+    await sleep(200);
+  }
+  console.error(`bench: timed out waiting for ${what}`);
+  return false;
+}
+
+export async function readAll(pages: Page[]): Promise<ProbeSnapshot[]> {
+  return Promise.all(pages.map((p) => readProbe(p)));
+}
+
+export interface OpenContender {
+  pages: Page[];
+  host: WallHost | null;
+  allPlaying: boolean;
+  notes: string[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  contender: Contender;
+  names: string[];
+  streams: BenchStreams;
+  latencyEvery: number;
+  /** Our wall only: a layout other than the one that fits the names exactly. */
+  preset?: LayoutPresetId;
+}
+
+export async function openContender(options: OpenOptions): Promise<OpenContender> {
+  const { contender, names, streams } = options;
+  const notes: string[] = [];
+  let host: WallHost | null = null;
+  let urls: string[];
+  let closePage: (() => Promise<void>) | null = null;
+  if (contender === 'ours') {
+    const windows = options.preset
+      ? [{ preset: options.preset, tiles: names.length }]
+      : wallWindows(names.length);
+    let offset = 0;
+    const settings = windows.map((w) => {
+      const cams = names.slice(offset, offset + w.tiles).map((id) => ({
+        id,
+        url: streams.wsUrl(id),
+      }));
+      offset += w.tiles;
+      return wallSettings(cams, w.preset, streams.server.secret);
+    });
+    if (windows.length > 1) {
+      notes.push(`ours: ${names.length} tiles as ${windows.map((w) => w.preset).join(' + ')}`);
+    }
+    host = await startWallHost(settings);
+    urls = host.urls;
+  } else {
+    const page = await startBaselinePage(
+      PROJECT_ROOT,
+      names.map((name) => ({ name, url: streams.signedWsUrl(name) })),
+    );
+    urls = [page.url];
+    closePage = page.close;
+  }
+  const browser = await launchBrowser({
+    barcodePrefix: BARCODE_PREFIX,
+    latencyEvery: options.latencyEvery,
+  });
+  const close = async () => {
+    await browser.close();
+    await host?.close();
+    await closePage?.();
+  };
+  try {
+    const pages: Page[] = [];
+    for (let i = 0; i < urls.length; i++) pages.push(await browser.newPage());
+    await Promise.all(pages.map((page, i) => page.goto(urls[i]!)));
+    const visible = options.preset
+      ? Math.min(names.length, presetCellCount(options.preset))
+      : names.length;
+    const allPlaying = await waitFor(
+      `${visible} ${contender} tiles to present a frame`,
+      async () => {
+        const snaps = await readAll(pages);
+        const playing = snaps.flatMap((s) => s.tiles).filter((t) => t.firstFrameAt !== null);
+        return playing.length >= visible;
+      },
+      30_000,
+    );
+    if (!allPlaying) notes.push(`${contender}: not every tile presented a frame within 30 s`);
+    return { pages, host, allPlaying, notes, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
