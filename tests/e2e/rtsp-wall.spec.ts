@@ -5,7 +5,7 @@ import type { WallSettings } from '../../electron/settings/settings-model';
 import { startMediaServer, type MediaServer } from '../fixtures/media-server/media-server';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server/start-rtsp-server';
 import { startPreview, type StartedPreview } from './support/preview-fixture';
-import { framesAdvance, waitForLive, waitForState } from './support/wall-page';
+import { expectPlaying, waitForLive, waitForState } from './support/wall-page';
 
 let rtsp: RtspServer;
 let gateway: MediaServer;
@@ -105,16 +105,8 @@ test('RTSP tiles play beside gateway tiles; two tiles of one camera share one RT
 }, testInfo) => {
   await page.goto(preview.host.url);
   await waitForLive(page, ['rtsp-ok', 'gw-1', 'gw-2']);
-  const { before, after } = await framesAdvance(page);
-  const rtspTiles = after.filter((t) => t.cameraId === 'rtsp-ok');
-  expect(rtspTiles).toHaveLength(2);
-  for (const [index, tile] of after.entries()) {
-    if (!['rtsp-ok', 'gw-1', 'gw-2'].includes(tile.cameraId)) continue;
-    expect(tile.frames, `tile ${index} (${tile.cameraId}) advances`).toBeGreaterThan(
-      before[index]!.frames,
-    );
-    expect(tile.luma, `tile ${index} (${tile.cameraId}) is not black`).toBeGreaterThan(10);
-  }
+  await expect(page.locator('[data-testid="tile"][data-camera-id="rtsp-ok"]')).toHaveCount(2);
+  await expectPlaying(page, ['rtsp-ok', 'gw-1', 'gw-2']);
   // One upstream session for the two rtsp-ok tiles: in the broker, and on the server (the
   // good camera made exactly one PLAY; the wrong password never got that far).
   expect(preview.host.service.broker.session('rtsp-ok', 'sub')?.connections).toBe(1);
@@ -158,9 +150,7 @@ test('RTSP tiles come back by themselves after the camera restarts', async ({ pa
   await waitForState(page, 'rtsp-ok', ['stalled', 'unreachable', 'error', 'no-media']);
   await rtsp.restart();
   await waitForLive(page, ['rtsp-ok'], 60_000);
-  const { before, after } = await framesAdvance(page);
-  const index = after.findIndex((t) => t.cameraId === 'rtsp-ok');
-  expect(after[index]!.frames).toBeGreaterThan(before[index]!.frames);
+  await expectPlaying(page, ['rtsp-ok']);
   expect(preview.host.service.broker.session('rtsp-ok', 'sub')!.connections).toBeGreaterThan(
     connections,
   );

@@ -1,7 +1,16 @@
 // Feeds an FLV byte stream into a source's handlers: shared by the HTTP-FLV and WS-FLV
 // sources, which differ only in how the bytes arrive.
+import type { AuthSettings } from '../../settings/settings-model';
 import { FlvReader } from '../flv/flv-reader';
 import type { SourceFailure, SourceHandlers } from '../source';
+
+/** What both gateway pulls (HTTP-FLV and WS-FLV) are given. */
+export interface FlvPullOptions {
+  url: string;
+  auth?: AuthSettings;
+  label: string;
+  connectTimeoutMs?: number;
+}
 
 export class FlvStreamFeed {
   private readonly reader = new FlvReader();

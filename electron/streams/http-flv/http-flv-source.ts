@@ -2,25 +2,17 @@
 // in the main process.
 import http from 'node:http';
 import https from 'node:https';
-import type { AuthSettings } from '../../settings/settings-model';
 import { httpRequestTarget } from '../auth/http-auth';
 import { redactUrl } from '../auth/redact-url';
 import type { SourceFactory } from '../source';
-import { FlvStreamFeed } from './flv-stream-feed';
+import { FlvStreamFeed, type FlvPullOptions } from './flv-stream-feed';
 import {
   failureForClosedStream,
   failureForHttpStatus,
   failureForNetworkError,
 } from './upstream-errors';
 
-export interface HttpFlvOptions {
-  url: string;
-  auth?: AuthSettings;
-  label: string;
-  connectTimeoutMs?: number;
-}
-
-export function createHttpFlvSource(options: HttpFlvOptions): SourceFactory {
+export function createHttpFlvSource(options: FlvPullOptions): SourceFactory {
   return (handlers) => {
     const target = httpRequestTarget(options.url, options.auth);
     const where = redactUrl(options.url);

@@ -1,24 +1,16 @@
 // Pulls WS(S)-FLV from a media gateway (each binary message is a run of FLV bytes).
 import WebSocket from 'ws';
-import type { AuthSettings } from '../../settings/settings-model';
 import { httpRequestTarget } from '../auth/http-auth';
 import { redactUrl } from '../auth/redact-url';
 import type { SourceFactory } from '../source';
-import { FlvStreamFeed } from './flv-stream-feed';
+import { FlvStreamFeed, type FlvPullOptions } from './flv-stream-feed';
 import {
   failureForClosedStream,
   failureForHttpStatus,
   failureForNetworkError,
 } from './upstream-errors';
 
-export interface WsFlvOptions {
-  url: string;
-  auth?: AuthSettings;
-  label: string;
-  connectTimeoutMs?: number;
-}
-
-export function createWsFlvSource(options: WsFlvOptions): SourceFactory {
+export function createWsFlvSource(options: FlvPullOptions): SourceFactory {
   return (handlers) => {
     const target = httpRequestTarget(options.url, options.auth);
     const where = redactUrl(options.url);

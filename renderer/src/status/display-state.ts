@@ -3,20 +3,12 @@
 // priority rules are unit-tested.
 import type { CameraView, StreamStatus } from '../contract';
 
-/** The displayed state key; also the tile's data-state test hook. */
+/**
+ * The displayed state key; also the tile's data-state test hook. Main's upstream states (but
+ * 'idle', which a shown tile never is) plus what only the configuration can say.
+ */
 export type DisplayState =
-  | 'connecting'
-  | 'live'
-  | 'stalled'
-  | 'no-media'
-  | 'auth-failed'
-  | 'unreachable'
-  | 'not-found'
-  | 'unsupported-codec'
-  | 'not-installed'
-  | 'disabled'
-  | 'empty'
-  | 'error';
+  Exclude<StreamStatus['state'], 'idle'> | 'not-installed' | 'disabled' | 'empty';
 
 /** The tile player's own view of its picture, from the freshness watchdog. */
 export type PlayerHealth = 'connecting' | 'live' | 'stalled' | 'codec-unsupported';

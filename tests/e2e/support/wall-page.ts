@@ -1,6 +1,6 @@
 // What the end-to-end tests read off the wall page: tile states, presented frame counts and
 // sampled pixels of each tile's <video>, read in the page itself.
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 export interface TileSample {
   cameraId: string;
@@ -84,4 +84,20 @@ export async function framesAdvance(page: Page, gapMs = 1_500) {
   await page.waitForFunction((until) => Date.now() >= until, Date.now() + gapMs);
   const after = await sampleTiles(page);
   return { before, after };
+}
+
+/**
+ * Every tile of the listed cameras (each copy, if a camera is shown twice) presents new
+ * frames over a short window, and its picture is not black.
+ */
+export async function expectPlaying(page: Page, cameraIds: string[]): Promise<void> {
+  const { before, after } = await framesAdvance(page);
+  const checked = after.filter((tile) => cameraIds.includes(tile.cameraId));
+  expect(new Set(checked.map((t) => t.cameraId))).toEqual(new Set(cameraIds));
+  for (const [index, tile] of after.entries()) {
+    if (!cameraIds.includes(tile.cameraId)) continue;
+    const label = `tile ${index} (${tile.cameraId})`;
+    expect(tile.frames, `${label} keeps presenting frames`).toBeGreaterThan(before[index]!.frames);
+    expect(tile.luma, `${label} is not black`).toBeGreaterThan(10);
+  }
 }
