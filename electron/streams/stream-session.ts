@@ -31,6 +31,9 @@ export const DEFAULT_TIMINGS: SessionTimings = {
   healthyAfterMs: 10_000,
 };
 
+/** How often a failure that keeps repeating is logged again. */
+export const FAILURE_LOG_INTERVAL_MS = 10 * 60_000;
+
 export interface SessionOptions {
   cameraId: string;
   quality: Quality;
@@ -56,6 +59,8 @@ export class StreamSession {
   private lingerTimer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Per failure code: when it was last logged, and how many repeats were not. */
+  private readonly failureLog = new Map<string, { at: number; repeats: number }>();
   /** Bumped for every connection and whenever the session lets go of one. */
   private generation = 0;
   /** Upstream connections opened so far (tests and the benchmark read it). */
@@ -195,6 +200,10 @@ export class StreamSession {
     this.status = { ...this.status, lastFrameAt: now };
     if (this.firstFrameAt === null) {
       this.firstFrameAt = now;
+      if (this.failureLog.size > 0) {
+        this.options.log(`${this.options.label} [${this.options.quality}]: video is back`);
+        this.failureLog.clear();
+      }
       this.setStatus({ state: 'live', detail: undefined });
     } else if (this.status.state !== 'live') {
       this.setStatus({ state: 'live', detail: undefined });
@@ -230,7 +239,7 @@ export class StreamSession {
       this.firstFrameAt !== null && Date.now() - this.firstFrameAt >= this.timings.healthyAfterMs;
     if (wasHealthy) this.attempts = 0;
     const state: StreamState = stateForFailure(failure, hadFrames);
-    this.options.log(`${this.options.label} [${this.options.quality}]: ${failure.message}`);
+    this.logFailure(failure);
     if (this.viewers.size === 0) {
       this.setStatus({ state: 'idle', retryAt: null, detail: failure.message });
       return;
@@ -240,6 +249,25 @@ export class StreamSession {
     this.attempts += 1;
     this.retryTimer = setTimeout(() => this.connect(), delay);
     this.setStatus({ state, retryAt: Date.now() + delay, detail: failure.message });
+  }
+
+  /**
+   * A camera that stays down fails the same way every few seconds for days: each kind of
+   * failure is logged once, then at most every FAILURE_LOG_INTERVAL_MS with a repeat count.
+   */
+  private logFailure(failure: SourceFailure): void {
+    const now = Date.now();
+    const entry = this.failureLog.get(failure.code);
+    if (entry && now - entry.at < FAILURE_LOG_INTERVAL_MS) {
+      entry.repeats += 1;
+      return;
+    }
+    const repeats =
+      entry && entry.repeats > 0 ? ` (${entry.repeats} more times since the last report)` : '';
+    this.options.log(
+      `${this.options.label} [${this.options.quality}]: ${failure.message}${repeats}`,
+    );
+    this.failureLog.set(failure.code, { at: now, repeats: 0 });
   }
 
   private startWatchdog(): void {

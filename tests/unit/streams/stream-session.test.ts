@@ -6,7 +6,11 @@ import { DEFAULT_BACKOFF, backoffDelay } from '../../../electron/streams/backoff
 import { FlvReader } from '../../../electron/streams/flv/flv-reader';
 import { FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../../../electron/streams/flv/flv-tag';
 import type { SourceFailure, SourceHandlers } from '../../../electron/streams/source';
-import { StreamSession, type SessionTimings } from '../../../electron/streams/stream-session';
+import {
+  FAILURE_LOG_INTERVAL_MS,
+  StreamSession,
+  type SessionTimings,
+} from '../../../electron/streams/stream-session';
 import type { ViewerSink } from '../../../electron/streams/stream-viewer';
 
 // The demo clip, parsed once: [script, AVC config, keyframe, frames…], 40 ms apart.
@@ -494,6 +498,22 @@ describe('StreamSession viewers leaving, congestion and close', () => {
     vi.advanceTimersByTime(DEFAULT_BACKOFF.maxMs);
     expect(session.connections).toBe(1);
     expect(session.currentStatus.state).toBe('idle');
+  });
+
+  it('logs a failure that repeats on every retry once, and logs when video is back', () => {
+    session.attach(new RecordingSink());
+    for (let i = 0; i < 5; i += 1) {
+      upstream.last.end('unreachable', "Camera 'X': cannot reach the server.");
+      vi.advanceTimersByTime(DEFAULT_BACKOFF.maxMs);
+    }
+    expect(logs.filter((l) => l.includes('cannot reach'))).toHaveLength(1);
+    // Ten minutes on, it is reported again, with the number of repeats in between.
+    vi.advanceTimersByTime(FAILURE_LOG_INTERVAL_MS);
+    while (session.currentStatus.state !== 'connecting') vi.advanceTimersByTime(100);
+    upstream.last.end('unreachable', "Camera 'X': cannot reach the server.");
+    const reports = logs.filter((l) => l.includes('cannot reach'));
+    expect(reports).toHaveLength(2);
+    expect(reports[1]).toMatch(/\(\d+ more times since the last report\)/);
   });
 
   it('logs the failure with the camera label and quality', () => {
