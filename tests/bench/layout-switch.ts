@@ -34,7 +34,7 @@ function connectionsBy(stats: HostStats): Map<string, number> {
   return new Map(stats.sessions.map((s) => [s.cameraId, s.connections]));
 }
 
-export async function runLayoutSwitch(streams: BenchStreams): Promise<SwitchStep[]> {
+export async function runLayoutSwitch(streams: BenchStreams, quick = false): Promise<SwitchStep[]> {
   const names = streams.names(20);
   const open = await openContender({
     contender: 'ours',
@@ -49,7 +49,8 @@ export async function runLayoutSwitch(streams: BenchStreams): Promise<SwitchStep
   try {
     await sleep(1_500);
     let onScreen = new Set(names.slice(0, 9));
-    for (const step of STEPS) {
+    // Quick mode: one switch up and one back down.
+    for (const step of quick ? [STEPS[0]!, STEPS[2]!] : STEPS) {
       const before = connectionsBy(await host.stats());
       const known = (await readAll([page]))[0]!.tiles.length;
       await page.keyboard.press(step.key);

@@ -23,11 +23,12 @@ interface Panel {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** A round axis maximum above the largest value (1, 2, 2.5, 5 × 10^k). */
+/** A round axis maximum at or above the largest value (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k). */
 export function niceMax(value: number): number {
   if (value <= 0 || !Number.isFinite(value)) return 1;
   const exp = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * exp >= value) return step * exp;
+  for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10])
+    if (step * exp >= value) return step * exp;
   return 10 * exp;
 }
 
@@ -43,7 +44,7 @@ function panel(p: Panel, x0: number, y0: number): string {
     g.base.whisker,
   ]);
   const top1 = Math.max(0, ...values.filter((v): v is number => v !== null && v !== undefined));
-  const yMax = niceMax(Math.max(top1, p.target?.value ?? 0) * 1.1);
+  const yMax = niceMax(Math.max(top1, p.target?.value ?? 0) * 1.08);
   const y = (v: number) => y0 + top + h - (v / yMax) * h;
   const parts: string[] = [
     `<text x="${x0 + PANEL_W / 2}" y="${y0 + 22}" text-anchor="middle" font-size="15" font-weight="bold">${esc(p.title)}</text>`,
@@ -151,17 +152,17 @@ export function reportChart(r: BenchResults): string {
     },
   ];
   const width = PANEL_W * 2;
-  const height = PANEL_H * 2 + 90;
+  const height = PANEL_H * 2 + 100;
   const m = r.machine;
   const body = panels
-    .map((p, i) => panel(p, (i % 2) * PANEL_W, 60 + Math.floor(i / 2) * PANEL_H))
+    .map((p, i) => panel(p, (i % 2) * PANEL_W, 70 + Math.floor(i / 2) * PANEL_H))
     .join('\n');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif">
 <rect width="100%" height="100%" fill="#fff"/>
-<text x="${width / 2}" y="24" text-anchor="middle" font-size="18" font-weight="bold">One-Stop Wall vs a bare mpegts.js page (${r.mode}, ${esc(r.startedAt)})</text>
+<text x="${width / 2}" y="24" text-anchor="middle" font-size="18" font-weight="bold">One-Stop Wall vs a bare mpegts.js page (${r.mode} run, ${esc(r.startedAt.slice(0, 16).replace('T', ' '))} UTC)</text>
 <text x="${width / 2}" y="44" text-anchor="middle" font-size="12">${esc(`${m.cpuModel}, ${m.cores} cores, ${m.ramGb} GB; Chromium ${m.chromium} headless; 640x360@25 H.264 via Node-Media-Server`)}</text>
-<rect x="${width - 230}" y="8" width="12" height="12" fill="${OURS}"/><text x="${width - 212}" y="18" font-size="12">ours (wall)</text>
-<rect x="${width - 130}" y="8" width="12" height="12" fill="${BASE}"/><text x="${width - 112}" y="18" font-size="12">baseline</text>
+<rect x="${width / 2 - 110}" y="54" width="12" height="12" fill="${OURS}"/><text x="${width / 2 - 92}" y="64" font-size="12">ours (the wall)</text>
+<rect x="${width / 2 + 20}" y="54" width="12" height="12" fill="${BASE}"/><text x="${width / 2 + 38}" y="64" font-size="12">baseline (bare mpegts.js page)</text>
 ${body}
 <text x="10" y="${height - 10}" font-size="11" fill="#555">${esc('Measured side by side in one run; lower is better in every panel. See results.json for every number.')}</text>
 </svg>

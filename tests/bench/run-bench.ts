@@ -138,9 +138,11 @@ async function main(): Promise<void> {
   }
 
   log('layout switch…');
-  const layoutSwitch = await runLayoutSwitch(streams).catch((e: unknown) => ({
-    error: errorOf(e),
-  }));
+  const layoutSwitch = await runLayoutSwitch(streams, mode.name === 'quick').catch(
+    (e: unknown) => ({
+      error: errorOf(e),
+    }),
+  );
   const recovery: BenchResults['recovery'] = [];
   for (const contender of mode.recoveryContenders) {
     log(`recovery: ${contender}…`);
@@ -149,14 +151,18 @@ async function main(): Promise<void> {
         contender,
         tiles: mode.recoveryTiles,
         streams,
-        outageMs: 4_000,
+        outageMs: mode.name === 'quick' ? 3_000 : 4_000,
         timeoutMs: 30_000,
       }).catch((e: unknown) => ({ contender, error: errorOf(e) })),
     );
   }
   await streams.close();
   log('relay cost…');
-  const relay = await runRelayCost(mode.relayStreams, mode.costWindowMs).catch((e: unknown) => ({
+  const relay = await runRelayCost(
+    mode.relayStreams,
+    mode.costWindowMs,
+    mode.name === 'quick',
+  ).catch((e: unknown) => ({
     error: errorOf(e),
   }));
   log('RTSP cost…');
