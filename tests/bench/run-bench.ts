@@ -204,7 +204,9 @@ function methodNotes(mode: Mode, decoderError: string | null): string[] {
     "Ours: the preview host (the wall's services, product timings) in its own process + the built renderer; 25 tiles = a 4x4 and a 3x3 window (largest preset is 5x4). Baseline: one page of mpegts.js players (isLive, liveBufferLatencyChasing, no stash buffer, hasAudio false) straight from NMS, recreated on error/stall.",
     `Each run: fresh headless Chromium, 1920x1080 per window; wait for every first frame, ${mode.warmupMs / 1000} s settle, then a ${mode.windowMs / 1000} s window (${mode.window16Ms / 1000} s at 16 tiles); ours and baseline alternate who goes first.`,
     'First frame: requestVideoFrameCallback expectedDisplayTime, from navigation start. Glass-to-glass: barcode read on every 5th presented frame of barcode tiles, display time minus encode time (same clock).',
+    'Latency depends on the GOP phase when a tile connects: mpegts.js only seeks when its buffer exceeds liveBufferLatencyMaxLatency (ours 1.2 s, baseline default 1.5 s), so a run keeps whatever start-up buffer it got; compare across tile counts, not one cell.',
     'CPU: /proc utime+stime deltas over the window, % of one core; memory: PSS. "rest" = NMS, ffmpeg publishers and the live encoder (the same for both).',
+    'Relay and RTSP cost: whole process CPU over the window divided by the streams (100 Hz ticks: short windows are coarse).',
     decoderError
       ? `Barcode decoder check FAILED: ${decoderError}`
       : 'Barcode decoder validated on an encoded frame before the runs.',
