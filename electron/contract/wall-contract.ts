@@ -41,6 +41,24 @@ export type StreamState =
 
 export type VideoCodec = 'h264' | 'h265';
 
+/**
+ * Why a stream failed, finer than its state, so the tile can say what to check: a refused
+ * port is a wrong address or port, a timeout a camera that is off or a network that drops it.
+ */
+export type FailureReason =
+  | 'connection-refused'
+  | 'connect-timeout'
+  | 'host-not-found'
+  | 'host-unreachable'
+  | 'connection-reset'
+  | 'tls'
+  | 'session-not-found'
+  | 'method-not-allowed'
+  | 'server-refused'
+  | 'no-video-track'
+  | 'malformed-stream'
+  | 'no-auth-method';
+
 export interface StreamStatus {
   cameraId: string;
   quality: Quality;
@@ -53,6 +71,10 @@ export interface StreamStatus {
   retryAt: number | null;
   /** Technical detail for logs and the status view; never contains credentials. */
   detail?: string;
+  /** With a failure state: why, when known. */
+  reason?: FailureReason;
+  /** With a failure state: the server's HTTP or RTSP status code, when it gave one. */
+  protocolStatus?: number;
   codec?: VideoCodec;
 }
 

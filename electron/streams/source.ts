@@ -4,7 +4,7 @@
 // and "stalled" watchdogs belong to the session (stream-session.ts), so every protocol gets
 // them the same way.
 import type { FlvTag } from './flv/flv-tag';
-import type { VideoCodec } from '../contract/wall-contract';
+import type { FailureReason, VideoCodec } from '../contract/wall-contract';
 
 export type SourceFailureCode =
   | 'auth-failed' // 401/403 from the server: retried rarely (camera lock-outs)
@@ -22,6 +22,10 @@ export interface SourceFailure {
   code: SourceFailureCode;
   /** For logs: what happened, without credentials. */
   message: string;
+  /** For the tile: why, when the protocol says (see FailureReason). */
+  reason?: FailureReason;
+  /** The server's HTTP or RTSP status code, when it gave one. */
+  protocolStatus?: number;
 }
 
 export interface SourceHandlers {

@@ -12,7 +12,9 @@ export const streamProtocols: EndpointContext['protocols'] = {
         ? { username: endpoint.auth.username, password: endpoint.auth.password }
         : {}),
       label: ctx.label,
-      log: ctx.log,
+      // The session logs every failure (throttled); the client's own step-by-step lines are
+      // for debugging a camera, and would repeat on every retry for as long as it is down.
+      ...(process.env.ONE_STOP_WALL_DEBUG_RTSP ? { log: ctx.log } : {}),
     }),
   demo: demoSourceForEndpoint,
 };

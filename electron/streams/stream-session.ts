@@ -248,7 +248,13 @@ export class StreamSession {
     const delay = backoffDelay(policy, this.attempts, this.options.random);
     this.attempts += 1;
     this.retryTimer = setTimeout(() => this.connect(), delay);
-    this.setStatus({ state, retryAt: Date.now() + delay, detail: failure.message });
+    this.setStatus({
+      state,
+      retryAt: Date.now() + delay,
+      detail: failure.message,
+      reason: failure.reason,
+      protocolStatus: failure.protocolStatus,
+    });
   }
 
   /**
@@ -323,6 +329,11 @@ export class StreamSession {
 
   private setStatus(change: Partial<StreamStatus>): void {
     const next = { ...this.status, ...change };
+    if (change.state === 'connecting' || change.state === 'live' || change.state === 'idle') {
+      // A reason explains a failure; it must not outlive it.
+      delete next.reason;
+      delete next.protocolStatus;
+    }
     if (change.state && change.state !== this.status.state) next.since = Date.now();
     this.status = next;
     this.options.onStatus(next);

@@ -18,6 +18,7 @@ function settings(): WallSettings {
     { id: 'lai-cach', name: 'Thị trấn Lai Cách', shortName: 'Lai Cách' },
     { id: 'dinh-son', name: 'Xã Định Sơn', shortName: 'Định Sơn' },
     { id: 'ngoc-lien', name: 'Xã Ngọc Liên', shortName: 'Ngọc Liên' },
+    { id: 'tan-truong', name: 'Xã Tân Trường', shortName: 'Tân Trường' },
   ];
   return {
     schemaVersion: 1,
@@ -77,11 +78,18 @@ function settings(): WallSettings {
           },
         },
       },
+      {
+        // A wrong port: nothing listens on port 1 (tcpmux), so the connection is refused.
+        id: 'rtsp-refused',
+        siteId: 'tan-truong',
+        name: 'Quầy 1',
+        streams: { sub: { url: 'rtsp://127.0.0.1:1/cam1' } },
+      },
     ],
     // rtsp-ok is shown twice: both tiles must share one RTSP session.
     layout: {
       preset: '3x3',
-      cameraIds: ['rtsp-ok', 'gw-1', 'rtsp-wrong', 'rtsp-ok', 'gw-2', 'rtsp-h265'],
+      cameraIds: ['rtsp-ok', 'gw-1', 'rtsp-wrong', 'rtsp-ok', 'gw-2', 'rtsp-h265', 'rtsp-refused'],
     },
   };
 }
@@ -154,4 +162,14 @@ test('RTSP tiles come back by themselves after the camera restarts', async ({ pa
   expect(preview.host.service.broker.session('rtsp-ok', 'sub')!.connections).toBeGreaterThan(
     connections,
   );
+});
+
+test('a camera on a wrong port says the connection was refused, not just that it failed', async ({
+  page,
+}) => {
+  await page.goto(preview.host.url);
+  await waitForState(page, 'rtsp-refused', ['unreachable']);
+  const tile = page.locator('[data-testid="tile"][data-camera-id="rtsp-refused"]');
+  await expect(tile).toContainText('Không kết nối được tới camera');
+  await expect(tile).toContainText('Camera từ chối kết nối');
 });

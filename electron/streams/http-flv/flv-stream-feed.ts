@@ -36,6 +36,7 @@ export class FlvStreamFeed {
       } else if (item.kind === 'error') {
         this.end({
           code: 'protocol-error',
+          reason: 'malformed-stream',
           message: `Camera '${this.label}': the server sent bytes that are not FLV video (${item.message}). Check that the URL points to an FLV stream.`,
         });
         return false;

@@ -1,5 +1,6 @@
 import type { AuthSettings } from '../../settings/settings-model';
 // Maps transport errors and HTTP statuses to the failures a user can act on.
+import { reasonForErrno } from '../failure-reasons';
 import type { SourceFailure } from '../source';
 
 export function failureForNetworkError(
@@ -22,9 +23,11 @@ export function failureForNetworkError(
               : error instanceof Error
                 ? error.message
                 : String(error);
+  const failureReason = reasonForErrno(code);
   return {
     code: 'unreachable',
     message: `Camera '${label}': cannot reach ${where}: ${reason}. Check that the server is on and the address is right.`,
+    ...(failureReason ? { reason: failureReason } : {}),
   };
 }
 
@@ -32,17 +35,21 @@ export function failureForHttpStatus(status: number, label: string, where: strin
   if (status === 401 || status === 403) {
     return {
       code: 'auth-failed',
+      protocolStatus: status,
       message: `Camera '${label}': ${where} refused the credentials (HTTP ${status}). Check the user name, password, token or signing secret in the configuration.`,
     };
   }
   if (status === 404) {
     return {
       code: 'not-found',
+      protocolStatus: status,
       message: `Camera '${label}': ${where} has no such stream (HTTP 404). Check the stream path in the URL.`,
     };
   }
   return {
     code: 'protocol-error',
+    reason: 'server-refused',
+    protocolStatus: status,
     message: `Camera '${label}': ${where} answered HTTP ${status}. Check the URL and the server's logs.`,
   };
 }

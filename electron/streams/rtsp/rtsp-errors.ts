@@ -1,5 +1,7 @@
 // Failure messages a user can act on: each names the camera, says what went wrong in plain
 // words, and what to check next. None contains a password or a URL with credentials.
+import type { FailureReason } from '../../contract/wall-contract';
+import { reasonForErrno, reasonForRtspStatus } from '../failure-reasons';
 import type { SourceFailure, SourceFailureCode } from '../source';
 import { redactUrl } from './rtsp-url';
 
@@ -8,12 +10,13 @@ export class RtspFailure extends Error {
   constructor(
     readonly code: SourceFailureCode,
     message: string,
+    readonly details: { reason?: FailureReason; protocolStatus?: number } = {},
   ) {
     super(redactUrl(message));
   }
 
   toSourceFailure(): SourceFailure {
-    return { code: this.code, message: this.message };
+    return { code: this.code, message: this.message, ...this.details };
   }
 }
 
@@ -30,9 +33,11 @@ const NETWORK_WORDS: Record<string, string> = {
 
 export function unreachable(label: string, host: string, port: number, errno: string): RtspFailure {
   const what = NETWORK_WORDS[errno] ?? `the connection failed (${errno})`;
+  const reason = reasonForErrno(errno);
   return new RtspFailure(
     'unreachable',
     `Camera '${label}': cannot connect to ${host}:${port}: ${what}. Check that the camera is on, the address and RTSP port are right, and the network allows it.`,
+    reason ? { reason } : {},
   );
 }
 
@@ -40,6 +45,7 @@ export function connectTimeout(label: string, host: string, port: number, ms: nu
   return new RtspFailure(
     'unreachable',
     `Camera '${label}': no answer from ${host}:${port} within ${Math.round(ms / 1000)} s (connect timeout). Check that the camera is on and reachable from this PC.`,
+    { reason: 'connect-timeout' },
   );
 }
 
@@ -47,6 +53,7 @@ export function tlsFailure(label: string, host: string, detail: string): RtspFai
   return new RtspFailure(
     'protocol-error',
     `Camera '${label}': the TLS connection to ${host} failed (${detail}). Check that the camera serves rtsps on this port, and add its certificate as trusted for this camera.`,
+    { reason: 'tls' },
   );
 }
 
@@ -61,23 +68,27 @@ export function statusFailure(
     return new RtspFailure(
       'auth-failed',
       `Camera '${label}': wrong user name or password (${s}). Check the credentials in the configuration.`,
+      { protocolStatus: status },
     );
   }
   if (status === 403) {
     return new RtspFailure(
       'auth-failed',
       `Camera '${label}': the camera refused access (${s}). Check that this user may view live video.`,
+      { protocolStatus: status },
     );
   }
   if (status === 404) {
     return new RtspFailure(
       'not-found',
       `Camera '${label}': the stream path does not exist (${s}). Check the path in the camera URL (for example /Streaming/Channels/101).`,
+      { protocolStatus: status },
     );
   }
   return new RtspFailure(
     'protocol-error',
     `Camera '${label}': ${method} was refused (${s}). Check the camera URL; if it persists, restart the camera or reduce its number of viewers.`,
+    { reason: reasonForRtspStatus(status), protocolStatus: status },
   );
 }
 
@@ -85,6 +96,7 @@ export function protocolError(label: string, what: string): RtspFailure {
   return new RtspFailure(
     'protocol-error',
     `Camera '${label}': ${what}. Check that the address points to an RTSP camera; if it persists, update the camera firmware.`,
+    { reason: 'malformed-stream' },
   );
 }
 
@@ -92,6 +104,7 @@ export function noAuthOffered(label: string): RtspFailure {
   return new RtspFailure(
     'auth-failed',
     `Camera '${label}': the camera asks for a login in a way this app does not support (only Digest MD5 and Basic are). Check the camera's RTSP authentication setting.`,
+    { reason: 'no-auth-method' },
   );
 }
 

@@ -115,6 +115,7 @@ class RtspSource implements UpstreamSource {
         throw new RtspFailure(
           'no-video-track',
           `Camera '${label}': the stream has no video track. Check the stream path, or enable video on this channel in the camera.`,
+          { reason: 'no-video-track' },
         );
       }
       throw new RtspFailure(

@@ -6,6 +6,7 @@ export function StatusOverlay({ words }: { words: TileWords }) {
   return (
     <div className={`status status--${words.tone}`} role="status">
       <div className="status__headline">{words.headline}</div>
+      {words.cause !== null && <div className="status__cause">{words.cause}</div>}
       {words.detail !== null && <div className="status__detail">{words.detail}</div>}
     </div>
   );

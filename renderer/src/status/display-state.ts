@@ -1,7 +1,7 @@
 // What a tile shows, decided from three inputs: the camera's configuration, the upstream status
 // pushed by main, and the tile's own player freshness (decoded frames advancing). Pure, so the
 // priority rules are unit-tested.
-import type { CameraView, StreamStatus } from '../contract';
+import type { CameraView, FailureReason, StreamStatus } from '../contract';
 
 /**
  * The displayed state key; also the tile's data-state test hook. Main's upstream states (but
@@ -21,6 +21,10 @@ export interface PlayerFreshness {
 
 export interface TileView {
   state: DisplayState;
+  /** Why an upstream failure happened, when main knows; null otherwise. */
+  reason: FailureReason | null;
+  /** The server's HTTP/RTSP status for that failure, when it gave one. */
+  protocolStatus: number | null;
   lastFrameAt: number | null;
   retryAt: number | null;
   /** The cell names a camera id the configuration does not know. */
@@ -56,6 +60,9 @@ export function deriveTileView(inputs: TileInputs): TileView {
   const retryAt = status?.retryAt ?? null;
   const view = (state: DisplayState, unknownCamera = false): TileView => ({
     state,
+    // Only a failure that main reported carries main's reason for it.
+    reason: state === status?.state ? (status.reason ?? null) : null,
+    protocolStatus: state === status?.state ? (status.protocolStatus ?? null) : null,
     lastFrameAt,
     retryAt,
     unknownCamera,

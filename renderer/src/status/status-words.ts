@@ -13,7 +13,9 @@ export interface TileWords {
   tone: Tone;
   /** The state in words; for live it is only the accessible label of the green mark. */
   headline: string;
-  /** Second line: how long ago, or the retry countdown. */
+  /** Why, when the failure has a known cause ("The camera refused the connection…"). */
+  cause: string | null;
+  /** Last line: how long ago, or the retry countdown. */
   detail: string | null;
   /** Whether the words are shown over the picture (false only for live). */
   visible: boolean;
@@ -81,13 +83,29 @@ export function tileWords(view: TileView, locale: Locale, now: number): TileWord
         ? translate(locale, 'state.stalledNoFrame')
         : translate(locale, 'state.stalled', { time: formatClock(view.lastFrameAt) });
     const detail = view.lastFrameAt === null ? retry : formatAgo(now - view.lastFrameAt, locale);
-    return { tone, headline, detail, visible: true };
+    return { tone, headline, cause: null, detail, visible: true };
   }
   const key = view.unknownCamera ? 'state.unknownCamera' : HEADLINE_KEYS[view.state];
   const headline = translate(locale, key);
-  if (view.state === 'live') return { tone, headline, detail: null, visible: false };
+  if (view.state === 'live') return { tone, headline, cause: null, detail: null, visible: false };
   const showsRetry = tone === 'alarm' || view.state === 'connecting';
-  return { tone, headline, detail: showsRetry ? retry : null, visible: true };
+  return {
+    tone,
+    headline,
+    cause: causeWords(view, locale),
+    detail: showsRetry ? retry : null,
+    visible: true,
+  };
+}
+
+/** The cause line: main's reason in words, or the bare status code of an unexplained error. */
+export function causeWords(view: TileView, locale: Locale): string | null {
+  const status = view.protocolStatus ?? '';
+  if (view.reason !== null) return translate(locale, `reason.${view.reason}`, { status });
+  if (view.state === 'error' && view.protocolStatus !== null) {
+    return translate(locale, 'reason.status', { status });
+  }
+  return null;
 }
 
 /** Whether the tile's words change with time, so it needs a once-a-second clock. */

@@ -43,6 +43,8 @@ const inputs = (over: Partial<TileInputs>): TileInputs => ({
 
 const view = (over: Partial<TileView>): TileView => ({
   state: 'live',
+  reason: null,
+  protocolStatus: null,
   lastFrameAt: null,
   retryAt: null,
   unknownCamera: false,
@@ -123,6 +125,7 @@ describe('tileWords', () => {
     expect(tileWords(view({ state: 'live' }), 'vi', now)).toEqual({
       tone: 'ok',
       headline: 'Trực tiếp',
+      cause: null,
       detail: null,
       visible: false,
     });
@@ -210,5 +213,53 @@ describe('countSitesDown', () => {
         { siteId: null, state: 'error' },
       ]),
     ).toBe(2);
+  });
+});
+
+describe('the cause line', () => {
+  it('says why a connection failed, distinctly for refused, timeout and unknown host', () => {
+    const words = (reason: TileView['reason']) =>
+      tileWords(view({ state: 'unreachable', reason }), 'vi', 0).cause;
+    const causes = new Set([
+      words('connection-refused'),
+      words('connect-timeout'),
+      words('host-not-found'),
+      words('host-unreachable'),
+    ]);
+    expect(causes.size).toBe(4);
+    expect(words('connection-refused')).toContain('từ chối kết nối');
+  });
+
+  it('names the RTSP status for 454, 455 and other refusals', () => {
+    const cause = (reason: TileView['reason'], protocolStatus: number, locale: 'vi' | 'en') =>
+      tileWords(view({ state: 'error', reason, protocolStatus }), locale, 0).cause;
+    expect(cause('session-not-found', 454, 'en')).toContain('454');
+    expect(cause('method-not-allowed', 455, 'vi')).toContain('455');
+    expect(cause('server-refused', 503, 'en')).toContain('503');
+  });
+
+  it('is absent when nothing is known, and never shown for a live tile', () => {
+    expect(tileWords(view({ state: 'unreachable' }), 'vi', 0).cause).toBeNull();
+    expect(tileWords(view({ state: 'live', reason: 'tls' }), 'vi', 0).cause).toBeNull();
+  });
+});
+
+describe('deriveTileView and main’s reason', () => {
+  it('carries the reason of the failure main reported, and drops it when the picture plays', () => {
+    const status = {
+      cameraId: 'cam-doai',
+      quality: 'sub' as const,
+      state: 'unreachable' as const,
+      since: 0,
+      lastFrameAt: null,
+      retryAt: 5_000,
+      reason: 'connect-timeout' as const,
+    };
+    expect(deriveTileView(inputs({ status })).reason).toBe('connect-timeout');
+    const playing = deriveTileView(
+      inputs({ status, freshness: { health: 'live', lastFrameAt: 1 } }),
+    );
+    expect(playing.state).toBe('live');
+    expect(playing.reason).toBeNull();
   });
 });
