@@ -84,3 +84,26 @@ test('switching the layout keeps the players of tiles that stay, and English rea
   await page.keyboard.press('l');
   await expect(page.getByTestId('wall')).toHaveAttribute('data-locale', 'vi');
 });
+
+test('players of tiles that leave the screen are destroyed, and their upstreams go idle', async ({
+  page,
+}) => {
+  await page.goto(preview.host.url);
+  await waitForLive(page, installed);
+  await expect(page.getByTestId('wall')).toHaveAttribute('data-player-count', '16');
+  await page.keyboard.press('1'); // 1x1: only the district centre stays
+  await expect(page.getByTestId('tile')).toHaveCount(1);
+  // Released players are kept a few seconds for a tile that might take them, then destroyed.
+  await expect(page.getByTestId('wall')).toHaveAttribute('data-player-count', '1', {
+    timeout: 30_000,
+  });
+  // Their WebSockets closed, so main closes the 15 upstreams nobody watches any more.
+  await expect
+    .poll(() => preview.host.service.statuses().filter((s) => s.state === 'idle').length, {
+      timeout: 30_000,
+    })
+    .toBe(15);
+  await expectPlaying(page, [installed[0]!]);
+  await page.keyboard.press('5');
+  await waitForLive(page, installed);
+});
