@@ -89,7 +89,20 @@ const errorOf = (error: unknown) => (error instanceof Error ? error.message : St
 
 async function main(): Promise<void> {
   installSignalHandlers();
-  const mode = process.argv.includes('--quick') ? MODES.quick : MODES.full;
+  const base = process.argv.includes('--quick') ? MODES.quick : MODES.full;
+  // For tuning one thing: `--tiles 16` measures only those tile counts, `--tiles-only` skips
+  // the layout, recovery, relay and RTSP parts.
+  const tilesArg = process.argv[process.argv.indexOf('--tiles') + 1];
+  const mode: Mode = process.argv.includes('--tiles')
+    ? {
+        ...base,
+        tileCounts: (tilesArg ?? '')
+          .split(',')
+          .map(Number)
+          .filter((n) => n > 0),
+      }
+    : base;
+  const tilesOnly = process.argv.includes('--tiles-only');
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   ensureRendererBuilt();
@@ -138,13 +151,14 @@ async function main(): Promise<void> {
   }
 
   log('layout switch…');
-  const layoutSwitch = await runLayoutSwitch(streams, mode.name === 'quick').catch(
-    (e: unknown) => ({
-      error: errorOf(e),
-    }),
-  );
+  const skipped = { error: 'skipped (--tiles-only)' };
+  const layoutSwitch = tilesOnly
+    ? skipped
+    : await runLayoutSwitch(streams, mode.name === 'quick').catch((e: unknown) => ({
+        error: errorOf(e),
+      }));
   const recovery: BenchResults['recovery'] = [];
-  for (const contender of mode.recoveryContenders) {
+  for (const contender of tilesOnly ? [] : mode.recoveryContenders) {
     log(`recovery: ${contender}…`);
     recovery.push(
       await runRecovery({
@@ -158,18 +172,18 @@ async function main(): Promise<void> {
   }
   await streams.close();
   log('relay cost…');
-  const relay = await runRelayCost(
-    mode.relayStreams,
-    mode.costWindowMs,
-    mode.name === 'quick',
-  ).catch((e: unknown) => ({
-    error: errorOf(e),
-  }));
+  const relay = tilesOnly
+    ? skipped
+    : await runRelayCost(mode.relayStreams, mode.costWindowMs, mode.name === 'quick').catch(
+        (e: unknown) => ({ error: errorOf(e) }),
+      );
   log('RTSP cost…');
-  const rtsp = await runRtspCost(mode.relayStreams, mode.costWindowMs).catch((e: unknown) => ({
-    measured: false as const,
-    why: errorOf(e),
-  }));
+  const rtsp = tilesOnly
+    ? { measured: false as const, why: 'skipped (--tiles-only)' }
+    : await runRtspCost(mode.relayStreams, mode.costWindowMs).catch((e: unknown) => ({
+        measured: false as const,
+        why: errorOf(e),
+      }));
 
   const partial: Omit<BenchResults, 'targets'> = {
     startedAt,
