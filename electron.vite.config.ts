@@ -26,6 +26,9 @@ export default defineConfig({
     root: resolve('renderer'),
     plugins: [react()],
     build: {
+      // electron-vite leaves bundles unminified; the renderer is parsed at every start of
+      // every wall window, so it is minified (measured: about a third of the size).
+      minify: true,
       outDir: resolve('out/renderer'),
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },

@@ -29,6 +29,10 @@ export interface WallServiceOptions {
   timings?: Partial<SessionTimings>;
 }
 
+/** How long the wall's upstreams are held open at start for the renderer to attach. */
+const PREWARM_MS = 15_000;
+const DISCARD_SINK = { send: () => {}, bufferedBytes: () => 0, close: () => {} };
+
 type EventListener = <C extends WallEventChannel>(channel: C, payload: WallEvents[C]) => void;
 
 export class WallService {
@@ -61,7 +65,22 @@ export class WallService {
     options.log(
       `wall: ${service.settings.sites.length} sites, ${installed.length} of ${service.settings.cameras.length} cameras installed (${options.configSource} configuration); gateway on 127.0.0.1:${service.gateway.listeningPort}`,
     );
+    service.prewarm();
     return service;
+  }
+
+  /**
+   * Opens the upstreams of the cameras on the wall while the renderer is still starting, so a
+   * tile's first viewer finds the connection made and a keyframe cached. Each holds for
+   * PREWARM_MS; a tile that attaches in the meantime keeps it open.
+   */
+  private prewarm(): void {
+    const onWall = new Set(this.settings.layout.cameraIds.filter((id) => id !== null));
+    for (const camera of this.settings.cameras) {
+      if (!onWall.has(camera.id) || (camera.availability ?? 'installed') !== 'installed') continue;
+      const attached = this.broker.attach(camera.id, 'sub', DISCARD_SINK);
+      if ('detach' in attached) setTimeout(attached.detach, PREWARM_MS).unref();
+    }
   }
 
   snapshot(): WallSnapshot {

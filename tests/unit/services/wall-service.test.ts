@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WallService } from '../../../electron/services/wall-service';
 import { demoSettings } from '../../../electron/settings/demo-config';
 import { SettingsMemory, type KeyValueStore } from '../../../electron/settings/settings-store';
+import { streamProtocols } from '../../../electron/streams/stream-protocols';
 
 function memoryWith(remembered: unknown): SettingsMemory {
   const data = new Map<string, unknown>([['remembered', { demo: remembered }]]);
@@ -75,5 +76,26 @@ describe('WallService', () => {
     expect(result).toMatchObject({ ok: true, value: { layout: { preset: '1x1' } } });
     expect(memory.read().layout).toEqual({ preset: '1x1', cameraIds: ['huyen-quay-1'] });
     expect(pushed).toHaveLength(1);
+  });
+});
+
+describe('WallService start-up', () => {
+  it('opens the upstreams of the cameras on the wall before any tile asks, and only those', async () => {
+    service = await WallService.start({
+      settings: {
+        ...demoSettings(),
+        layout: { preset: '2x2', cameraIds: ['huyen-quay-1', 'cam-vu-quay-1', null, null] },
+      },
+      configSource: 'demo',
+      memory: null,
+      assetsDir: 'assets',
+      allowedOrigins: () => ['app://wall'],
+      protocols: streamProtocols,
+      log: () => {},
+    });
+    expect(service.broker.session('huyen-quay-1', 'sub')?.connections).toBe(1);
+    // Not on the wall, or not installed: no connection.
+    expect(service.broker.session('cao-an-quay-1', 'sub')).toBeUndefined();
+    expect(service.broker.session('cam-vu-quay-1', 'sub')).toBeUndefined();
   });
 });
