@@ -2,17 +2,19 @@
 // single instance, windows, kiosk, power-save blocking, electron-store, IPC.
 import { app, dialog, powerSaveBlocker } from 'electron';
 import Store from 'electron-store';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLogger } from '../logging/logger';
 import { bootstrapWall } from '../services/bootstrap-wall';
 import type { WallService } from '../services/wall-service';
 import { parseCliArgs } from '../settings/cli-args';
+import { describeConfigLocation, locateConfig } from '../settings/config-location';
 import { ConfigFileError } from '../settings/load-config-file';
 import { openStoreSafely } from '../settings/open-store-safely';
 import { REMEMBERED_SCHEMA } from '../settings/settings-store';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
-import { openWallWindows, preloadPath } from './wall-windows';
+import { keepWallWindows, preloadPath } from './wall-windows';
 import { hardenSessions } from './web-security';
 
 const outDir = join(import.meta.dirname, '..');
@@ -28,7 +30,11 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', () => {
     // Nothing to focus in kiosk mode beyond the existing windows: they stay as they are.
   });
-  app.on('window-all-closed', () => app.quit());
+  // A packaged wall keeps running with no window: a monitor that powers off can vanish as a
+  // display, and its window comes back when it does. A developer's window closes the app.
+  app.on('window-all-closed', () => {
+    if (!app.isPackaged) app.quit();
+  });
   void app.whenReady().then(start);
 }
 
@@ -49,10 +55,17 @@ async function start(): Promise<void> {
   );
   if (opened.warning) log(`settings: ${opened.warning}`);
 
+  const config = locateConfig({
+    argument: cli.configFile,
+    environment: process.env.ONE_STOP_WALL_CONFIG,
+    dataFolderFile: join(app.getPath('userData'), 'wall.json'),
+    exists: existsSync,
+  });
+  log(`start: ${describeConfigLocation(config)}`);
   let service: WallService;
   try {
     service = await bootstrapWall({
-      configFile: cli.configFile,
+      configFile: config.file,
       store: opened.store,
       assetsDir,
       allowedOrigins: () => [APP_ORIGIN],
@@ -69,10 +82,18 @@ async function start(): Promise<void> {
   registerIpc(service, log);
   // An always-on wall must keep the display awake.
   powerSaveBlocker.start('prevent-display-sleep');
-  openWallWindows({
+  keepWallWindows({
     preloadPath: preloadPath(outDir),
     kiosk: app.isPackaged || process.argv.includes('--kiosk'),
     log,
   });
+  app.on('child-process-gone', (_event, details) => {
+    // The GPU or a utility process: Electron restarts them; the log says it happened.
+    log(`process ${details.type} gone (${details.reason}, exit ${details.exitCode})`);
+  });
+  // An office PC's wall starts with the session; IT can opt out with the environment.
+  if (app.isPackaged && !process.env.ONE_STOP_WALL_NO_AUTOSTART) {
+    app.setLoginItemSettings({ openAtLogin: true });
+  }
   app.on('before-quit', () => void service.close());
 }

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import Conf from 'conf';
 import { createLogger } from '../logging/logger';
 import { parseCliArgs } from '../settings/cli-args';
+import { locateConfig } from '../settings/config-location';
 import { ConfigFileError } from '../settings/load-config-file';
 import { openStoreSafely } from '../settings/open-store-safely';
 import { REMEMBERED_SCHEMA } from '../settings/settings-store';
@@ -30,7 +31,13 @@ async function main(): Promise<void> {
   );
   try {
     const host = await startPreviewHost({
-      configFile: cli.configFile,
+      // The preview has no data-folder default: it runs what it is given, or the demo.
+      configFile: locateConfig({
+        argument: cli.configFile,
+        environment: process.env.ONE_STOP_WALL_CONFIG,
+        dataFolderFile: null,
+        exists: () => false,
+      }).file,
       store: opened.store,
       assetsDir: join(projectRoot, 'assets'),
       rendererDir: join(projectRoot, 'out', 'renderer'),
