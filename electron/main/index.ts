@@ -11,9 +11,11 @@ import { parseCliArgs } from '../settings/cli-args';
 import { describeConfigLocation, locateConfig } from '../settings/config-location';
 import { ConfigFileError } from '../settings/load-config-file';
 import { openStoreSafely } from '../settings/open-store-safely';
+import { protectConfigFile } from '../settings/protect-config-file';
 import { REMEMBERED_SCHEMA } from '../settings/settings-store';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { registerIpc } from './ipc';
+import { safeStorageCodec } from './secret-codec';
 import { keepWallWindows, preloadPath } from './wall-windows';
 import { hardenSessions } from './web-security';
 
@@ -49,6 +51,23 @@ async function start(): Promise<void> {
     app.exit(2);
     return;
   }
+  const secretCodec = safeStorageCodec();
+  if (cli.protectConfig) {
+    // A one-off command for IT: protect the file's secrets for this PC, say so, and exit.
+    try {
+      console.log(protectConfigFile(cli.protectConfig, secretCodec));
+      app.exit(0);
+    } catch (error) {
+      console.error((error as Error).message);
+      app.exit(3);
+    }
+    return;
+  }
+  if (secretCodec.weak) {
+    log(
+      'credentials: this PC has no key store (Linux basic_text); protected secrets in the configuration are only obscured, not encrypted. Restrict who can read the configuration file.',
+    );
+  }
   const opened = openStoreSafely(
     () => new Store({ name: 'settings', schema: REMEMBERED_SCHEMA }),
     join(app.getPath('userData'), 'settings.json'),
@@ -66,6 +85,7 @@ async function start(): Promise<void> {
   try {
     service = await bootstrapWall({
       configFile: config.file,
+      secretCodec,
       store: opened.store,
       assetsDir,
       allowedOrigins: () => [APP_ORIGIN],

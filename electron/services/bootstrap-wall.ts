@@ -1,9 +1,10 @@
 // Starts the wall's services the same way for the Electron app and the preview host:
-// configuration from --config FILE or the embedded demo, remembered layout and language,
+// configuration from a file (secrets decrypted) or the embedded demo, remembered layout and language,
 // the broker and the gateway. Throws ConfigFileError (with every problem named) rather than
 // start half-configured.
 import { resolve } from 'node:path';
 import { loadConfigFile } from '../settings/load-config-file';
+import type { SecretCodec } from '../settings/protected-secrets';
 import { demoSettings } from '../settings/demo-config';
 import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
 import { streamProtocols } from '../streams/stream-protocols';
@@ -12,6 +13,8 @@ import { WallService } from './wall-service';
 
 export interface BootstrapOptions {
   configFile: string | null;
+  /** Decrypts secrets protected for this PC (Electron's safeStorage); null in the preview. */
+  secretCodec?: SecretCodec | null;
   store: KeyValueStore | null;
   assetsDir: string;
   allowedOrigins: () => readonly string[];
@@ -21,7 +24,9 @@ export interface BootstrapOptions {
 
 export async function bootstrapWall(options: BootstrapOptions): Promise<WallService> {
   const configFile = options.configFile ? resolve(options.configFile) : null;
-  const settings = configFile ? loadConfigFile(configFile) : demoSettings();
+  const settings = configFile
+    ? loadConfigFile(configFile, options.secretCodec ?? null)
+    : demoSettings();
   const memory = options.store ? new SettingsMemory(options.store, configFile ?? 'demo') : null;
   return WallService.start({
     settings,

@@ -3,10 +3,12 @@
 export interface CliOptions {
   configFile: string | null;
   port: number | null;
+  /** `--protect-config FILE`: encrypt the file's secrets for this PC, then exit. */
+  protectConfig: string | null;
 }
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { configFile: null, port: null };
+  const options: CliOptions = { configFile: null, port: null, protectConfig: null };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     const [name, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
@@ -19,6 +21,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       return v;
     };
     if (name === '--config') options.configFile = value();
+    else if (name === '--protect-config') options.protectConfig = value();
     else if (name === '--port') {
       const raw = value();
       const port = /^\d{1,5}$/.test(raw) ? Number(raw) : NaN;

@@ -1,6 +1,7 @@
 // Reads IT's configuration file. A file that does not parse or fails the schema is refused
 // with every problem named, and the app does not start half-configured.
 import { readFileSync } from 'node:fs';
+import { revealSecrets, type SecretCodec } from './protected-secrets';
 import type { WallSettings } from './settings-model';
 import { parseSettings } from './validate-settings';
 
@@ -18,7 +19,15 @@ export class ConfigFileError extends Error {
   }
 }
 
-export function loadConfigFile(file: string): WallSettings {
+/**
+ * Reads and validates the file. With a codec, secrets protected for this PC (`safe:…`) are
+ * decrypted; `revealed: false` leaves them as they are (for --protect-config).
+ */
+export function loadConfigFile(
+  file: string,
+  codec: SecretCodec | null = null,
+  options: { revealed?: boolean } = {},
+): WallSettings {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -36,5 +45,8 @@ export function loadConfigFile(file: string): WallSettings {
   }
   const result = parseSettings(json);
   if (!result.ok) throw new ConfigFileError(file, result.errors);
-  return result.settings;
+  if (options.revealed === false) return result.settings;
+  const revealed = revealSecrets(result.settings, codec);
+  if (!revealed.ok) throw new ConfigFileError(file, revealed.errors);
+  return revealed.settings;
 }

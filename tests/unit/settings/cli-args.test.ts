@@ -3,15 +3,15 @@ import { parseCliArgs } from '../../../electron/settings/cli-args';
 
 describe('parseCliArgs', () => {
   it('has no config file and no port by default', () => {
-    expect(parseCliArgs([])).toEqual({ configFile: null, port: null });
+    expect(parseCliArgs([])).toMatchObject({ configFile: null, port: null });
   });
 
   it('reads --config and --port as separate or inline values', () => {
-    expect(parseCliArgs(['--config', '/etc/wall.json', '--port', '4780'])).toEqual({
+    expect(parseCliArgs(['--config', '/etc/wall.json', '--port', '4780'])).toMatchObject({
       configFile: '/etc/wall.json',
       port: 4780,
     });
-    expect(parseCliArgs(['--config=/etc/wall.json', '--port=0'])).toEqual({
+    expect(parseCliArgs(['--config=/etc/wall.json', '--port=0'])).toMatchObject({
       configFile: '/etc/wall.json',
       port: 0,
     });
@@ -22,7 +22,9 @@ describe('parseCliArgs', () => {
   });
 
   it('ignores arguments it does not know (Electron and Chromium add their own)', () => {
-    expect(parseCliArgs(['--no-sandbox', '.', '--enable-logging', '--config', 'w.json'])).toEqual({
+    expect(
+      parseCliArgs(['--no-sandbox', '.', '--enable-logging', '--config', 'w.json']),
+    ).toMatchObject({
       configFile: 'w.json',
       port: null,
     });
@@ -42,5 +44,13 @@ describe('parseCliArgs', () => {
     for (const port of ['-1', '65536', '80.5', 'http', '1e3']) {
       expect(() => parseCliArgs(['--port', port]), port).toThrow(/--port must be a port number/);
     }
+  });
+});
+
+describe('--protect-config', () => {
+  it('names the file whose secrets to protect, and is off by default', () => {
+    expect(parseCliArgs([]).protectConfig).toBeNull();
+    expect(parseCliArgs(['--protect-config', 'wall.json']).protectConfig).toBe('wall.json');
+    expect(() => parseCliArgs(['--protect-config'])).toThrow(/needs a value/);
   });
 });

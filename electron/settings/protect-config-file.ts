@@ -1,0 +1,18 @@
+// `--protect-config FILE`: encrypts the file's secrets for this PC, in place. The file is
+// validated first, written to a temporary file and renamed over the original (never half
+// written), and left readable by its owner only.
+import { renameSync, writeFileSync } from 'node:fs';
+import { loadConfigFile } from './load-config-file';
+import { protectSecrets, type SecretCodec } from './protected-secrets';
+
+export function protectConfigFile(file: string, codec: SecretCodec): string {
+  const settings = loadConfigFile(file, codec, { revealed: false });
+  const { settings: protectedSettings, protectedCount } = protectSecrets(settings, codec);
+  const temporary = `${file}.protecting`;
+  writeFileSync(temporary, `${JSON.stringify(protectedSettings, null, 2)}\n`, { mode: 0o600 });
+  renameSync(temporary, file);
+  const weak = codec.weak
+    ? ' Warning: this PC has no key store (Linux basic_text), so the secrets are only obscured, not protected; restrict who can read the file.'
+    : '';
+  return `${file}: ${protectedCount} secret(s) protected for this PC and this user.${weak}`;
+}

@@ -1,0 +1,120 @@
+// Secrets in IT's configuration file (passwords, tokens, signing secrets) can be protected for
+// the PC they run on: `--protect-config FILE` replaces each with `safe:<base64>`, encrypted by
+// the operating system's key store (Electron's safeStorage: DPAPI on Windows, the keychain on
+// macOS, libsecret/kwallet on Linux). The wall decrypts them in the main process when it
+// loads the file. Electron-free: the codec is injected.
+import type { AuthSettings, StreamEndpoint, WallSettings } from './settings-model';
+
+export const PROTECTED_PREFIX = 'safe:';
+
+export interface SecretCodec {
+  /** False when the OS offers no encryption at all (then nothing can be protected). */
+  readonly available: boolean;
+  /**
+   * True when "encryption" uses a fixed key (Linux without a key store: basic_text). The
+   * secrets are then only obscured, and the wall says so plainly.
+   */
+  readonly weak: boolean;
+  encrypt(plain: string): string;
+  decrypt(encoded: string): string;
+}
+
+export const isProtected = (value: string): boolean => value.startsWith(PROTECTED_PREFIX);
+
+type SecretMapper = (value: string, path: string) => string;
+
+function mapAuth(auth: AuthSettings, path: string, map: SecretMapper): AuthSettings {
+  switch (auth.type) {
+    case 'password':
+      return { ...auth, password: map(auth.password, `${path}.password`) };
+    case 'bearer':
+      return { ...auth, token: map(auth.token, `${path}.token`) };
+    case 'nms-sign':
+      return { ...auth, secret: map(auth.secret, `${path}.secret`) };
+  }
+}
+
+function mapEndpoint(endpoint: StreamEndpoint, path: string, map: SecretMapper): StreamEndpoint {
+  return endpoint.auth
+    ? { ...endpoint, auth: mapAuth(endpoint.auth, `${path}.auth`, map) }
+    : endpoint;
+}
+
+function mapSecrets(settings: WallSettings, map: SecretMapper): WallSettings {
+  return {
+    ...settings,
+    cameras: settings.cameras.map((camera, i) => {
+      const path = `cameras[${i}].streams`;
+      const sub = mapEndpoint(camera.streams.sub, `${path}.sub`, map);
+      const main = camera.streams.main && mapEndpoint(camera.streams.main, `${path}.main`, map);
+      return { ...camera, streams: main ? { sub, main } : { sub } };
+    }),
+  };
+}
+
+/**
+ * Credentials written into a URL (rtsp://user:pass@host/…) move into `auth`, so that they can
+ * be protected like the others and never travel inside a URL.
+ */
+function liftUserInfo(endpoint: StreamEndpoint): StreamEndpoint {
+  let url: URL;
+  try {
+    url = new URL(endpoint.url);
+  } catch {
+    return endpoint;
+  }
+  if (url.username === '' && url.password === '') return endpoint;
+  const username = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  url.username = '';
+  url.password = '';
+  return { url: url.toString(), auth: endpoint.auth ?? { type: 'password', username, password } };
+}
+
+export function protectSecrets(
+  settings: WallSettings,
+  codec: SecretCodec,
+): { settings: WallSettings; protectedCount: number } {
+  if (!codec.available) throw new Error('this PC offers no encryption for secrets');
+  let protectedCount = 0;
+  const lifted: WallSettings = {
+    ...settings,
+    cameras: settings.cameras.map((camera) => {
+      const sub = liftUserInfo(camera.streams.sub);
+      const main = camera.streams.main && liftUserInfo(camera.streams.main);
+      return { ...camera, streams: main ? { sub, main } : { sub } };
+    }),
+  };
+  const result = mapSecrets(lifted, (value) => {
+    if (isProtected(value)) return value;
+    protectedCount += 1;
+    return PROTECTED_PREFIX + codec.encrypt(value);
+  });
+  return { settings: result, protectedCount };
+}
+
+/** Decrypts every `safe:` value; names each one that cannot be decrypted here. */
+export function revealSecrets(
+  settings: WallSettings,
+  codec: SecretCodec | null,
+): { ok: true; settings: WallSettings } | { ok: false; errors: string[] } {
+  const errors: string[] = [];
+  const revealed = mapSecrets(settings, (value, path) => {
+    if (!isProtected(value)) return value;
+    if (!codec || !codec.available) {
+      errors.push(
+        `${path}: is protected for one PC (safe:…), and only the One-Stop Wall app on that PC can read it. Put the plain value in the file, or protect the file on this PC with --protect-config.`,
+      );
+      return value;
+    }
+    try {
+      return codec.decrypt(value.slice(PROTECTED_PREFIX.length));
+    } catch {
+      errors.push(
+        `${path}: cannot be decrypted on this PC or by this user (it was protected elsewhere). Put the plain value back and run --protect-config here.`,
+      );
+      return value;
+    }
+  });
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, settings: revealed };
+}
