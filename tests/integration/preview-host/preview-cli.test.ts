@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const entry = join(process.cwd(), 'electron', 'preview-host', 'preview-main.ts');
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+// Node itself with tsx's loader, not the tsx wrapper: the wrapper runs the script in a child
+// process that killing the wrapper would leave running (a preview host streaming 16 feeds).
+const node = (args: string[]) => [process.execPath, ['--import', 'tsx', ...args]] as const;
 const children: ReturnType<typeof spawn>[] = [];
 
 afterEach(() => {
@@ -16,7 +18,7 @@ afterEach(() => {
 
 function run(args: string[]) {
   const dataDir = mkdtempSync(join(tmpdir(), 'wall-data-'));
-  const child = spawn(tsx, [entry, ...args], {
+  const child = spawn(...node([entry, ...args]), {
     env: { ...process.env, ONE_STOP_WALL_DATA_DIR: dataDir },
   });
   children.push(child);
@@ -92,7 +94,7 @@ describe('preview host command line', () => {
     const first = run(['--port', '0']);
     writeFileSync(join(first.dataDir, 'settings.json'), '{ this is not json');
     first.child.kill('SIGKILL');
-    const child = spawn(tsx, [entry, '--port', '0'], {
+    const child = spawn(...node([entry, '--port', '0']), {
       env: { ...process.env, ONE_STOP_WALL_DATA_DIR: first.dataDir },
     });
     children.push(child);
