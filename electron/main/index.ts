@@ -24,14 +24,17 @@ const assetsDir = app.isPackaged
   ? join(process.resourcesPath, 'assets')
   : join(app.getAppPath(), 'assets');
 
-if (!app.requestSingleInstanceLock()) {
-  // Another wall is already running on this PC; it gets focus instead.
+// `--protect-config FILE` is a one-off command for IT, which may run while a wall is up: it
+// takes no single-instance lock and opens no window.
+const protectOnly = process.argv.includes('--protect-config');
+
+if (protectOnly) {
+  void app.whenReady().then(runProtectConfig);
+} else if (!app.requestSingleInstanceLock()) {
+  // Another wall is already running on this PC; it stays as it is.
   app.quit();
 } else {
   registerAppScheme();
-  app.on('second-instance', () => {
-    // Nothing to focus in kiosk mode beyond the existing windows: they stay as they are.
-  });
   // A packaged wall keeps running with no window: a monitor that powers off can vanish as a
   // display, and its window comes back when it does. A developer's window closes the app.
   app.on('window-all-closed', () => {
@@ -40,29 +43,33 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(start);
 }
 
+function cliArgs() {
+  return parseCliArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+}
+
+function runProtectConfig(): void {
+  try {
+    const file = cliArgs().protectConfig;
+    if (file) console.log(protectConfigFile(file, safeStorageCodec()));
+    app.exit(0);
+  } catch (error) {
+    console.error((error as Error).message);
+    app.exit(3);
+  }
+}
+
 async function start(): Promise<void> {
   const log = createLogger({ file: join(app.getPath('userData'), 'wall.log') });
   hardenSessions();
   let cli;
   try {
-    cli = parseCliArgs(process.argv.slice(app.isPackaged ? 1 : 2));
+    cli = cliArgs();
   } catch (error) {
     dialog.showErrorBox('One-Stop Wall', (error as Error).message);
     app.exit(2);
     return;
   }
   const secretCodec = safeStorageCodec();
-  if (cli.protectConfig) {
-    // A one-off command for IT: protect the file's secrets for this PC, say so, and exit.
-    try {
-      console.log(protectConfigFile(cli.protectConfig, secretCodec));
-      app.exit(0);
-    } catch (error) {
-      console.error((error as Error).message);
-      app.exit(3);
-    }
-    return;
-  }
   if (secretCodec.weak) {
     log(
       'credentials: this PC has no key store (Linux basic_text); protected secrets in the configuration are only obscured, not encrypted. Restrict who can read the configuration file.',

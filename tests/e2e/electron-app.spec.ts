@@ -2,7 +2,10 @@
 // which cannot be downloaded on the CI machine (ELECTRON_SKIP_BINARY_DOWNLOAD): there the
 // test is skipped and says so; on a developer's machine after `npm install` it runs.
 import { _electron as electron, expect, test } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
 function electronBinary(): string | null {
@@ -45,6 +48,30 @@ test.describe('Electron app', () => {
       // Navigation away from the app is blocked.
       await window.evaluate(() => (location.href = 'https://example.com/'));
       await expect(window.getByTestId('wall')).toBeVisible();
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('--protect-config encrypts the configuration’s secrets with safeStorage, and the wall still reads it', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'protect-')), 'wall.json');
+    copyFileSync('docs/wall.example.json', file);
+    const run = spawnSync(binary!, ['.', '--no-sandbox', '--protect-config', file], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/secret\(s\) protected/);
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('change-me');
+    expect(text).not.toContain('the-gateway-play-secret');
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: ['.', '--no-sandbox', '--config', file],
+    });
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByTestId('tile')).toHaveCount(4);
     } finally {
       await app.close();
     }
