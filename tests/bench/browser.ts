@@ -1,20 +1,11 @@
 // Debian's Chromium, headless, with the same flags as playwright.config.ts, one fresh browser
 // per run so one run's processes and caches do not colour the next.
 import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS as ARGS, CHROMIUM_PATH } from '../fixtures/chromium';
 import { onCleanup } from './cleanup';
 import { installProbe, type ProbeConfig } from './page-probe';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-quic',
-  '--autoplay-policy=no-user-gesture-required',
-];
+export { CHROMIUM_PATH };
 
 export interface BenchBrowser {
   browser: Browser;

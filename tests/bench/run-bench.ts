@@ -90,19 +90,27 @@ const errorOf = (error: unknown) => (error instanceof Error ? error.message : St
 async function main(): Promise<void> {
   installSignalHandlers();
   const base = process.argv.includes('--quick') ? MODES.quick : MODES.full;
+  const argAfter = (flag: string) =>
+    process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : undefined;
+  // `--soak MINUTES`: 16 tiles of our wall measured for that long: the 30-minute drift check,
+  // `npm run bench -- --soak 30`. The baseline's drift is in the regular runs.
+  const soakMinutes = Number(argAfter('--soak') ?? 0);
   // For tuning one thing: `--tiles 16` measures only those tile counts, `--tiles-only` skips
   // the layout, recovery, relay and RTSP parts.
-  const tilesArg = process.argv[process.argv.indexOf('--tiles') + 1];
-  const mode: Mode = process.argv.includes('--tiles')
-    ? {
-        ...base,
-        tileCounts: (tilesArg ?? '')
-          .split(',')
-          .map(Number)
-          .filter((n) => n > 0),
-      }
-    : base;
-  const tilesOnly = process.argv.includes('--tiles-only');
+  const tilesArg = argAfter('--tiles');
+  const mode: Mode =
+    soakMinutes > 0
+      ? { ...base, tileCounts: [16], window16Ms: soakMinutes * 60_000 }
+      : tilesArg !== undefined
+        ? {
+            ...base,
+            tileCounts: tilesArg
+              .split(',')
+              .map(Number)
+              .filter((n) => n > 0),
+          }
+        : base;
+  const tilesOnly = soakMinutes > 0 || process.argv.includes('--tiles-only');
   const started = Date.now();
   const startedAt = new Date(started).toISOString();
   ensureRendererBuilt();
@@ -130,7 +138,12 @@ async function main(): Promise<void> {
       oursLayout: wallWindows(tiles).map((w) => w.preset),
     };
     // Alternate who goes first, so neither always runs on a warmer machine.
-    const order = i % 2 === 0 ? (['ours', 'baseline'] as const) : (['baseline', 'ours'] as const);
+    const order =
+      soakMinutes > 0
+        ? (['ours'] as const)
+        : i % 2 === 0
+          ? (['ours', 'baseline'] as const)
+          : (['baseline', 'ours'] as const);
     for (const contender of order) {
       log(`${tiles} tiles: ${contender}…`);
       try {
