@@ -112,3 +112,32 @@ describe('preview host command line', () => {
     expect(out).toMatch(/settings\.corrupt-.*\.json/);
   });
 });
+
+describe('npm run preview', () => {
+  it('builds, starts, and the first URL in its whole output is the one to open', async () => {
+    // Its own process group, so the build's and the host's processes all end with it.
+    const child = spawn('npm', ['run', 'preview', '--', '--port', '0'], {
+      detached: true,
+      env: { ...process.env, ONE_STOP_WALL_DATA_DIR: mkdtempSync(join(tmpdir(), 'wall-data-')) },
+    });
+    let output = '';
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no page URL: ${output}`)), 90_000);
+        const read = (d: Buffer) => {
+          output += d;
+          if (/#key=[0-9a-f]{64}/.test(output)) {
+            clearTimeout(timer);
+            resolve();
+          }
+        };
+        child.stdout.on('data', read);
+        child.stderr.on('data', read);
+      });
+    } finally {
+      process.kill(-child.pid!, 'SIGKILL');
+    }
+    const first = /https?:\/\/\S+/.exec(output)?.[0];
+    expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#key=[0-9a-f]{64}$/);
+  });
+});
