@@ -7,6 +7,7 @@ import type { Quality, StreamState, StreamStatus, VideoCodec } from '../contract
 import { AUTH_FAILURE_BACKOFF, DEFAULT_BACKOFF, backoffDelay } from './backoff';
 import { FLV_TAG_SCRIPT, FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from './flv/flv-tag';
 import { redactUrl } from './auth/redact-url';
+import { FailureLog } from './failure-log';
 import { GopCache } from './gop-cache';
 import { stateForFailure } from './session-status';
 import type { SourceFactory, SourceFailure, UpstreamSource } from './source';
@@ -30,9 +31,6 @@ export const DEFAULT_TIMINGS: SessionTimings = {
   lingerMs: 10_000,
   healthyAfterMs: 10_000,
 };
-
-/** How often a failure that keeps repeating is logged again. */
-export const FAILURE_LOG_INTERVAL_MS = 10 * 60_000;
 
 export interface SessionOptions {
   cameraId: string;
@@ -59,8 +57,7 @@ export class StreamSession {
   private lingerTimer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private closed = false;
-  /** Per failure code: when it was last logged, and how many repeats were not. */
-  private readonly failureLog = new Map<string, { at: number; repeats: number }>();
+  private readonly failureLog: FailureLog;
   /** Bumped for every connection and whenever the session lets go of one. */
   private generation = 0;
   /** Upstream connections opened so far (tests and the benchmark read it). */
@@ -68,6 +65,7 @@ export class StreamSession {
 
   constructor(private readonly options: SessionOptions) {
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
+    this.failureLog = new FailureLog(options.log, `${options.label} [${options.quality}]`);
     this.status = {
       cameraId: options.cameraId,
       quality: options.quality,
@@ -200,10 +198,7 @@ export class StreamSession {
     this.status = { ...this.status, lastFrameAt: now };
     if (this.firstFrameAt === null) {
       this.firstFrameAt = now;
-      if (this.failureLog.size > 0) {
-        this.options.log(`${this.options.label} [${this.options.quality}]: video is back`);
-        this.failureLog.clear();
-      }
+      this.failureLog.recovered();
       this.setStatus({ state: 'live', detail: undefined });
     } else if (this.status.state !== 'live') {
       this.setStatus({ state: 'live', detail: undefined });
@@ -239,7 +234,7 @@ export class StreamSession {
       this.firstFrameAt !== null && Date.now() - this.firstFrameAt >= this.timings.healthyAfterMs;
     if (wasHealthy) this.attempts = 0;
     const state: StreamState = stateForFailure(failure, hadFrames);
-    this.logFailure(failure);
+    this.failureLog.failed(failure);
     if (this.viewers.size === 0) {
       this.setStatus({ state: 'idle', retryAt: null, detail: failure.message });
       return;
@@ -255,25 +250,6 @@ export class StreamSession {
       reason: failure.reason,
       protocolStatus: failure.protocolStatus,
     });
-  }
-
-  /**
-   * A camera that stays down fails the same way every few seconds for days: each kind of
-   * failure is logged once, then at most every FAILURE_LOG_INTERVAL_MS with a repeat count.
-   */
-  private logFailure(failure: SourceFailure): void {
-    const now = Date.now();
-    const entry = this.failureLog.get(failure.code);
-    if (entry && now - entry.at < FAILURE_LOG_INTERVAL_MS) {
-      entry.repeats += 1;
-      return;
-    }
-    const repeats =
-      entry && entry.repeats > 0 ? ` (${entry.repeats} more times since the last report)` : '';
-    this.options.log(
-      `${this.options.label} [${this.options.quality}]: ${failure.message}${repeats}`,
-    );
-    this.failureLog.set(failure.code, { at: now, repeats: 0 });
   }
 
   private startWatchdog(): void {

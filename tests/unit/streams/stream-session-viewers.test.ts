@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_BACKOFF } from '../../../electron/streams/backoff';
-import { FAILURE_LOG_INTERVAL_MS } from '../../../electron/streams/stream-session';
+import { FAILURE_LOG_INTERVAL_MS } from '../../../electron/streams/failure-log';
 import {
   FIRST_GOP_LENGTH,
   FRAMES,
