@@ -6,6 +6,7 @@ import type {
 } from '../../../../electron/streams/source';
 import type { FlvTag } from '../../../../electron/streams/flv/flv-tag';
 import type { VideoCodec } from '../../../../electron/contract/wall-contract';
+import { Conditions } from '../../../fixtures/conditions';
 
 export interface SourceProbe {
   source: UpstreamSource;
@@ -17,8 +18,8 @@ export interface SourceProbe {
 }
 
 export function probe(factory: SourceFactory): SourceProbe {
-  const listeners = new Set<() => void>();
-  const notify = () => listeners.forEach((l) => l());
+  const conditions = new Conditions();
+  const notify = () => conditions.notify();
   const tags: FlvTag[] = [];
   const codecs: VideoCodec[] = [];
   const ends: SourceFailure[] = [];
@@ -45,31 +46,10 @@ export function probe(factory: SourceFactory): SourceProbe {
     codecs,
     ends,
     ended,
-    waitFor(predicate, timeoutMs, what) {
-      return new Promise((resolve, reject) => {
-        const check = () => {
-          if (predicate()) {
-            cleanup();
-            resolve();
-          } else if (ends.length > 0) {
-            cleanup();
-            reject(
-              new Error(`source ended (${ends[0]!.code}: ${ends[0]!.message}) before ${what}`),
-            );
-          }
-        };
-        const timer = setTimeout(() => {
-          cleanup();
-          reject(new Error(`timed out waiting for ${what}`));
-        }, timeoutMs);
-        const cleanup = () => {
-          clearTimeout(timer);
-          listeners.delete(check);
-        };
-        listeners.add(check);
-        check();
-      });
-    },
+    waitFor: (predicate, timeoutMs, what) =>
+      conditions.waitFor(predicate, timeoutMs, what, () =>
+        ends.length > 0 ? `source ended (${ends[0]!.code}: ${ends[0]!.message})` : null,
+      ),
   };
 }
 
