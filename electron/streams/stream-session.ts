@@ -138,7 +138,10 @@ export class StreamSession {
     // frames reference pictures no viewer has, so everyone resumes at its first keyframe.
     this.cache.dropGop();
     for (const viewer of this.viewers) viewer.waitingForKeyframe = true;
-    this.setStatus({ state: 'connecting', retryAt: null });
+    // A retry keeps saying what is wrong (and since when) rather than flip to "connecting"
+    // for the length of every attempt: a dead camera must read as dead from across the room.
+    const failing = !['idle', 'connecting', 'live'].includes(this.status.state);
+    this.setStatus(failing ? { retryAt: null } : { state: 'connecting', retryAt: null });
     let ended = false;
     const generation = ++this.generation;
     // Once the session has given up on a connection (watchdog, close), anything that

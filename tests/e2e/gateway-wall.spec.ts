@@ -13,9 +13,11 @@ import { expectPlaying, sampleTiles, waitForLive, waitForState } from './support
 
 const PLAYING = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6', 'c7', 'c8', 'c9', 'c10', 'c11'];
 const WRONG_SECRET = 'c12';
+/** Signed right, but nothing publishes it: the server answers 200 and sends no video. */
+const NOT_PUBLISHED = 'c13';
 
 function gatewaySettings(server: MediaServer): WallSettings {
-  const cameras = [...PLAYING, WRONG_SECRET].map((id, index) => ({
+  const cameras = [...PLAYING, WRONG_SECRET, NOT_PUBLISHED].map((id, index) => ({
     id,
     siteId: `site-${index + 1}`,
     name: 'Quầy 1',
@@ -98,4 +100,16 @@ test('killing the server shows the loss, and tiles recover by themselves when it
   await server.start();
   await waitForLive(page, PLAYING, 90_000);
   await expectPlaying(page, PLAYING);
+});
+
+test('a stream the server accepts but never feeds says the server sends no video', async ({
+  page,
+}) => {
+  await page.goto(preview.host.url);
+  await waitForState(page, NOT_PUBLISHED, ['no-media']);
+  await expect(
+    page.locator(`[data-testid="tile"][data-camera-id="${NOT_PUBLISHED}"]`),
+  ).toContainText('Máy chủ không gửi hình');
+  const status = preview.host.service.broker.session(NOT_PUBLISHED, 'sub')?.currentStatus;
+  expect(status?.detail).toMatch(/sent no video/);
 });

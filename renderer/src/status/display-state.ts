@@ -40,7 +40,8 @@ export interface TileInputs {
   h265Supported: boolean;
 }
 
-const UPSTREAM_FAILURES = new Set<DisplayState>([
+/** Failures main reports and keeps retrying (a codec the display cannot decode is not one). */
+export const UPSTREAM_FAILURES: ReadonlySet<DisplayState> = new Set<DisplayState>([
   'no-media',
   'auth-failed',
   'unreachable',

@@ -4,7 +4,7 @@ import type { Locale } from '../contract';
 import type { MessageKey } from '../i18n/message-keys';
 import { translate } from '../i18n/translate';
 import type { DisplayState, TileView } from './display-state';
-import { isDownState } from './display-state';
+import { isDownState, UPSTREAM_FAILURES } from './display-state';
 
 /** ok = green mark, warn = amber, alarm = red and large, calm = grey. */
 export type Tone = 'ok' | 'warn' | 'alarm' | 'calm';
@@ -76,7 +76,10 @@ export function formatRetry(retryAt: number, now: number, locale: Locale): strin
 
 export function tileWords(view: TileView, locale: Locale, now: number): TileWords {
   const tone = toneOf(view.state);
-  const retry = view.retryAt !== null ? formatRetry(view.retryAt, now, locale) : null;
+  // A failure with no retry scheduled is being retried right now (main keeps the failure's
+  // state during the attempt, so the tile goes on saying what is wrong).
+  const retrying = UPSTREAM_FAILURES.has(view.state) ? translate(locale, 'retry.now') : null;
+  const retry = view.retryAt !== null ? formatRetry(view.retryAt, now, locale) : retrying;
   if (view.state === 'stalled') {
     const headline =
       view.lastFrameAt === null

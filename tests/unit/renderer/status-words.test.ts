@@ -263,3 +263,14 @@ describe('deriveTileView and main’s reason', () => {
     expect(playing.reason).toBeNull();
   });
 });
+
+describe('a failure being retried right now', () => {
+  it('keeps its words and says it is retrying, instead of going back to "connecting"', () => {
+    const words = tileWords(view({ state: 'unreachable', retryAt: null }), 'vi', 0);
+    expect(words.headline).toBe('Không kết nối được tới camera');
+    expect(words.detail).toBe('Đang thử lại…');
+    expect(
+      tileWords(view({ state: 'unsupported-codec', retryAt: null }), 'vi', 0).detail,
+    ).toBeNull();
+  });
+});

@@ -33,7 +33,12 @@ describe('StreamSession watchdogs and reconnects', () => {
     expect(upstream.last.closed).toBe(true);
     vi.advanceTimersByTime(status.retryAt! - Date.now());
     expect(session.connections).toBe(2);
-    expect(session.currentStatus.state).toBe('connecting');
+    // While it retries, the tile goes on saying what is wrong, and since when.
+    expect(session.currentStatus).toMatchObject({
+      state: 'no-media',
+      since: status.since,
+      retryAt: null,
+    });
   });
 
   it('reports stalled when video stops, reconnects, and keeps timestamps increasing', () => {
@@ -143,7 +148,7 @@ describe('StreamSession watchdogs and reconnects', () => {
     const network = (attempt: number) => backoffDelay(DEFAULT_BACKOFF, attempt, () => 0);
     expect(delays).toEqual([network(0), network(1), network(2)]);
     expect(delays[2]).toBeGreaterThan(delays[0]!);
-    expect(session.currentStatus.state).toBe('connecting');
+    expect(session.currentStatus.state).toBe('unreachable');
 
     upstream.last.play(150); // 6 s of video: longer than healthyAfterMs
     failOnce();
@@ -204,6 +209,8 @@ describe('StreamSession watchdogs and reconnects', () => {
     first.play(5);
     first.end('ended');
     expect(second.closed).toBe(false);
-    expect(session.currentStatus.state).toBe('connecting');
+    // Still the first connection's verdict while the second one tries; nothing from the first.
+    expect(session.currentStatus.state).toBe('no-media');
+    expect(session.currentStatus.retryAt).toBeNull();
   });
 });

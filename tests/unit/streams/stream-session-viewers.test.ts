@@ -157,7 +157,11 @@ describe('StreamSession viewers leaving, congestion and close', () => {
     expect(logs.filter((l) => l.includes('cannot reach'))).toHaveLength(1);
     // Ten minutes on, it is reported again, with the number of repeats in between.
     vi.advanceTimersByTime(FAILURE_LOG_INTERVAL_MS);
-    while (session.currentStatus.state !== 'connecting') vi.advanceTimersByTime(100);
+    // Let the pending retry open a connection (the state keeps saying "unreachable").
+    const opened = upstream.sources.length;
+    for (let i = 0; i < 100 && upstream.sources.length === opened; i += 1) {
+      vi.advanceTimersByTime(100);
+    }
     upstream.last.end('unreachable', "Camera 'X': cannot reach the server.");
     const reports = logs.filter((l) => l.includes('cannot reach'));
     expect(reports).toHaveLength(2);
