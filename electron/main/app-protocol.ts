@@ -3,7 +3,7 @@
 import { net, protocol } from 'electron';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { contentSecurityPolicy } from '../preview-host/static-files';
+import { contentSecurityPolicy } from '../gateway/content-security-policy';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://wall';

@@ -9,7 +9,8 @@ import type { BootstrapOptions } from '../services/bootstrap-wall';
 import { bootstrapWall } from '../services/bootstrap-wall';
 import type { WallService } from '../services/wall-service';
 import { createPreviewApi } from './preview-api';
-import { contentSecurityPolicy, serveStatic } from './static-files';
+import { contentSecurityPolicy } from '../gateway/content-security-policy';
+import { serveStatic } from './static-files';
 
 export interface PreviewHostOptions extends Omit<BootstrapOptions, 'allowedOrigins'> {
   rendererDir: string;

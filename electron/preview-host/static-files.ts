@@ -1,5 +1,5 @@
 // Serves the built renderer (out/renderer) with the same Content-Security-Policy the Electron
-// window uses, so the preview behaves like the app.
+// window uses (content-security-policy.ts), so the preview behaves like the app.
 import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
@@ -13,22 +13,6 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
-
-export function contentSecurityPolicy(connectSources: string): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "media-src 'self' blob:",
-    `connect-src 'self' ${connectSources}`,
-    "worker-src 'self' blob:",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
 
 export async function serveStatic(
   root: string,
