@@ -40,6 +40,24 @@ function writeFlv(tags: FlvTag[]): string {
   return file;
 }
 
+/** ffprobe's view of the first video stream of a file: codec, size and frames it decoded. */
+async function probeVideo(file: string, input: string[] = []): Promise<Record<string, unknown>> {
+  const { stdout } = await run('ffprobe', [
+    '-v',
+    'error',
+    ...input,
+    '-count_frames',
+    '-select_streams',
+    'v:0',
+    '-show_entries',
+    'stream=codec_name,width,height,nb_read_frames',
+    '-of',
+    'json',
+    file,
+  ]);
+  return (JSON.parse(stdout) as { streams: Array<Record<string, unknown>> }).streams[0]!;
+}
+
 /** Waits until every earlier connection is closed, so request counts belong to one test. */
 function quiet(server: RtspServer): Promise<void> {
   return server.waitFor(
@@ -83,19 +101,7 @@ describe('RTSP source against GStreamer (Digest)', () => {
 
     const file = writeFlv(p.tags.slice());
     await run('ffmpeg', ['-v', 'error', '-i', file, '-f', 'null', '-']);
-    const { stdout } = await run('ffprobe', [
-      '-v',
-      'error',
-      '-count_frames',
-      '-select_streams',
-      'v:0',
-      '-show_entries',
-      'stream=codec_name,width,height,nb_read_frames',
-      '-of',
-      'json',
-      file,
-    ]);
-    const stream = (JSON.parse(stdout) as { streams: Array<Record<string, unknown>> }).streams[0]!;
+    const stream = await probeVideo(file);
     expect(stream.codec_name).toBe('h264');
     expect(stream.width).toBe(640);
     expect(Number(stream.nb_read_frames)).toBeGreaterThan(25);
@@ -184,19 +190,7 @@ describe('RTSP source against GStreamer (Digest)', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'rtsp-it-'));
     const file = path.join(dir, 'out.h265');
     writeFileSync(file, Buffer.concat(chunks));
-    const { stdout } = await run('ffprobe', [
-      '-v',
-      'error',
-      '-f',
-      'hevc',
-      '-count_frames',
-      '-show_entries',
-      'stream=codec_name,width,height,nb_read_frames',
-      '-of',
-      'json',
-      file,
-    ]);
-    const stream = (JSON.parse(stdout) as { streams: Array<Record<string, unknown>> }).streams[0]!;
+    const stream = await probeVideo(file, ['-f', 'hevc']);
     expect(stream.width).toBe(640);
     expect(stream.height).toBe(360);
     expect(Number(stream.nb_read_frames)).toBeGreaterThan(25);
