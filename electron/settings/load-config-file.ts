@@ -1,6 +1,7 @@
 // Reads IT's configuration file. A file that does not parse or fails the schema is refused
 // with every problem named, and the app does not start half-configured.
 import { readFileSync } from 'node:fs';
+import { findJsonSyntaxError } from './json-syntax-error';
 import { revealSecrets, type SecretCodec } from './protected-secrets';
 import type { WallSettings } from './settings-model';
 import { parseSettings } from './validate-settings';
@@ -40,8 +41,14 @@ export function loadConfigFile(
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new ConfigFileError(file, [`it is not valid JSON: ${(error as Error).message}`]);
+  } catch {
+    // Never V8's message: it quotes the text near the error, which may be a password.
+    const where = findJsonSyntaxError(text.replace(/^\uFEFF/, ''));
+    throw new ConfigFileError(file, [
+      where
+        ? `it is not valid JSON: line ${where.line}, column ${where.column}: ${where.problem}`
+        : 'it is not valid JSON',
+    ]);
   }
   const result = parseSettings(json);
   if (!result.ok) throw new ConfigFileError(file, result.errors);

@@ -49,6 +49,15 @@ describe('loadConfigFile', () => {
     expect(error.problems).toEqual([expect.stringMatching(/^it is not valid JSON: /)]);
   });
 
+  it('points at a JSON mistake by line and column and never quotes the file', () => {
+    const text = '{\n  "cameras": [{ "auth": { "password": hunter2-Secret } }]\n}';
+    const error = refusal(write('typo.json', text));
+    expect(error.problems).toEqual([
+      'it is not valid JSON: line 2, column 39: expected a value, found a bare word (text must be in "quotes")',
+    ]);
+    expect(error.message).not.toMatch(/hunter2|Secret/);
+  });
+
   it('lists every schema problem and tells IT what to do next', () => {
     const settings = { ...demoSettings(), schemaVersion: 9, locale: 'de' };
     const error = refusal(write('wall.json', JSON.stringify(settings)));
