@@ -75,29 +75,43 @@ export async function waitForState(
   );
 }
 
-/**
- * Presented frames must keep increasing: samples twice, `gapMs` apart (waiting on the page's
- * own clock), and returns both samples so the test can compare them per camera.
- */
-export async function framesAdvance(page: Page, gapMs = 1_500) {
-  const before = await sampleTiles(page);
-  await page.waitForFunction((until) => Date.now() >= until, Date.now() + gapMs);
-  const after = await sampleTiles(page);
-  return { before, after };
+/** Presented-frame counts of every tile, in page order. */
+async function frameCounts(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('[data-testid="tile"]')].map(
+      (tile) => tile.querySelector('video')?.getVideoPlaybackQuality().totalVideoFrames ?? 0,
+    ),
+  );
 }
 
 /**
  * Every tile of the listed cameras (each copy, if a camera is shown twice) presents new
- * frames over a short window, and its picture is not black.
+ * frames, and its picture is not black. Waits on the condition itself: each listed tile's
+ * frame counter passes the count it had at the start (deadline `timeoutMs`).
  */
-export async function expectPlaying(page: Page, cameraIds: string[]): Promise<void> {
-  const { before, after } = await framesAdvance(page);
+export async function expectPlaying(
+  page: Page,
+  cameraIds: string[],
+  timeoutMs = 10_000,
+): Promise<void> {
+  const before = await frameCounts(page);
+  await page.waitForFunction(
+    ([ids, counts]) =>
+      [...document.querySelectorAll<HTMLElement>('[data-testid="tile"]')].every((tile, index) => {
+        if (!ids.includes(tile.dataset.cameraId ?? '')) return true;
+        const frames = tile.querySelector('video')?.getVideoPlaybackQuality().totalVideoFrames;
+        return (frames ?? 0) > (counts[index] ?? 0);
+      }),
+    [cameraIds, before] as const,
+    { timeout: timeoutMs, polling: 100 },
+  );
+  const after = await sampleTiles(page);
   const checked = after.filter((tile) => cameraIds.includes(tile.cameraId));
   expect(new Set(checked.map((t) => t.cameraId))).toEqual(new Set(cameraIds));
   for (const [index, tile] of after.entries()) {
     if (!cameraIds.includes(tile.cameraId)) continue;
     const label = `tile ${index} (${tile.cameraId})`;
-    expect(tile.frames, `${label} keeps presenting frames`).toBeGreaterThan(before[index]!.frames);
+    expect(tile.frames, `${label} keeps presenting frames`).toBeGreaterThan(before[index] ?? 0);
     expect(tile.luma, `${label} is not black`).toBeGreaterThan(10);
   }
 }

@@ -10,7 +10,9 @@ class FakePlayer {
 }
 
 function setup() {
-  const timers: (() => void)[] = [];
+  // Pending timers by handle: a cleared timer is gone, so flush() runs only live ones.
+  const timers = new Map<number, () => void>();
+  let nextHandle = 1;
   const created: FakePlayer[] = [];
   const destroyedKeys: string[] = [];
   const pool = new PlayerPool<FakePlayer>({
@@ -20,25 +22,48 @@ function setup() {
       created.push(player);
       return player;
     },
-    setTimer: (callback) => timers.push(callback),
-    clearTimer: () => undefined,
+    setTimer: (callback) => {
+      const handle = nextHandle++;
+      timers.set(handle, callback);
+      return handle;
+    },
+    clearTimer: (handle) => timers.delete(handle as number),
     onDestroyed: (key) => destroyedKeys.push(key),
   });
-  const flush = () => timers.splice(0).forEach((run) => run());
-  return { pool, created, destroyedKeys, flush };
+  const flush = () => {
+    const due = [...timers.values()];
+    timers.clear();
+    due.forEach((run) => run());
+  };
+  return { pool, created, destroyedKeys, flush, timers };
 }
 
 describe('PlayerPool', () => {
   it('keeps a player for a camera that a new tile takes within the grace period', () => {
-    const { pool, created, flush } = setup();
+    const { pool, created, flush, timers } = setup();
     const key = playerKey('cam-a', 'sub');
     const first = pool.acquire(key, 'ws://x/cam-a/sub.flv');
     pool.release(key, first); // old tile unmounts…
+    expect(timers.size).toBe(1); // the grace timer runs…
     const second = pool.acquire(key, 'ws://x/cam-a/sub.flv'); // …new tile mounts
+    expect(timers.size).toBe(0); // …and taking the player back cancels it
     flush();
     expect(second).toBe(first);
     expect(created).toHaveLength(1);
     expect(first.destroyed).toBe(0);
+  });
+
+  it('starts a fresh grace period when a player taken back is released again', () => {
+    const { pool, created, flush, timers } = setup();
+    const player = pool.acquire('k', 'ws://x');
+    pool.release('k', player);
+    pool.acquire('k', 'ws://x');
+    pool.release('k', player);
+    expect(timers.size).toBe(1);
+    flush();
+    expect(created).toHaveLength(1);
+    expect(player.destroyed).toBe(1);
+    expect(pool.size).toBe(0);
   });
 
   it('destroys every player once no tile holds it', () => {

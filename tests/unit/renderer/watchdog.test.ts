@@ -3,6 +3,7 @@ import type { WatchdogState } from '../../../renderer/src/player/watchdog';
 import {
   FIRST_FRAME_TIMEOUT_MS,
   afterError,
+  afterRecreate,
   backoffMs,
   initialWatchdog,
   watchdogTick,
@@ -19,6 +20,36 @@ function run(state: WatchdogState, from: number, to: number, frames: (t: number)
   }
   return { state: current, log };
 }
+
+describe('documented thresholds', () => {
+  // Pinned as numbers: a test that compares against the imported constant cannot notice
+  // that the constant itself changed.
+  it('stale after 3 s without a new frame: live at 2.5 s, stalled just past 3 s', () => {
+    const live = watchdogTick(initialWatchdog(0), { now: 1_000, totalFrames: 5, presented: false });
+    const at = (now: number) =>
+      watchdogTick(live.state, { now, totalFrames: 5, presented: false }).health;
+    expect(at(1_000 + 2_500)).toBe('live');
+    expect(at(1_000 + 3_000)).toBe('live');
+    expect(at(1_000 + 3_001)).toBe('stalled');
+  });
+
+  it('a new player has 10 s for its first frame', () => {
+    const state = initialWatchdog(0);
+    expect(watchdogTick(state, { now: 9_999, totalFrames: 0, presented: false }).action).toBe(
+      'none',
+    );
+    expect(watchdogTick(state, { now: 10_000, totalFrames: 0, presented: false }).action).toBe(
+      'recreate',
+    );
+  });
+
+  it('a recreated player keeps the time of the last real frame, so the tile still says when', () => {
+    const live = watchdogTick(initialWatchdog(0), { now: 4_000, totalFrames: 9, presented: false });
+    const recreated = afterRecreate(live.state, 20_000);
+    expect(recreated.lastFrameAt).toBe(4_000);
+    expect(recreated.recreateDueAt).toBe(20_000 + 3_000);
+  });
+});
 
 describe('backoff', () => {
   it('doubles from 1 s up to 15 s', () => {
