@@ -84,6 +84,21 @@ describe('watchdogTick', () => {
     expect(Math.max(...gaps)).toBeLessThanOrEqual(15_000);
   });
 
+  it('jumps to live again on a second stall after frames came back', () => {
+    const live = run(initialWatchdog(0), 1_000, 5_000, (t) => t / 40).state;
+    const first = run(live, 6_000, 10_000, () => 125);
+    expect(first.log.filter((e) => e.action === 'jump-to-live')).toHaveLength(1);
+    const back = run(first.state, 11_000, 15_000, (t) => t / 40).state;
+    const second = run(back, 16_000, 20_000, () => 375);
+    expect(second.log.filter((e) => e.action === 'jump-to-live')).toHaveLength(1);
+  });
+
+  it('an error while live schedules the recreation one backoff step later, not at once', () => {
+    const live = watchdogTick(initialWatchdog(0), { now: 1_000, totalFrames: 9, presented: false });
+    expect(live.state.recreateDueAt).toBeNull();
+    expect(afterError(live.state, 2_000).recreateDueAt).toBe(3_000);
+  });
+
   it('takes a new baseline when a recreated player restarts its frame counter', () => {
     const live = run(initialWatchdog(0), 1_000, 5_000, (t) => t / 40).state;
     const step = watchdogTick(live, { now: 6_000, totalFrames: 3, presented: false });
