@@ -1,6 +1,6 @@
 // Bounds the log's disk use. The byte cap is hard (a camera flapping every second must not
 // fill an office PC's disk); keeping 13+ months is achieved by sizing the cap: a 25-camera
-// wall writes about 4 MB a year (see the year-size test), so the default 64 MB holds years.
+// wall writes about 3 MB a year (see the year-size test), so the default 64 MB holds years.
 import { unlinkSync } from 'node:fs';
 import { listSegments } from './segment-files';
 
