@@ -3,33 +3,17 @@
 // one division is the ratio at the end.
 import { openSpans, type Span } from '../../schedule/office-hours';
 import type { OfficeSchedule } from '../../schedule/schedule-model';
-import { formatLocalDate, parseLocalDate, startOfDay } from '../../schedule/zoned-time';
 import {
-  DEFAULT_CLOCK_STEP_BACK_TOLERANCE_MS,
-  DEFAULT_CONNECTING_GRACE_MS,
   worseOf,
   type AvailabilityOptions,
   type CameraRecordState,
   type CameraStateRecord,
   type DownState,
 } from './availability-model';
-import { buildSegments, orderRecords, type Segment } from './camera-timeline';
+import type { Segment } from './camera-timeline';
+import { overlap, prepare, tally, type AvailabilityFigures } from './availability-figures';
 
-export interface AvailabilityFigures {
-  /** Office-hours time in the range (up to now). */
-  officeMs: number;
-  upMs: number;
-  downMs: number;
-  disabledMs: number;
-  /** The app was not running: neither up nor down. */
-  appNotRunningMs: number;
-  /** No record says (before the first one, or 'outside-hours' while the schedule says open). */
-  unknownMs: number;
-  /** upMs + downMs: the office-hours time the camera was expected to show video. */
-  countedMs: number;
-  /** upMs / countedMs, or null when nothing was counted. */
-  availability: number | null;
-}
+export type { AvailabilityFigures };
 
 export interface Outage {
   /** When the camera stopped being live (may be before the range or outside office hours). */
@@ -58,53 +42,6 @@ export interface CameraAvailabilityReport {
   downSpans: Span[];
   /** Records dropped by the ordering rules (clock set back, or times after now). */
   ignoredRecords: number;
-}
-
-interface Prepared {
-  segments: Segment[];
-  ignored: number;
-}
-
-function prepare(
-  records: readonly CameraStateRecord[],
-  now: number,
-  options: AvailabilityOptions,
-): Prepared {
-  const tolerance = options.clockStepBackToleranceMs ?? DEFAULT_CLOCK_STEP_BACK_TOLERANCE_MS;
-  const grace = options.connectingGraceMs ?? DEFAULT_CONNECTING_GRACE_MS;
-  const ordered = orderRecords(records, now, tolerance);
-  return { segments: buildSegments(ordered.records, now, grace), ignored: ordered.ignored };
-}
-
-/** Length of [start, end) ∩ the union of sorted disjoint spans. */
-function overlap(start: number, end: number, spans: readonly Span[]): number {
-  let sum = 0;
-  for (const [s, e] of spans) {
-    if (s >= end) break;
-    const lo = Math.max(s, start);
-    const hi = Math.min(e, end);
-    if (hi > lo) sum += hi - lo;
-  }
-  return sum;
-}
-
-function tally(segments: readonly Segment[], office: readonly Span[]): AvailabilityFigures {
-  const by = { up: 0, down: 0, disabled: 0, 'app-off': 0, unknown: 0 };
-  const officeMs = office.reduce((sum, [s, e]) => sum + e - s, 0);
-  for (const segment of segments) by[segment.kind] += overlap(segment.start, segment.end, office);
-  // Whatever no segment covers is before the first record.
-  const covered = by.up + by.down + by.disabled + by['app-off'] + by.unknown;
-  const countedMs = by.up + by.down;
-  return {
-    officeMs,
-    upMs: by.up,
-    downMs: by.down,
-    disabledMs: by.disabled,
-    appNotRunningMs: by['app-off'],
-    unknownMs: by.unknown + officeMs - covered,
-    countedMs,
-    availability: countedMs > 0 ? by.up / countedMs : null,
-  };
 }
 
 /**
@@ -176,31 +113,4 @@ export function cameraAvailability(
     downSpans: downSpansOf(segments, office),
     ignoredRecords: ignored,
   };
-}
-
-export interface DailyFigures extends AvailabilityFigures {
-  /** Local date in the schedule's zone, 'YYYY-MM-DD'. */
-  date: string;
-}
-
-/** Figures per local date, first…last inclusive; days after `now` have zero office time. */
-export function dailyAvailability(
-  records: readonly CameraStateRecord[],
-  schedule: OfficeSchedule,
-  dates: { first: string; last: string },
-  now: number,
-  options: AvailabilityOptions = {},
-): DailyFigures[] {
-  const first = parseLocalDate(dates.first);
-  const last = parseLocalDate(dates.last);
-  if (first === null || last === null) throw new RangeError('dates must be "YYYY-MM-DD"');
-  const { segments } = prepare(records, now, options);
-  const days: DailyFigures[] = [];
-  for (let day = first; day <= last; day++) {
-    const from = startOfDay(day, schedule.timeZone);
-    const to = Math.max(from, Math.min(startOfDay(day + 1, schedule.timeZone), now));
-    const figures = tally(segments, openSpans(schedule, from, to));
-    days.push({ date: formatLocalDate(day), ...figures });
-  }
-  return days;
 }
