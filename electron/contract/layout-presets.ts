@@ -12,7 +12,7 @@ export const LAYOUT_PRESETS = {
 
 export type LayoutPresetId = keyof typeof LAYOUT_PRESETS;
 
-export const LAYOUT_PRESET_IDS = Object.keys(LAYOUT_PRESETS) as LayoutPresetId[];
+export const LAYOUT_PRESET_IDS = Object.keys(LAYOUT_PRESETS) as readonly LayoutPresetId[];
 
 /** Own keys only: a preset named "toString" or "__proto__" is not a preset. */
 export function isLayoutPresetId(value: unknown): value is LayoutPresetId {

@@ -12,7 +12,7 @@ import {
 } from './wall-verbs';
 
 export const PREVIEW_API_PATH = '/api/';
-export const PREVIEW_KEY_PARAM = 'key';
+const PREVIEW_KEY_PARAM = 'key';
 
 export type PreviewRequest = {
   [C in WallRequestChannel]: {
@@ -23,9 +23,9 @@ export type PreviewRequest = {
   };
 }[WallRequestChannel];
 
-export type PreviewResponse = { kind: 'response'; id: number; result: Result<unknown> };
+type PreviewResponse = { kind: 'response'; id: number; result: Result<unknown> };
 
-export type PreviewEvent = {
+type PreviewEvent = {
   [C in WallEventChannel]: { kind: 'event'; channel: C; payload: WallEvents[C] };
 }[WallEventChannel];
 

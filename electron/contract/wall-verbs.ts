@@ -7,13 +7,13 @@ import type { LayoutSelection, Locale, Result, StreamStatus, WallSnapshot } from
 type Channel = `${string}:${string}`;
 
 /** A request channel. `types` is never set: it only carries payload and value to the compiler. */
-export interface Verb<C extends Channel, Payload, Value> {
+interface Verb<C extends Channel, Payload, Value> {
   readonly channel: C;
   readonly types?: (payload: Payload) => Value;
 }
 
 /** A channel main pushes on; `types` carries the payload type only. */
-export interface PushedEvent<C extends Channel, Payload> {
+interface PushedEvent<C extends Channel, Payload> {
   readonly channel: C;
   readonly types?: (payload: Payload) => void;
 }

@@ -57,7 +57,3 @@ export function judgeLoopbackRequest(
     secretOk: request.secret !== null && secretsEqual(request.secret, policy.secret),
   };
 }
-
-export function verdictOk(verdict: LoopbackVerdict): boolean {
-  return verdict.hostOk && verdict.originOk && verdict.secretOk;
-}
