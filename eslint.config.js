@@ -1,6 +1,6 @@
-// Lint rules, including the layer boundaries from CONVENTIONS.md:
-// only electron/main and electron/preload import `electron`; the renderer imports no Node
-// module and only type-imports the contract. tests/unit/architecture.test.ts checks the
+// Lint rules, including the layer boundaries: only electron/main and electron/preload import
+// `electron`; the renderer imports no Node module and nothing from electron/ but the contract;
+// the contract imports nothing outside itself. tests/unit/architecture.test.ts checks the
 // same boundaries by reading the files, so `npm test` fails either way.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -62,6 +62,23 @@ export default tseslint.config(
               name: 'electron',
               message:
                 'Only electron/main and electron/preload import electron; keep this module Electron-free.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Bundled into the sandboxed preload and the page: it must stand alone.
+    files: ['electron/contract/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./)',
+              message: 'The contract imports nothing outside electron/contract.',
             },
           ],
         },

@@ -1,12 +1,15 @@
-// The one contract between the renderer and the main process (or the browser preview host).
-// Imported by main, preload and the preview host at runtime, and by the renderer type-only.
-// It has no runtime dependencies and never carries a password, token or credential-bearing URL:
-// the renderer learns camera ids, names, states and loopback URLs that hold only the per-launch
-// secret.
+// The data the renderer and the main process (or the browser preview host) exchange. The
+// contract folder is imported at runtime by main, preload, the preview host and the renderer,
+// so it imports nothing outside itself. It never carries a password, token or
+// credential-bearing URL: the renderer learns camera ids, names, states and loopback URLs that
+// hold only the per-launch secret.
+import type { LayoutPresetId } from './layout-presets';
+import type { Locale } from './locales';
 
-export type Locale = 'vi' | 'en';
+export type { LayoutPresetId } from './layout-presets';
+export type { Locale } from './locales';
+
 export type Quality = 'main' | 'sub';
-export type LayoutPresetId = '1x1' | '2x2' | '3x3' | '4x4' | '5x4';
 
 /** Whether a camera is expected to play at all. Only `installed` cameras open a stream. */
 export type CameraAvailability = 'installed' | 'not-installed' | 'disabled';
@@ -121,49 +124,3 @@ export interface WallSnapshot {
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
-
-/** Request channels: name → [request payload, response value]. */
-export interface WallRequests {
-  'wall:get-snapshot': [void, WallSnapshot];
-  'wall:set-layout': [LayoutSelection, WallSnapshot];
-  'wall:set-locale': [Locale, WallSnapshot];
-  'streams:get-statuses': [void, StreamStatus[]];
-}
-
-/** Event channels pushed from main to the renderer: name → payload. */
-export interface WallEvents {
-  'streams:status': StreamStatus;
-  'wall:snapshot': WallSnapshot;
-}
-
-export type WallRequestChannel = keyof WallRequests;
-export type WallEventChannel = keyof WallEvents;
-
-export const WALL_REQUEST_CHANNELS = [
-  'wall:get-snapshot',
-  'wall:set-layout',
-  'wall:set-locale',
-  'streams:get-statuses',
-] as const satisfies readonly WallRequestChannel[];
-
-export const WALL_EVENT_CHANNELS = [
-  'streams:status',
-  'wall:snapshot',
-] as const satisfies readonly WallEventChannel[];
-
-/** What the preload exposes as `window.wallApi` (and the preview host's client mirrors). */
-export interface WallApi {
-  getSnapshot(): Promise<Result<WallSnapshot>>;
-  setLayout(layout: LayoutSelection): Promise<Result<WallSnapshot>>;
-  setLocale(locale: Locale): Promise<Result<WallSnapshot>>;
-  getStatuses(): Promise<Result<StreamStatus[]>>;
-  /** Subscribes; returns the function that removes the subscription. */
-  onStatus(listener: (status: StreamStatus) => void): () => void;
-  onSnapshot(listener: (snapshot: WallSnapshot) => void): () => void;
-}
-
-export const WALL_API_GLOBAL = 'wallApi';
-
-export function streamPath(cameraId: string, quality: Quality): string {
-  return `/${encodeURIComponent(cameraId)}/${quality}.flv`;
-}

@@ -1,7 +1,9 @@
-// The checks every request to the loopback gateway passes before a byte of video flows.
-// Pure functions over the request's parts, so they are unit-tested without sockets.
-import { timingSafeEqual } from 'node:crypto';
+// The checks every request to the loopback gateway passes before a byte of video flows: the
+// loopback guard (Host, Origin, secret) and the stream path. Pure functions over the request's
+// parts, so they are unit-tested without sockets.
+import { parseStreamPath } from '../contract/stream-path';
 import type { Quality } from '../contract/wall-contract';
+import { judgeLoopbackRequest } from './loopback-guard';
 
 export interface GatewayRequestParts {
   path: string;
@@ -20,36 +22,27 @@ export type GatewayDecision =
   | { ok: true; cameraId: string; quality: Quality }
   | { ok: false; status: 403 | 404; reason: string };
 
-const STREAM_PATH = /^\/([^/]+)\/live\/([^/]+)\/(main|sub)\.flv$/;
-
 export function checkGatewayRequest(
   parts: GatewayRequestParts,
   policy: GatewayPolicy,
 ): GatewayDecision {
-  // DNS rebinding: a hostile page that resolves its own name to 127.0.0.1 still sends its
-  // own name in Host.
-  const allowedHosts = [`127.0.0.1:${policy.port}`, `localhost:${policy.port}`];
-  if (!parts.host || !allowedHosts.includes(parts.host.toLowerCase())) {
+  const stream = parseStreamPath(parts.path);
+  const verdict = judgeLoopbackRequest(
+    { host: parts.host, origin: parts.origin, secret: stream?.secret ?? null },
+    policy,
+  );
+  // Host and Origin first: a foreign page learns nothing about the secret.
+  if (!verdict.hostOk) {
     return { ok: false, status: 403, reason: `Host '${parts.host ?? ''}' is not the gateway` };
   }
-  if (!parts.origin || !policy.allowedOrigins.includes(parts.origin)) {
+  if (!verdict.originOk) {
     return { ok: false, status: 403, reason: `Origin '${parts.origin ?? ''}' is not the app` };
   }
-  const match = STREAM_PATH.exec(parts.path.split('?')[0] ?? '');
-  if (!match || !secretsEqual(match[1] ?? '', policy.secret)) {
+  if (!stream || !verdict.secretOk) {
     return { ok: false, status: 403, reason: 'the secret in the path is wrong or missing' };
   }
-  let cameraId: string;
-  try {
-    cameraId = decodeURIComponent(match[2] ?? '');
-  } catch {
+  if (stream.cameraId === null) {
     return { ok: false, status: 404, reason: 'the camera id is not valid' };
   }
-  return { ok: true, cameraId, quality: match[3] as Quality };
-}
-
-function secretsEqual(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return { ok: true, cameraId: stream.cameraId, quality: stream.quality };
 }

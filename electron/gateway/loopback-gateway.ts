@@ -7,6 +7,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { gatewayBaseUrl } from '../contract/stream-path';
+import type { Quality } from '../contract/wall-contract';
 import type { StreamBroker } from '../streams/stream-broker';
 import { checkGatewayRequest } from './gateway-checks';
 
@@ -40,7 +42,7 @@ export class LoopbackGateway {
 
   /** Base URL of the streams, for the renderer: `${base}/${cameraId}/${quality}.flv`. */
   get baseUrl(): string {
-    return `ws://127.0.0.1:${this.port}/${this.secret}/live`;
+    return gatewayBaseUrl(this.port, this.secret);
   }
 
   get listeningPort(): number {
@@ -67,7 +69,7 @@ export class LoopbackGateway {
     });
   }
 
-  private serve(ws: WebSocket, cameraId: string, quality: 'main' | 'sub'): void {
+  private serve(ws: WebSocket, cameraId: string, quality: Quality): void {
     const result = this.options.broker.attach(cameraId, quality, {
       send: (bytes) => {
         if (ws.readyState === ws.OPEN) ws.send(bytes, { binary: true });

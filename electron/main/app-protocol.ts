@@ -1,9 +1,9 @@
 // Serves the renderer from app://wall/ instead of file://, so the page has a real origin
 // (the gateway checks it) and a Content-Security-Policy header on every response.
 import { net, protocol } from 'electron';
-import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../gateway/content-security-policy';
+import { containedStaticPath } from '../gateway/static-path';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://wall';
@@ -19,11 +19,8 @@ export function serveRenderer(rendererDir: string, gatewayOrigin: () => string):
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'wall') return new Response('Not found', { status: 404 });
-    const relative =
-      url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-    const file = normalize(join(rendererDir, relative));
-    if (!file.startsWith(normalize(rendererDir) + sep))
-      return new Response('Not found', { status: 404 });
+    const file = containedStaticPath(rendererDir, url.pathname);
+    if (file === null) return new Response('Not found', { status: 404 });
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy(gatewayOrigin()));

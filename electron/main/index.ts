@@ -1,22 +1,16 @@
-// The Electron main process: thin glue around the Electron-free services. Lifecycle,
-// single instance, windows, kiosk, power-save blocking, electron-store, IPC.
-import { app, dialog, powerSaveBlocker } from 'electron';
-import Store from 'electron-store';
-import { existsSync } from 'node:fs';
+// The Electron main process: thin glue around the Electron-free services. Lifecycle, single
+// instance and the one-off --protect-config; the wall itself starts as every host's does
+// (start-wall.ts), with Electron's part in electron-host.ts.
+import { app, dialog } from 'electron';
 import { join } from 'node:path';
 import { createLogger } from '../logging/logger';
-import { bootstrapWall } from '../services/bootstrap-wall';
-import type { WallService } from '../services/wall-service';
+import { startWall } from '../services/start-wall';
 import { parseCliArgs } from '../settings/cli-args';
-import { describeConfigLocation, locateConfig } from '../settings/config-location';
 import { ConfigFileError } from '../settings/load-config-file';
-import { openStoreSafely } from '../settings/open-store-safely';
 import { protectConfigFile } from '../settings/protect-config-file';
-import { REMEMBERED_SCHEMA } from '../settings/settings-store';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
-import { registerIpc } from './ipc';
+import { registerAppScheme } from './app-protocol';
+import { electronHost } from './electron-host';
 import { safeStorageCodec } from './secret-codec';
-import { keepWallWindows, preloadPath } from './wall-windows';
 import { hardenSessions } from './web-security';
 
 const outDir = join(import.meta.dirname, '..');
@@ -69,35 +63,9 @@ async function start(): Promise<void> {
     app.exit(2);
     return;
   }
-  const secretCodec = safeStorageCodec();
-  if (secretCodec.weak) {
-    log(
-      'credentials: this PC has no key store (Linux basic_text); protected secrets in the configuration are only obscured, not encrypted. Restrict who can read the configuration file.',
-    );
-  }
-  const opened = openStoreSafely(
-    () => new Store({ name: 'settings', schema: REMEMBERED_SCHEMA }),
-    join(app.getPath('userData'), 'settings.json'),
-  );
-  if (opened.warning) log(`settings: ${opened.warning}`);
-
-  const config = locateConfig({
-    argument: cli.configFile,
-    environment: process.env.ONE_STOP_WALL_CONFIG,
-    dataFolderFile: join(app.getPath('userData'), 'wall.json'),
-    exists: existsSync,
-  });
-  log(`start: ${describeConfigLocation(config)}`);
-  let service: WallService;
+  let wall;
   try {
-    service = await bootstrapWall({
-      configFile: config.file,
-      secretCodec,
-      store: opened.store,
-      assetsDir,
-      allowedOrigins: () => [APP_ORIGIN],
-      log,
-    });
+    wall = await startWall(electronHost({ cli, log, outDir, assetsDir }));
   } catch (error) {
     const message = error instanceof ConfigFileError ? error.message : String(error);
     log(`start: ${message}`);
@@ -105,15 +73,6 @@ async function start(): Promise<void> {
     app.exit(3);
     return;
   }
-  serveRenderer(join(outDir, 'renderer'), () => `ws://127.0.0.1:${service.gateway.listeningPort}`);
-  registerIpc(service, log);
-  // An always-on wall must keep the display awake.
-  powerSaveBlocker.start('prevent-display-sleep');
-  keepWallWindows({
-    preloadPath: preloadPath(outDir),
-    kiosk: app.isPackaged || process.argv.includes('--kiosk'),
-    log,
-  });
   app.on('child-process-gone', (_event, details) => {
     // The GPU or a utility process: Electron restarts them; the log says it happened.
     log(`process ${details.type} gone (${details.reason}, exit ${details.exitCode})`);
@@ -122,5 +81,5 @@ async function start(): Promise<void> {
   if (app.isPackaged && !process.env.ONE_STOP_WALL_NO_AUTOSTART) {
     app.setLoginItemSettings({ openAtLogin: true });
   }
-  app.on('before-quit', () => void service.close());
+  app.on('before-quit', () => void wall.close());
 }

@@ -1,11 +1,19 @@
-// Registers the contract's request channels and forwards the service's events to every
-// window. Payloads are `unknown`; WallService.handle validates them.
+// Registers the contract's request channels, and delivers the service's events to every
+// window. Payloads are `unknown`; the service validates them.
 import { BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { WALL_REQUEST_CHANNELS, type Result } from '../contract/wall-contract';
+import type { Result } from '../contract/wall-contract';
+import {
+  WALL_REQUEST_CHANNELS,
+  type WallEventChannel,
+  type WallEvents,
+} from '../contract/wall-verbs';
 import type { WallService } from '../services/wall-service';
 import { isOwnFrame } from './web-security';
 
-export function registerIpc(service: WallService, log: (line: string) => void): void {
+export function registerIpc(
+  service: Pick<WallService, 'handle'>,
+  log: (line: string) => void,
+): void {
   for (const channel of WALL_REQUEST_CHANNELS) {
     ipcMain.handle(
       channel,
@@ -19,9 +27,13 @@ export function registerIpc(service: WallService, log: (line: string) => void): 
       },
     );
   }
-  service.onEvent((channel, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      if (!window.isDestroyed()) window.webContents.send(channel, payload);
-    }
-  });
+}
+
+export function sendToAllWindows<C extends WallEventChannel>(
+  channel: C,
+  payload: WallEvents[C],
+): void {
+  for (const window of BrowserWindow.getAllWindows()) {
+    if (!window.isDestroyed()) window.webContents.send(channel, payload);
+  }
 }

@@ -4,17 +4,26 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { PREVIEW_API_PATH, PREVIEW_KEY_PARAM } from '../contract/preview-protocol';
-import type { BootstrapOptions } from '../services/bootstrap-wall';
-import { bootstrapWall } from '../services/bootstrap-wall';
+import { PREVIEW_API_PATH, previewPageUrl } from '../contract/preview-protocol';
+import { contentSecurityPolicy } from '../gateway/content-security-policy';
+import type { LogLine } from '../logging/logger';
+import type { KeyValueStore } from '../settings/settings-store';
+import { startWall, type HostServing, type WallHost } from '../services/start-wall';
 import type { WallService } from '../services/wall-service';
 import { createPreviewApi } from './preview-api';
-import { contentSecurityPolicy } from '../gateway/content-security-policy';
 import { serveStatic } from './static-files';
 
-export interface PreviewHostOptions extends Omit<BootstrapOptions, 'allowedOrigins'> {
+export interface PreviewHostOptions {
+  /** `--config FILE`, or null. */
+  configFile: string | null;
+  /** ONE_STOP_WALL_CONFIG, when the caller honours it. */
+  configEnvironment?: string | undefined;
+  store: { open(): KeyValueStore; file: string } | null;
+  assetsDir: string;
   rendererDir: string;
   port: number;
+  log: LogLine;
+  timings?: WallHost<HostServing>['timings'];
 }
 
 export interface PreviewHost {
@@ -25,38 +34,57 @@ export interface PreviewHost {
   close(): Promise<void>;
 }
 
+/** The preview's page origins: the names a browser may use for 127.0.0.1:<port>. */
+function previewOrigins(port: number): string[] {
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+}
+
 export async function startPreviewHost(options: PreviewHostOptions): Promise<PreviewHost> {
   const secret = randomBytes(32).toString('hex');
   let port = 0;
-  const origins = () => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
-  const service = await bootstrapWall({ ...options, allowedOrigins: origins });
-  const api = createPreviewApi({ service, secret, port: () => port, log: options.log });
-  const gatewayOrigin = `ws://127.0.0.1:${service.gateway.listeningPort}`;
-  const csp = contentSecurityPolicy(gatewayOrigin);
-
-  const server = http.createServer((request, response) => {
-    void serveStatic(options.rendererDir, request, response, csp);
-  });
-  server.on('upgrade', (request, socket, head) => {
-    if (request.url?.startsWith(PREVIEW_API_PATH)) api.handleUpgrade(request, socket, head);
-    else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
-  });
-  await listen(server, options.port);
-  port = (server.address() as AddressInfo).port;
-  const origin = `http://127.0.0.1:${port}`;
-
-  return {
-    url: `${origin}/#${PREVIEW_KEY_PARAM}=${secret}`,
-    origin,
-    service,
-    async close() {
-      api.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-      await service.close();
+  const allowedOrigins = () => previewOrigins(port);
+  const wall = await startWall({
+    log: options.log,
+    // The preview has no data-folder default: it runs what it is given, or the demo.
+    config: {
+      argument: options.configFile,
+      environment: options.configEnvironment,
+      dataFolderFile: null,
     },
-  };
+    secretCodec: null,
+    store: options.store,
+    assetsDir: options.assetsDir,
+    allowedOrigins,
+    ...(options.timings ? { timings: options.timings } : {}),
+    async serve(service) {
+      const api = createPreviewApi({
+        service,
+        policy: () => ({ port, allowedOrigins: allowedOrigins(), secret }),
+        log: options.log,
+      });
+      const csp = contentSecurityPolicy(`ws://127.0.0.1:${service.gateway.listeningPort}`);
+      const server = http.createServer((request, response) => {
+        void serveStatic(options.rendererDir, request, response, csp);
+      });
+      server.on('upgrade', (request, socket, head) => {
+        if (request.url?.startsWith(PREVIEW_API_PATH)) api.handleUpgrade(request, socket, head);
+        else socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      });
+      await listen(server, options.port);
+      port = (server.address() as AddressInfo).port;
+      return {
+        push: api.push,
+        async close() {
+          api.close();
+          const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+          server.closeAllConnections();
+          await closed;
+        },
+      };
+    },
+  });
+  const origin = `http://127.0.0.1:${port}`;
+  return { url: previewPageUrl(origin, secret), origin, service: wall.service, close: wall.close };
 }
 
 async function listen(server: http.Server, port: number): Promise<void> {

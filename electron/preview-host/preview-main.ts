@@ -4,9 +4,7 @@ import { join, resolve } from 'node:path';
 import Conf from 'conf';
 import { createLogger } from '../logging/logger';
 import { parseCliArgs } from '../settings/cli-args';
-import { locateConfig } from '../settings/config-location';
 import { ConfigFileError } from '../settings/load-config-file';
-import { openStoreSafely } from '../settings/open-store-safely';
 import { REMEMBERED_SCHEMA } from '../settings/settings-store';
 import { startPreviewHost } from './preview-host';
 
@@ -25,20 +23,14 @@ async function main(): Promise<void> {
   }
   const projectRoot = resolve(import.meta.dirname, '../..');
   const dataDir = process.env.ONE_STOP_WALL_DATA_DIR ?? join(projectRoot, '.tmp', 'preview-data');
-  const opened = openStoreSafely(
-    () => new Conf({ cwd: dataDir, configName: 'settings', schema: REMEMBERED_SCHEMA }),
-    join(dataDir, 'settings.json'),
-  );
   try {
     const host = await startPreviewHost({
-      // The preview has no data-folder default: it runs what it is given, or the demo.
-      configFile: locateConfig({
-        argument: cli.configFile,
-        environment: process.env.ONE_STOP_WALL_CONFIG,
-        dataFolderFile: null,
-        exists: () => false,
-      }).file,
-      store: opened.store,
+      configFile: cli.configFile,
+      configEnvironment: process.env.ONE_STOP_WALL_CONFIG,
+      store: {
+        open: () => new Conf({ cwd: dataDir, configName: 'settings', schema: REMEMBERED_SCHEMA }),
+        file: join(dataDir, 'settings.json'),
+      },
       assetsDir: join(projectRoot, 'assets'),
       rendererDir: join(projectRoot, 'out', 'renderer'),
       port: cli.port ?? DEFAULT_PORT,
@@ -46,7 +38,6 @@ async function main(): Promise<void> {
     });
     // The first URL in the output is the one to open (tests and people rely on it).
     console.log(`One-Stop Wall preview: open ${host.url}`);
-    if (opened.warning) log(`settings: ${opened.warning}`);
     const stop = () => void host.close().then(() => process.exit(0));
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);

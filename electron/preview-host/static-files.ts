@@ -2,7 +2,8 @@
 // window uses (content-security-policy.ts), so the preview behaves like the app.
 import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname } from 'node:path';
+import { containedStaticPath } from '../gateway/static-path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -20,10 +21,8 @@ export async function serveStatic(
   response: http.ServerResponse,
   csp: string,
 ): Promise<void> {
-  const urlPath = decodeURIComponent((request.url ?? '/').split('?')[0] ?? '/');
-  const relative = urlPath === '/' ? 'index.html' : urlPath.replace(/^\/+/, '');
-  const file = normalize(join(root, relative));
-  if (!file.startsWith(normalize(root) + sep) && file !== normalize(root)) {
+  const file = containedStaticPath(root, request.url ?? '/');
+  if (file === null) {
     response.writeHead(404).end();
     return;
   }

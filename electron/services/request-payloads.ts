@@ -1,12 +1,15 @@
 // Every payload from the renderer is `unknown` until checked here; a bad one gets a clear
 // error result, never a crash.
+import { isLayoutPresetId, presetCellCount } from '../contract/layout-presets';
+import { isLocale, LOCALES } from '../contract/locales';
 import type { LayoutSelection, Locale, Result } from '../contract/wall-contract';
-import { LAYOUT_PRESETS, presetCellCount } from '../settings/settings-model';
+
+const LOCALE_CHOICES = LOCALES.map((l) => JSON.stringify(l)).join(' or ');
 
 export function parseLocale(payload: unknown): Result<Locale> {
-  return payload === 'vi' || payload === 'en'
+  return isLocale(payload)
     ? { ok: true, value: payload }
-    : { ok: false, error: 'The language must be "vi" or "en".' };
+    : { ok: false, error: `The language must be ${LOCALE_CHOICES}.` };
 }
 
 export function parseLayoutSelection(
@@ -17,11 +20,10 @@ export function parseLayoutSelection(
     return { ok: false, error: 'The layout must be an object with preset and cameraIds.' };
   }
   const { preset, cameraIds } = payload as Record<string, unknown>;
-  if (typeof preset !== 'string' || !Object.hasOwn(LAYOUT_PRESETS, preset)) {
+  if (!isLayoutPresetId(preset)) {
     return { ok: false, error: `Unknown layout preset ${JSON.stringify(preset)}.` };
   }
-  const typedPreset = preset as LayoutSelection['preset'];
-  const cells = presetCellCount(typedPreset);
+  const cells = presetCellCount(preset);
   if (!Array.isArray(cameraIds) || cameraIds.length > cells) {
     return {
       ok: false,
@@ -35,5 +37,5 @@ export function parseLayoutSelection(
     else return { ok: false, error: `There is no camera ${JSON.stringify(id)}.` };
   }
   while (ids.length < cells) ids.push(null);
-  return { ok: true, value: { preset: typedPreset, cameraIds: ids } };
+  return { ok: true, value: { preset, cameraIds: ids } };
 }

@@ -1,14 +1,15 @@
 // The wall's services as one object: settings, the stream broker and the loopback gateway,
 // behind the contract's requests and events. Electron's IPC handlers and the preview host's
-// WebSocket both call handle() and forward events; neither holds any logic of its own.
-import type {
-  Quality,
-  Result,
-  StreamStatus,
-  WallEventChannel,
-  WallEvents,
-  WallSnapshot,
-} from '../contract/wall-contract';
+// WebSocket both call handle(), and start-wall.ts forwards the events; neither host holds
+// any logic of its own.
+import type { Quality, Result, StreamStatus, WallSnapshot } from '../contract/wall-contract';
+import {
+  isWallRequestChannel,
+  type WallEventChannel,
+  type WallEvents,
+  type WallRequestChannel,
+  type WallRequests,
+} from '../contract/wall-verbs';
 import { LoopbackGateway } from '../gateway/loopback-gateway';
 import type { WallSettings } from '../settings/settings-model';
 import type { RememberedState, SettingsMemory } from '../settings/settings-store';
@@ -34,6 +35,14 @@ const PREWARM_MS = 15_000;
 const DISCARD_SINK = { send: () => {}, bufferedBytes: () => 0, close: () => {} };
 
 type EventListener = <C extends WallEventChannel>(channel: C, payload: WallEvents[C]) => void;
+
+/**
+ * One handler per request channel of the contract (the compiler insists on every one). The
+ * payload is untrusted: each handler checks it and answers a bad one with an error result.
+ */
+type RequestHandlers = {
+  [C in WallRequestChannel]: (payload: unknown) => Result<WallRequests[C][1]>;
+};
 
 export class WallService {
   readonly broker: StreamBroker;
@@ -94,31 +103,32 @@ export class WallService {
     return this.broker.statuses();
   }
 
-  /** One entry point for every request channel; the payload is untrusted. */
+  private readonly handlers: RequestHandlers = {
+    'wall:get-snapshot': () => ({ ok: true, value: this.snapshot() }),
+    'streams:get-statuses': () => ({ ok: true, value: this.statuses() }),
+    'wall:set-layout': (payload) => {
+      const known = new Set(this.settings.cameras.map((c) => c.id));
+      const layout = parseLayoutSelection(payload, known);
+      if (!layout.ok) return layout;
+      this.settings = { ...this.settings, layout: layout.value };
+      this.options.memory?.write({ layout: layout.value });
+      return this.snapshotChanged();
+    },
+    'wall:set-locale': (payload) => {
+      const locale = parseLocale(payload);
+      if (!locale.ok) return locale;
+      this.settings = { ...this.settings, locale: locale.value };
+      this.options.memory?.write({ locale: locale.value });
+      return this.snapshotChanged();
+    },
+  };
+
+  /** One entry point for every request channel; channel and payload are untrusted. */
   async handle(channel: unknown, payload: unknown): Promise<Result<unknown>> {
-    switch (channel) {
-      case 'wall:get-snapshot':
-        return { ok: true, value: this.snapshot() };
-      case 'streams:get-statuses':
-        return { ok: true, value: this.statuses() };
-      case 'wall:set-layout': {
-        const known = new Set(this.settings.cameras.map((c) => c.id));
-        const layout = parseLayoutSelection(payload, known);
-        if (!layout.ok) return layout;
-        this.settings = { ...this.settings, layout: layout.value };
-        this.options.memory?.write({ layout: layout.value });
-        return this.snapshotChanged();
-      }
-      case 'wall:set-locale': {
-        const locale = parseLocale(payload);
-        if (!locale.ok) return locale;
-        this.settings = { ...this.settings, locale: locale.value };
-        this.options.memory?.write({ locale: locale.value });
-        return this.snapshotChanged();
-      }
-      default:
-        return { ok: false, error: `Unknown request ${JSON.stringify(channel)}.` };
+    if (!isWallRequestChannel(channel)) {
+      return { ok: false, error: `Unknown request ${JSON.stringify(channel)}.` };
     }
+    return this.handlers[channel](payload);
   }
 
   onEvent(listener: EventListener): () => void {

@@ -2,12 +2,7 @@
 // and what the wall remembers (layout, language). Plain data, no I/O. Credentials live in
 // `auth` here only while the configuration is read; the main process keeps them and never
 // sends them to the renderer.
-import type {
-  CameraAvailability,
-  LayoutPresetId,
-  LayoutSelection,
-  Locale,
-} from '../contract/wall-contract';
+import type { CameraAvailability, LayoutSelection, Locale } from '../contract/wall-contract';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
@@ -53,15 +48,5 @@ export interface WallSettings {
   layout: LayoutSelection;
 }
 
-export const LAYOUT_PRESETS: Record<LayoutPresetId, { columns: number; rows: number }> = {
-  '1x1': { columns: 1, rows: 1 },
-  '2x2': { columns: 2, rows: 2 },
-  '3x3': { columns: 3, rows: 3 },
-  '4x4': { columns: 4, rows: 4 },
-  '5x4': { columns: 5, rows: 4 },
-};
-
-export function presetCellCount(preset: LayoutPresetId): number {
-  const { columns, rows } = LAYOUT_PRESETS[preset];
-  return columns * rows;
-}
+// The presets are the contract's; validate-settings.ts still reads them from here.
+export { LAYOUT_PRESETS, presetCellCount } from '../contract/layout-presets';

@@ -1,6 +1,8 @@
 // What the wall remembers between runs (layout and language), per configuration. The store
 // itself is electron-store in Electron and conf in the preview host: both take the same
 // JSON schema and are injected here, so this module stays Electron-free.
+import { LAYOUT_PRESET_IDS } from '../contract/layout-presets';
+import { LOCALES } from '../contract/locales';
 import type { LayoutSelection, Locale } from '../contract/wall-contract';
 
 export interface RememberedState {
@@ -20,11 +22,11 @@ export const REMEMBERED_SCHEMA = {
     additionalProperties: {
       type: 'object',
       properties: {
-        locale: { enum: ['vi', 'en'] },
+        locale: { enum: [...LOCALES] },
         layout: {
           type: 'object',
           properties: {
-            preset: { enum: ['1x1', '2x2', '3x3', '4x4', '5x4'] },
+            preset: { enum: [...LAYOUT_PRESET_IDS] },
             cameraIds: { type: 'array', items: { type: ['string', 'null'] } },
           },
           required: ['preset', 'cameraIds'],

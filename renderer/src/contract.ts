@@ -1,4 +1,8 @@
-// The renderer's one door to electron/: the contract's types, re-exported type-only, so no
-// contract code (and nothing else from electron/) is bundled into the page.
-export type * from '../../electron/contract/wall-contract';
-export type * from '../../electron/contract/preview-protocol';
+// The renderer's one door to electron/: the contract, imported at runtime (Vite bundles it into
+// the page). Nothing else from electron/ may be imported here.
+export * from '../../electron/contract/wall-contract';
+export * from '../../electron/contract/wall-verbs';
+export * from '../../electron/contract/preview-protocol';
+export * from '../../electron/contract/layout-presets';
+export * from '../../electron/contract/locales';
+export * from '../../electron/contract/stream-path';

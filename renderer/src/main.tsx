@@ -5,6 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { ApiContext } from './api/api-context';
 import { connectApiToStore } from './api/connect-api';
 import { resolveWallApi } from './api/resolve-api';
+import { DEFAULT_LOCALE } from './contract';
 import { App, MessageScreen } from './components/app';
 import { translate } from './i18n/translate';
 import { playerPool } from './player/pool-instance';
@@ -17,7 +18,7 @@ const root = createRoot(container);
 const api = resolveWallApi(window);
 
 if (api === null) {
-  root.render(<MessageScreen text={translate('vi', 'app.noApi')} />);
+  root.render(<MessageScreen text={translate(DEFAULT_LOCALE, 'app.noApi')} />);
 } else {
   connectApiToStore(api, appStore);
   // Release every decoder and socket when the page goes away (reload, window close).

@@ -2,7 +2,7 @@
 // baseline page, and waits until every tile has presented a frame.
 import type { Page } from '@playwright/test';
 import type { LayoutPresetId } from '../../electron/contract/wall-contract';
-import { presetCellCount } from '../../electron/settings/settings-model';
+import { presetCellCount } from '../../electron/contract/layout-presets';
 import { PROJECT_ROOT } from '../fixtures/media-server/media-server';
 import { startBaselinePage } from './baseline-page';
 import { BARCODE_PREFIX, type BenchStreams } from './bench-streams';

@@ -6,8 +6,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { LayoutPresetId } from '../../electron/contract/wall-contract';
-import { presetCellCount, type WallSettings } from '../../electron/settings/settings-model';
+import { presetCellCount, type LayoutPresetId } from '../../electron/contract/layout-presets';
+import type { WallSettings } from '../../electron/settings/settings-model';
 import { killAndWait, onCleanup, spawnTracked } from './cleanup';
 import type { HostStats } from './host-process';
 

@@ -1,6 +1,8 @@
-// The layering rules from CONVENTIONS.md, checked over the source text: only electron/main and
-// electron/preload import `electron`; the renderer imports no Node builtin and nothing from
-// electron/ but the contract, type-only. Failures name file:line so the fix is obvious.
+// The layering rules, checked over the source text: only electron/main and electron/preload
+// import `electron`; the renderer imports no Node builtin and nothing from electron/ but the
+// contract (at runtime: Vite bundles it); the contract imports nothing outside itself, so it
+// bundles into the sandboxed preload and the page. Failures name file:line so the fix is
+// obvious.
 import { readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -71,12 +73,20 @@ function rendererImportViolations(file: string, source: string): string[] {
       if (!target.startsWith('electron/')) continue;
       if (!target.startsWith('electron/contract/')) {
         problems.push(`${where} imports ${target}; the renderer may only import electron/contract`);
-      } else if (!ref.typeOnly) {
-        problems.push(`${where} imports ${target} as a value; use 'import type'`);
       }
     }
   }
   return problems;
+}
+
+function contractImportViolations(file: string, source: string): string[] {
+  return importsOf(source)
+    .filter((ref) => {
+      if (!ref.specifier.startsWith('./')) return true;
+      const target = relative(ROOT, resolve(ROOT, dirname(file), ref.specifier));
+      return !target.split(sep).join('/').startsWith('electron/contract/');
+    })
+    .map((ref) => `${file}:${ref.line} imports '${ref.specifier}'; the contract imports nothing`);
 }
 
 describe('the import checker itself', () => {
@@ -117,17 +127,32 @@ describe('the import checker itself', () => {
     const file = 'renderer/src/grid/tile.tsx';
     const source = [
       "import type { WallSnapshot } from '../../../electron/contract/wall-contract';",
-      "import { streamPath } from '../../../electron/contract/wall-contract';",
+      "import { streamUrl } from '../../../electron/contract/stream-path';",
       "import { redactUrl } from '../../../electron/streams/auth/redact-url';",
       "import path from 'path';",
       "import { createHash } from 'node:crypto';",
       "import { create } from 'zustand';",
     ].join('\n');
     expect(rendererImportViolations(file, source)).toEqual([
-      `${file}:2 imports electron/contract/wall-contract as a value; use 'import type'`,
       `${file}:3 imports electron/streams/auth/redact-url; the renderer may only import electron/contract`,
       `${file}:4 imports the Node builtin 'path'`,
       `${file}:5 imports the Node builtin 'node:crypto'`,
+    ]);
+  });
+
+  it('flags any import in the contract but its own siblings', () => {
+    const file = 'electron/contract/x.ts';
+    const source = [
+      "import type { Locale } from './locales';",
+      "import { LAYOUT_PRESETS } from './layout-presets';",
+      "import { readFile } from 'node:fs';",
+      "import { parseSettings } from '../settings/validate-settings';",
+      "import { create } from 'zustand';",
+    ].join('\n');
+    expect(contractImportViolations(file, source)).toEqual([
+      `${file}:3 imports 'node:fs'; the contract imports nothing`,
+      `${file}:4 imports '../settings/validate-settings'; the contract imports nothing`,
+      `${file}:5 imports 'zustand'; the contract imports nothing`,
     ]);
   });
 });
@@ -148,10 +173,17 @@ describe('architecture', () => {
     expect(problems).toEqual([]);
   });
 
-  it('the renderer imports no Node builtin and only the contract (type-only) from electron/', () => {
+  it('the renderer imports no Node builtin and only the contract from electron/', () => {
     const problems = rendererFiles.flatMap((file) =>
       rendererImportViolations(file, readFileSync(join(ROOT, file), 'utf8')),
     );
+    expect(problems).toEqual([]);
+  });
+
+  it('the contract imports nothing outside itself', () => {
+    const problems = electronFiles
+      .filter((file) => file.startsWith('electron/contract/'))
+      .flatMap((file) => contractImportViolations(file, readFileSync(join(ROOT, file), 'utf8')));
     expect(problems).toEqual([]);
   });
 });

@@ -1,17 +1,24 @@
-// The WallApi over the preview host's WebSocket, for running the renderer in any Chromium.
+// The WallApi over the preview host's WebSocket, for running the renderer in any Chromium:
+// a transport for the contract's table (buildWallApi makes the verbs and subscriptions).
 // Requests carry ids and resolve to Result values; events fan out to listeners. When the
 // socket drops it reconnects with backoff, fails the requests in flight, and re-reads the
 // snapshot and statuses so the wall catches up with what it missed.
-import type { PreviewRequest } from '../contract';
-import type {
-  Result,
-  StreamStatus,
-  WallApi,
-  WallRequestChannel,
-  WallRequests,
-  WallSnapshot,
+import {
+  buildWallApi,
+  parseServerMessage,
+  previewSocketUrl,
+  WALL_EVENTS,
+  WALL_VERBS,
+  type PreviewRequest,
+  type Result,
+  type StreamStatus,
+  type WallApi,
+  type WallEventChannel,
+  type WallRequestChannel,
+  type WallSnapshot,
+  type WallTransport,
 } from '../contract';
-import { parseServerMessage, previewSocketUrl, reconnectDelayMs } from './preview-messages';
+import { reconnectDelayMs } from './preview-messages';
 
 const REQUEST_TIMEOUT_MS = 15_000;
 
@@ -20,45 +27,33 @@ interface Pending {
   timer: ReturnType<typeof setTimeout>;
 }
 
-export class PreviewClient implements WallApi {
+type Listener = (payload: unknown) => void;
+
+export class PreviewClient implements WallTransport {
   private socket: WebSocket | null = null;
   private nextId = 1;
   private attempt = 0;
   private everOpened = false;
   private readonly pending = new Map<number, Pending>();
   private readonly queue: string[] = [];
-  private readonly statusListeners = new Set<(status: StreamStatus) => void>();
-  private readonly snapshotListeners = new Set<(snapshot: WallSnapshot) => void>();
+  private readonly listeners = new Map<WallEventChannel, Set<Listener>>();
 
   constructor(private readonly url: string) {
     this.connect();
   }
 
-  static fromLocation(location: Location, key: string): PreviewClient {
-    return new PreviewClient(previewSocketUrl(location, key));
+  static apiFromLocation(location: Location, key: string): WallApi {
+    return buildWallApi(new PreviewClient(previewSocketUrl(location, key)));
   }
 
-  getSnapshot = () => this.request('wall:get-snapshot', undefined);
-  setLayout = (layout: WallRequests['wall:set-layout'][0]) =>
-    this.request('wall:set-layout', layout);
-  setLocale = (locale: WallRequests['wall:set-locale'][0]) =>
-    this.request('wall:set-locale', locale);
-  getStatuses = () => this.request('streams:get-statuses', undefined);
-
-  onStatus(listener: (status: StreamStatus) => void): () => void {
-    this.statusListeners.add(listener);
-    return () => this.statusListeners.delete(listener);
+  subscribe(channel: WallEventChannel, listener: Listener): () => void {
+    let set = this.listeners.get(channel);
+    if (!set) this.listeners.set(channel, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
-  onSnapshot(listener: (snapshot: WallSnapshot) => void): () => void {
-    this.snapshotListeners.add(listener);
-    return () => this.snapshotListeners.delete(listener);
-  }
-
-  private request<C extends WallRequestChannel>(
-    channel: C,
-    payload: WallRequests[C][0],
-  ): Promise<Result<WallRequests[C][1]>> {
+  request(channel: WallRequestChannel, payload: unknown): Promise<Result<unknown>> {
     const id = this.nextId++;
     const message = { kind: 'request', id, channel, payload } as PreviewRequest;
     return new Promise((resolve) => {
@@ -66,7 +61,7 @@ export class PreviewClient implements WallApi {
         this.pending.delete(id);
         resolve({ ok: false, error: `no answer from the preview host to ${channel}` });
       }, REQUEST_TIMEOUT_MS);
-      this.pending.set(id, { resolve: resolve as Pending['resolve'], timer });
+      this.pending.set(id, { resolve, timer });
       this.send(JSON.stringify(message));
     });
   }
@@ -110,11 +105,11 @@ export class PreviewClient implements WallApi {
       pending.resolve(message.result);
       return;
     }
-    if (message.channel === 'streams:status') {
-      for (const listener of this.statusListeners) listener(message.payload);
-    } else {
-      for (const listener of this.snapshotListeners) listener(message.payload);
-    }
+    this.dispatch(message.channel, message.payload);
+  }
+
+  private dispatch(channel: WallEventChannel, payload: unknown): void {
+    for (const listener of this.listeners.get(channel) ?? []) listener(payload);
   }
 
   private failPending(error: string): void {
@@ -127,12 +122,13 @@ export class PreviewClient implements WallApi {
 
   /** After a reconnect, replay the current state as if it had been pushed. */
   private async resync(): Promise<void> {
-    const snapshot = await this.getSnapshot();
-    if (snapshot.ok) for (const listener of this.snapshotListeners) listener(snapshot.value);
-    const statuses = await this.getStatuses();
+    const snapshot = await this.request(WALL_VERBS.getSnapshot.channel, undefined);
+    if (snapshot.ok) this.dispatch(WALL_EVENTS.onSnapshot.channel, snapshot.value as WallSnapshot);
+    const statuses = await this.request(WALL_VERBS.getStatuses.channel, undefined);
     if (statuses.ok) {
-      for (const status of statuses.value)
-        for (const listener of this.statusListeners) listener(status);
+      for (const status of statuses.value as StreamStatus[]) {
+        this.dispatch(WALL_EVENTS.onStatus.channel, status);
+      }
     }
   }
 }

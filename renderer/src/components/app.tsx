@@ -1,5 +1,6 @@
 // Chooses between the wall and the plain full-screen messages shown before it can exist. The
 // messages have their own test id, so a test that waits for "wall" waits for real tiles.
+import { DEFAULT_LOCALE } from '../contract';
 import { translate } from '../i18n/translate';
 import { useApp } from '../store/app-store';
 import { Wall } from './wall';
@@ -20,8 +21,8 @@ export function App() {
     <MessageScreen
       text={
         loadError === null
-          ? translate('vi', 'app.loading')
-          : translate('vi', 'app.loadFailed', { error: loadError })
+          ? translate(DEFAULT_LOCALE, 'app.loading')
+          : translate(DEFAULT_LOCALE, 'app.loadFailed', { error: loadError })
       }
     />
   );

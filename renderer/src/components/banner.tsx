@@ -1,12 +1,13 @@
 // One calm line at the top of the screen counting the centres that are down; the tiles say
 // which. Absent while all is fine.
+import { DEFAULT_LOCALE } from '../contract';
 import { translate } from '../i18n/translate';
 import { useApp } from '../store/app-store';
 import { selectSitesDown } from '../store/selectors';
 
 export function Banner() {
   const count = useApp(selectSitesDown);
-  const locale = useApp((s) => s.snapshot?.locale ?? 'vi');
+  const locale = useApp((s) => s.snapshot?.locale ?? DEFAULT_LOCALE);
   const notice = useApp((s) => s.notice);
   if (count === 0 && notice === null) return null;
   return (

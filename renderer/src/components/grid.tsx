@@ -1,14 +1,15 @@
 // The grid of tiles for the current preset. Cells are keyed by camera, so a camera that stays
 // on screen keeps its tile, and with it its player, when the layout changes.
 import { useApp } from '../store/app-store';
-import { cellKeys, fitToCells, cellCount, gridSize } from '../layout/layout-math';
+import { presetCellCount } from '../contract';
+import { cellKeys, fitToCells, gridSize } from '../layout/layout-math';
 import { Tile } from './tile';
 
 export function Grid({ onActivate }: { onActivate: (cameraId: string) => void }) {
   const layout = useApp((s) => s.snapshot?.layout ?? null);
   if (layout === null) return null;
   const { columns, rows } = gridSize(layout.preset);
-  const cameraIds = fitToCells(layout.cameraIds, cellCount(layout.preset));
+  const cameraIds = fitToCells(layout.cameraIds, presetCellCount(layout.preset));
   const keys = cellKeys(cameraIds);
   return (
     <div

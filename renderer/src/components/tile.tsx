@@ -1,14 +1,13 @@
 // One cell of the wall: the camera's picture, its name on a band at the bottom edge, and its
 // state in colour and words. The <video> belongs to a pooled player, mounted into `box`.
 import { useRef } from 'react';
+import { DEFAULT_LOCALE, streamKey, streamUrl } from '../contract';
 import { useTilePlayer } from '../hooks/use-tile-player';
 import { useNow } from '../hooks/use-now';
 import { canDecodeH265 } from '../player/codec-support';
 import { playerKey } from '../player/player-pool';
-import { tileStreamUrl } from '../player/pool-instance';
 import { useApp } from '../store/app-store';
 import { findCamera, qualityFor } from '../store/selectors';
-import { streamKey } from '../store/streams-slice';
 import { deriveTileView } from '../status/display-state';
 import { needsClock, tileWords } from '../status/status-words';
 import { tileLabel } from '../status/tile-label';
@@ -26,7 +25,7 @@ export interface TileProps {
 
 export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
   const boxRef = useRef<HTMLDivElement>(null);
-  const locale = useApp((s) => s.snapshot?.locale ?? 'vi');
+  const locale = useApp((s) => s.snapshot?.locale ?? DEFAULT_LOCALE);
   const gatewayBase = useApp((s) => s.snapshot?.gatewayBase ?? null);
   const camera = useApp((s) => findCamera(s, cameraId));
   const label = useApp((s) => tileLabel(s.snapshot, cameraId));
@@ -38,7 +37,7 @@ export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
   const freshness = useApp((s) => (key === null ? undefined : s.freshness[key]));
 
   const plays = cameraId !== null && camera?.availability === 'installed' && gatewayBase !== null;
-  const url = plays ? tileStreamUrl(gatewayBase, cameraId, quality) : null;
+  const url = plays ? streamUrl(gatewayBase, cameraId, quality) : null;
   useTilePlayer(boxRef, plays ? key : null, url);
 
   const view = deriveTileView({

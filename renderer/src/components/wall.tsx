@@ -1,6 +1,7 @@
 // The whole screen: the grid (or one maximised tile on the main stream), the banner, and the
 // staff keys. The root carries the e2e hooks data-testid="wall" and data-locale.
 import { useCallback } from 'react';
+import { DEFAULT_LOCALE } from '../contract';
 import { useWallApi } from '../api/api-context';
 import { maximiseCamera, restoreGrid } from '../controls/staff-actions';
 import { useIdleCursor } from '../hooks/use-idle-cursor';
@@ -12,7 +13,7 @@ import { Tile } from './tile';
 
 export function Wall() {
   const api = useWallApi();
-  const locale = useApp((s) => s.snapshot?.locale ?? 'vi');
+  const locale = useApp((s) => s.snapshot?.locale ?? DEFAULT_LOCALE);
   // A maximised camera that IT has since removed from the configuration falls back to the grid.
   const maximised = useApp((s) =>
     s.snapshot?.cameras.some((camera) => camera.id === s.maximisedCameraId)

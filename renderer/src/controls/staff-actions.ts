@@ -1,6 +1,13 @@
 // What staff can do from the keyboard or mouse. Layout and language belong to main (it saves
 // them); the maximised tile is this screen's own business.
-import type { LayoutPresetId, Result, WallApi, WallSnapshot } from '../contract';
+import {
+  DEFAULT_LOCALE,
+  nextLocale,
+  type LayoutPresetId,
+  type Result,
+  type WallApi,
+  type WallSnapshot,
+} from '../contract';
 import { translate } from '../i18n/translate';
 import { reflowLayout } from '../layout/layout-math';
 import type { AppStore } from '../store/app-store';
@@ -15,7 +22,7 @@ function apply(store: AppStore, result: Result<WallSnapshot>): void {
     state.setSnapshot(result.value);
     return;
   }
-  const locale = state.snapshot?.locale ?? 'vi';
+  const locale = state.snapshot?.locale ?? DEFAULT_LOCALE;
   state.setNotice(translate(locale, 'action.failed', { error: result.error }));
   if (noticeTimer !== null) clearTimeout(noticeTimer);
   noticeTimer = setTimeout(() => store.getState().setNotice(null), NOTICE_MS);
@@ -37,7 +44,7 @@ export async function toggleLocale(api: WallApi, store: AppStore): Promise<void>
   const snapshot = store.getState().snapshot;
   if (!snapshot) return;
   if (!(await requireStaff('toggle-locale'))) return;
-  apply(store, await api.setLocale(snapshot.locale === 'vi' ? 'en' : 'vi'));
+  apply(store, await api.setLocale(nextLocale(snapshot.locale)));
 }
 
 export async function maximiseCamera(store: AppStore, cameraId: string): Promise<void> {

@@ -1,42 +1,28 @@
 // Grid arithmetic for the wall, as plain functions over plain data so it is unit-tested under
-// Node. Presets are named columns x rows, the way staff say them ("lưới 4x4").
-import type { CameraView, LayoutPresetId, LayoutSelection } from '../contract';
+// Node. The presets themselves (columns x rows) are the contract's.
+import {
+  LAYOUT_PRESET_IDS,
+  LAYOUT_PRESETS,
+  presetCellCount,
+  type CameraView,
+  type LayoutPresetId,
+  type LayoutSelection,
+} from '../contract';
 
 export interface GridSize {
   columns: number;
   rows: number;
 }
 
-export const PRESET_IDS = [
-  '1x1',
-  '2x2',
-  '3x3',
-  '4x4',
-  '5x4',
-] as const satisfies readonly LayoutPresetId[];
-
-const PRESET_SIZES: Record<LayoutPresetId, GridSize> = {
-  '1x1': { columns: 1, rows: 1 },
-  '2x2': { columns: 2, rows: 2 },
-  '3x3': { columns: 3, rows: 3 },
-  '4x4': { columns: 4, rows: 4 },
-  '5x4': { columns: 5, rows: 4 },
-};
-
 export function gridSize(preset: LayoutPresetId): GridSize {
-  return PRESET_SIZES[preset];
-}
-
-export function cellCount(preset: LayoutPresetId): number {
-  const { columns, rows } = gridSize(preset);
-  return columns * rows;
+  return LAYOUT_PRESETS[preset];
 }
 
 /** Keys 1–5 pick presets in order; anything else is not a preset key. */
 export function presetForKey(key: string): LayoutPresetId | null {
   const index = Number.parseInt(key, 10);
   if (!/^[1-9]$/.test(key) || Number.isNaN(index)) return null;
-  return PRESET_IDS[index - 1] ?? null;
+  return LAYOUT_PRESET_IDS[index - 1] ?? null;
 }
 
 /** Pads with empty cells or cuts the list so there is exactly one entry per cell. */
@@ -59,7 +45,7 @@ export function reflowLayout(
   preset: LayoutPresetId,
   cameras: readonly Pick<CameraView, 'id'>[],
 ): LayoutSelection {
-  const cells = cellCount(preset);
+  const cells = presetCellCount(preset);
   const shown = current.cameraIds.filter((id): id is string => id !== null);
   const seen = new Set(shown);
   const rest = cameras.map((camera) => camera.id).filter((id) => !seen.has(id));
@@ -101,7 +87,7 @@ export function cellKeys(cameraIds: readonly (string | null)[]): { key: string; 
 /** The cell an arrow key moves the focus to, staying inside the grid (no wrapping). */
 export function moveFocus(index: number, key: string, preset: LayoutPresetId): number {
   const { columns } = gridSize(preset);
-  const cells = cellCount(preset);
+  const cells = presetCellCount(preset);
   const column = index % columns;
   const moves: Record<string, number> = {
     ArrowLeft: column > 0 ? -1 : 0,

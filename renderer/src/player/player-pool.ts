@@ -3,6 +3,7 @@
 // takes over reparents the existing <video> instead of opening a new stream. A released player
 // lingers for a short grace period, because React unmounts the old tile before it mounts the
 // new one. Generic over the player type so the bookkeeping is unit-tested without a DOM.
+import { streamKey, type Quality } from '../contract';
 
 export interface PooledPlayer {
   readonly url: string;
@@ -27,8 +28,9 @@ interface Entry<P> {
   timer: unknown;
 }
 
-export function playerKey(cameraId: string, quality: string, copy = 0): string {
-  return copy === 0 ? `${cameraId}|${quality}` : `${cameraId}|${quality}|${copy}`;
+/** The stream's key, and a copy number for a camera shown twice (each copy has its player). */
+export function playerKey(cameraId: string, quality: Quality, copy = 0): string {
+  return copy === 0 ? streamKey(cameraId, quality) : `${streamKey(cameraId, quality)}|${copy}`;
 }
 
 export class PlayerPool<P extends PooledPlayer> {

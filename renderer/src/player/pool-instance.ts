@@ -30,8 +30,3 @@ export const playerPool = new PlayerPool<TilePlayer>({
   onDestroyed: (key) => appStore.getState().clearFreshness(key),
   onSizeChange: (size) => appStore.getState().setPlayerCount(size),
 });
-
-/** The tile's URL on the loopback gateway: `${base}/${cameraId}/${quality}.flv`. */
-export function tileStreamUrl(gatewayBase: string, cameraId: string, quality: string): string {
-  return `${gatewayBase.replace(/\/+$/, '')}/${encodeURIComponent(cameraId)}/${quality}.flv`;
-}

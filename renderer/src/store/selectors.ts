@@ -1,11 +1,10 @@
 // Derived values read by more than one component. Selectors return primitives or stored
 // objects, so zustand re-renders only when they really change.
-import type { CameraView, Quality } from '../contract';
+import { streamKey, type CameraView, type Quality } from '../contract';
 import { canDecodeH265 } from '../player/codec-support';
 import { playerKey } from '../player/player-pool';
 import { countSitesDown, deriveTileView } from '../status/display-state';
 import type { AppState } from './app-store';
-import { streamKey } from './streams-slice';
 
 export function findCamera(state: AppState, cameraId: string | null): CameraView | undefined {
   if (cameraId === null) return undefined;

@@ -1,13 +1,9 @@
 // Stream health: the upstream status main pushes per camera + quality, and each tile player's
 // own freshness (written by the player pool, outside React).
 import type { StateCreator } from 'zustand';
-import type { Quality, StreamStatus } from '../contract';
+import { streamKey, type StreamStatus } from '../contract';
 import type { PlayerFreshness } from '../status/display-state';
 import type { AppState } from './app-store';
-
-export function streamKey(cameraId: string, quality: Quality): string {
-  return `${cameraId}|${quality}`;
-}
 
 export interface StreamsSlice {
   statuses: Readonly<Record<string, StreamStatus>>;

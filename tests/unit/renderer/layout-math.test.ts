@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { LAYOUT_PRESET_IDS, presetCellCount } from '../../../electron/contract/layout-presets';
 import {
-  PRESET_IDS,
-  cellCount,
   cellKeys,
   fitToCells,
   gridSize,
@@ -17,11 +16,11 @@ const cameras = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'].map((id) => (
 describe('presets', () => {
   it('are columns x rows', () => {
     expect(gridSize('5x4')).toEqual({ columns: 5, rows: 4 });
-    expect(PRESET_IDS.map(cellCount)).toEqual([1, 4, 9, 16, 20]);
+    expect(LAYOUT_PRESET_IDS.map(presetCellCount)).toEqual([1, 4, 9, 16, 20]);
   });
 
   it('map keys 1–5 in order and nothing else', () => {
-    expect(['1', '2', '3', '4', '5'].map(presetForKey)).toEqual([...PRESET_IDS]);
+    expect(['1', '2', '3', '4', '5'].map(presetForKey)).toEqual([...LAYOUT_PRESET_IDS]);
     for (const key of ['0', '6', '9', 'a', '', '12', 'Enter']) expect(presetForKey(key)).toBeNull();
   });
 });

@@ -1,0 +1,46 @@
+// Where a tile's video lives on the loopback gateway, built by main (the base it hands the
+// renderer) and the renderer (one URL per tile), and parsed by the gateway. The path is
+// /<secret>/live/<cameraId>/<quality>.flv, the camera id percent-encoded.
+import type { Quality } from './wall-contract';
+
+const LIVE_SEGMENT = 'live';
+const STREAM_PATH = /^\/([^/]+)\/live\/([^/]+)\/(main|sub)\.flv$/;
+
+/** The gateway's base URL for the renderer, holding the per-launch secret. */
+export function gatewayBaseUrl(port: number, secret: string): string {
+  return `ws://127.0.0.1:${port}/${secret}/${LIVE_SEGMENT}`;
+}
+
+/** A tile's stream URL: `${base}/${cameraId}/${quality}.flv`. */
+export function streamUrl(gatewayBase: string, cameraId: string, quality: Quality): string {
+  return `${gatewayBase.replace(/\/+$/, '')}/${encodeURIComponent(cameraId)}/${quality}.flv`;
+}
+
+export interface ParsedStreamPath {
+  /** The secret as given; the gateway compares it, timing-safe. */
+  secret: string;
+  /** Null when the id's percent-encoding is broken. */
+  cameraId: string | null;
+  quality: Quality;
+}
+
+/** Parses a request path (a query string is ignored); null when it is not a stream path. */
+export function parseStreamPath(path: string): ParsedStreamPath | null {
+  const match = STREAM_PATH.exec(path.split('?')[0] ?? '');
+  if (!match) return null;
+  let cameraId: string | null;
+  try {
+    cameraId = decodeURIComponent(match[2] ?? '');
+  } catch {
+    cameraId = null;
+  }
+  return { secret: match[1] ?? '', cameraId, quality: match[3] as Quality };
+}
+
+/**
+ * One key per upstream session (camera + quality): the renderer's status map uses it, and so
+ * may the broker. The separator cannot occur in a configured camera id.
+ */
+export function streamKey(cameraId: string, quality: Quality): string {
+  return `${cameraId}|${quality}`;
+}

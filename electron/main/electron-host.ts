@@ -1,0 +1,55 @@
+// The Electron app as a host of the wall (start-wall.ts): what only Electron does. The
+// renderer from app://wall, IPC, one window per display, a display kept awake, safeStorage
+// for secrets and electron-store for what the wall remembers, all under the app's data folder.
+import { app, powerSaveBlocker } from 'electron';
+import Store from 'electron-store';
+import { join } from 'node:path';
+import type { LogLine } from '../logging/logger';
+import type { CliOptions } from '../settings/cli-args';
+import { REMEMBERED_SCHEMA } from '../settings/settings-store';
+import type { HostServing, WallHost } from '../services/start-wall';
+import { APP_ORIGIN, serveRenderer } from './app-protocol';
+import { registerIpc, sendToAllWindows } from './ipc';
+import { safeStorageCodec } from './secret-codec';
+import { keepWallWindows, preloadPath } from './wall-windows';
+
+export function electronHost(options: {
+  cli: CliOptions;
+  log: LogLine;
+  /** The build's output folder (out/), holding renderer/ and preload/. */
+  outDir: string;
+  assetsDir: string;
+}): WallHost<HostServing> {
+  const { log, outDir } = options;
+  const userData = app.getPath('userData');
+  return {
+    log,
+    config: {
+      argument: options.cli.configFile,
+      environment: process.env.ONE_STOP_WALL_CONFIG,
+      dataFolderFile: join(userData, 'wall.json'),
+    },
+    secretCodec: safeStorageCodec(),
+    store: {
+      open: () => new Store({ name: 'settings', schema: REMEMBERED_SCHEMA }),
+      file: join(userData, 'settings.json'),
+    },
+    assetsDir: options.assetsDir,
+    allowedOrigins: () => [APP_ORIGIN],
+    async serve(service) {
+      serveRenderer(
+        join(outDir, 'renderer'),
+        () => `ws://127.0.0.1:${service.gateway.listeningPort}`,
+      );
+      registerIpc(service, log);
+      // An always-on wall must keep the display awake.
+      powerSaveBlocker.start('prevent-display-sleep');
+      keepWallWindows({
+        preloadPath: preloadPath(outDir),
+        kiosk: app.isPackaged || process.argv.includes('--kiosk'),
+        log,
+      });
+      return { push: sendToAllWindows, close: async () => {} };
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// Starts the wall the same way for every host (the Electron app and the browser preview host):
+// the weak-key-store warning, the settings store (a damaged one is kept aside), where the
+// configuration comes from and saying so, the configuration itself (secrets decrypted) or the
+// embedded demo, the services, then the host's own way of serving the renderer, and the
+// service's events forwarded to it. A host provides only what differs between them. Throws
+// ConfigFileError (with every problem named) rather than start half-configured.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { WallEventChannel, WallEvents } from '../contract/wall-verbs';
+import type { LogLine } from '../logging/logger';
+import { describeConfigLocation, locateConfig } from '../settings/config-location';
+import { demoSettings } from '../settings/demo-config';
+import { loadConfigFile } from '../settings/load-config-file';
+import { openStoreSafely } from '../settings/open-store-safely';
+import type { SecretCodec } from '../settings/protected-secrets';
+import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
+import { streamProtocols } from '../streams/stream-protocols';
+import type { SessionTimings } from '../streams/stream-session';
+import { WallService } from './wall-service';
+
+/** What a host does with the running service: serve the renderer, carry its requests. */
+export interface HostServing {
+  /** Delivers one of the service's events to every page the host serves. */
+  push<C extends WallEventChannel>(channel: C, payload: WallEvents[C]): void;
+  close(): Promise<void>;
+}
+
+export interface WallHost<Served extends HostServing> {
+  log: LogLine;
+  /** Where the configuration may be; see config-location.ts for the order. */
+  config: {
+    argument: string | null;
+    environment: string | undefined;
+    dataFolderFile: string | null;
+  };
+  /** Decrypts secrets protected for this PC (Electron's safeStorage); null where there is none. */
+  secretCodec: SecretCodec | null;
+  /** Opens the store of what the wall remembers, and the file it keeps; null to remember nothing. */
+  store: { open(): KeyValueStore; file: string } | null;
+  assetsDir: string;
+  /** Origins of the host's own pages, which the gateway accepts. */
+  allowedOrigins: () => readonly string[];
+  timings?: Partial<SessionTimings>;
+  serve(service: WallService): Promise<Served>;
+}
+
+export interface StartedWall<Served> {
+  service: WallService;
+  served: Served;
+  close(): Promise<void>;
+}
+
+export async function startWall<Served extends HostServing>(
+  host: WallHost<Served>,
+): Promise<StartedWall<Served>> {
+  const { log } = host;
+  if (host.secretCodec?.weak) {
+    log(
+      'credentials: this PC has no key store (Linux basic_text); protected secrets in the configuration are only obscured, not encrypted. Restrict who can read the configuration file.',
+    );
+  }
+  const storeOpener = host.store;
+  const opened = storeOpener ? openStoreSafely(() => storeOpener.open(), storeOpener.file) : null;
+  if (opened?.warning) log(`settings: ${opened.warning}`);
+
+  const location = locateConfig({ ...host.config, exists: existsSync });
+  log(`start: ${describeConfigLocation(location)}`);
+  const configFile = location.file ? resolve(location.file) : null;
+  const settings = configFile ? loadConfigFile(configFile, host.secretCodec) : demoSettings();
+  const service = await WallService.start({
+    settings,
+    configSource: configFile ? 'file' : 'demo',
+    memory: opened ? new SettingsMemory(opened.store, configFile ?? 'demo') : null,
+    assetsDir: host.assetsDir,
+    allowedOrigins: host.allowedOrigins,
+    protocols: streamProtocols,
+    log,
+    ...(host.timings ? { timings: host.timings } : {}),
+  });
+  let served: Served;
+  try {
+    served = await host.serve(service);
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  const stopForwarding = service.onEvent((channel, payload) => served.push(channel, payload));
+  return {
+    service,
+    served,
+    async close() {
+      stopForwarding();
+      await served.close();
+      await service.close();
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import {
+  gatewayBaseUrl,
+  parseStreamPath,
+  streamKey,
+  streamUrl,
+} from '../../../electron/contract/stream-path';
+
+describe('the stream path', () => {
+  it('builds the base and a tile’s URL', () => {
+    const base = gatewayBaseUrl(41234, 'abc');
+    expect(base).toBe('ws://127.0.0.1:41234/abc/live');
+    expect(streamUrl(base, 'cẩm 1', 'sub')).toBe(
+      'ws://127.0.0.1:41234/abc/live/c%E1%BA%A9m%201/sub.flv',
+    );
+    expect(streamUrl(`${base}/`, 'cam', 'main')).toBe('ws://127.0.0.1:41234/abc/live/cam/main.flv');
+  });
+
+  it('parses what it builds', () => {
+    const path = new URL(streamUrl(gatewayBaseUrl(1, 'abc'), 'cẩm 1', 'main')).pathname;
+    expect(parseStreamPath(path)).toEqual({ secret: 'abc', cameraId: 'cẩm 1', quality: 'main' });
+    expect(parseStreamPath(`${path}?t=1`)).toMatchObject({ cameraId: 'cẩm 1' });
+  });
+
+  it('parses nothing else, and marks a broken camera id', () => {
+    for (const path of ['/', '/abc/live/cam/hd.flv', '/abc/live//sub.flv', '/abc/x/cam/sub.flv']) {
+      expect(parseStreamPath(path), path).toBeNull();
+    }
+    expect(parseStreamPath('/abc/live/%E0%A4%A/sub.flv')).toMatchObject({ cameraId: null });
+  });
+
+  it('keys a session by camera and quality', () => {
+    expect(streamKey('cam-a', 'sub')).toBe('cam-a|sub');
+    expect(streamKey('cam-a', 'main')).not.toBe(streamKey('cam-a', 'sub'));
+  });
+});
