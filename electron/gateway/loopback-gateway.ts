@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { StreamBroker } from '../streams/stream-broker';
+import type { StreamBroker } from '../streams/core/stream-broker';
 import { checkGatewayRequest } from './gateway-checks';
 
 export interface GatewayOptions {

@@ -7,8 +7,7 @@ import { loadConfigFile } from '../settings/load-config-file';
 import type { SecretCodec } from '../settings/protected-secrets';
 import { demoSettings } from '../settings/demo-config';
 import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
-import { streamProtocols } from '../streams/stream-protocols';
-import type { SessionTimings } from '../streams/stream-session';
+import type { SessionTimings } from '../streams/core/stream-session';
 import { WallService } from './wall-service';
 
 export interface BootstrapOptions {
@@ -34,7 +33,6 @@ export async function bootstrapWall(options: BootstrapOptions): Promise<WallServ
     memory,
     assetsDir: options.assetsDir,
     allowedOrigins: options.allowedOrigins,
-    protocols: streamProtocols,
     log: options.log,
     ...(options.timings ? { timings: options.timings } : {}),
   });

@@ -12,7 +12,7 @@ import {
   revealSecrets,
   type SecretCodec,
 } from '../../../electron/settings/protected-secrets';
-import type { WallSettings } from '../../../electron/settings/settings-model';
+import type { WallSettingsFile } from '../../../electron/settings/settings-model';
 
 function aesCodec(key = randomBytes(32)): SecretCodec {
   return {
@@ -35,7 +35,7 @@ function aesCodec(key = randomBytes(32)): SecretCodec {
 
 const SECRETS = ['cam-Pa55!', 'tok-123', 'nms-secret', 'url-pass'];
 
-function settings(): WallSettings {
+function settings(): WallSettingsFile {
   return {
     schemaVersion: 1,
     locale: 'vi',
