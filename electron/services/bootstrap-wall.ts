@@ -7,7 +7,7 @@ import { loadConfigFile } from '../settings/load-config-file';
 import type { SecretCodec } from '../settings/protected-secrets';
 import { demoSettings } from '../settings/demo-config';
 import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
-import type { SessionTimings } from '../streams/core/stream-session';
+import type { SessionTimings } from '../streams/core/session-timings';
 import { WallService } from './wall-service';
 
 export interface BootstrapOptions {

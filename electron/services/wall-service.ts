@@ -12,7 +12,7 @@ import { LoopbackGateway } from '../gateway/loopback-gateway';
 import type { WallSettings } from '../settings/settings-model';
 import type { RememberedState, SettingsMemory } from '../settings/settings-store';
 import { StreamBroker } from '../streams/core/stream-broker';
-import type { SessionTimings } from '../streams/core/stream-session';
+import type { SessionTimings } from '../streams/core/session-timings';
 import { createStreamResolver } from '../streams/stream-resolver';
 import { parseLayoutSelection, parseLocale } from './request-payloads';
 import { wallSnapshot } from './wall-snapshot';

@@ -2,7 +2,8 @@
 // every viewer. The gateway attaches viewers here; the service reads and pushes statuses.
 import type { Quality, StreamStatus } from '../../contract/wall-contract';
 import type { SourceFactory } from './source';
-import { StreamSession, type SessionTimings } from './stream-session';
+import type { SessionTimings } from './session-timings';
+import { StreamSession } from './stream-session';
 import type { ViewerSink } from './stream-viewer';
 
 export interface ResolvedStream {

@@ -12,25 +12,8 @@ import { GopCache } from './gop-cache';
 import { stateForFailure } from './session-status';
 import type { SourceFactory, SourceFailure, UpstreamSource } from './source';
 import { StreamViewer, type ViewerSink } from './stream-viewer';
+import { DEFAULT_TIMINGS, type SessionTimings } from './session-timings';
 import { TimestampRebaser } from './timestamp-rebaser';
-
-export interface SessionTimings {
-  /** Connected but no video within this long: "no media" (an empty 200, a refused NMS play). */
-  noMediaTimeoutMs: number;
-  /** Video stopped for this long: "stalled" (also catches half-open TCP). */
-  stallTimeoutMs: number;
-  /** Keep the upstream this long after the last viewer leaves. */
-  lingerMs: number;
-  /** A connection that was live this long resets the backoff. */
-  healthyAfterMs: number;
-}
-
-export const DEFAULT_TIMINGS: SessionTimings = {
-  noMediaTimeoutMs: 8_000,
-  stallTimeoutMs: 5_000,
-  lingerMs: 10_000,
-  healthyAfterMs: 10_000,
-};
 
 export interface SessionOptions {
   cameraId: string;
@@ -206,24 +189,7 @@ export class StreamSession {
     } else if (this.status.state !== 'live') {
       this.setStatus({ state: 'live', detail: undefined });
     }
-    for (const viewer of this.viewers) this.deliver(viewer, tag, info.keyframe);
-  }
-
-  private deliver(viewer: StreamViewer, tag: FlvTag, keyframe: boolean): void {
-    if (!viewer.waitingForKeyframe && viewer.isCongested) {
-      viewer.waitingForKeyframe = true;
-    }
-    if (viewer.waitingForKeyframe) {
-      if (!keyframe || !this.cache.hasConfig || viewer.isCongested) {
-        viewer.framesSkipped += 1;
-        return;
-      }
-      const script = this.cache.scriptTag;
-      const config = this.cache.configTag;
-      viewer.sendTags(script && config ? [script, config] : config ? [config] : []);
-      viewer.waitingForKeyframe = false;
-    }
-    viewer.sendTags([tag]);
+    for (const viewer of this.viewers) viewer.deliverFrame(tag, info.keyframe, this.cache);
   }
 
   private onSourceEnd(failure: SourceFailure): void {

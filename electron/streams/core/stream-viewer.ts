@@ -1,6 +1,7 @@
 // One consumer of a session's FLV stream (a tile's WebSocket on the loopback gateway).
 import { encodeFlvHeader, encodeFlvTag } from '../flv/flv-writer';
 import type { FlvTag } from '../flv/flv-tag';
+import type { GopCache } from './gop-cache';
 
 export interface ViewerSink {
   send(bytes: Uint8Array): void;
@@ -25,6 +26,27 @@ export class StreamViewer {
 
   sendTags(tags: readonly FlvTag[]): void {
     for (const tag of tags) this.sink.send(encodeFlvTag(tag));
+  }
+
+  /**
+   * A video frame for this viewer. One that is congested, or still waiting, skips frames until
+   * a keyframe it can start from, which it gets after the cached script and configuration.
+   */
+  deliverFrame(tag: FlvTag, keyframe: boolean, cache: GopCache): void {
+    if (!this.waitingForKeyframe && this.isCongested) {
+      this.waitingForKeyframe = true;
+    }
+    if (this.waitingForKeyframe) {
+      if (!keyframe || !cache.hasConfig || this.isCongested) {
+        this.framesSkipped += 1;
+        return;
+      }
+      const script = cache.scriptTag;
+      const config = cache.configTag;
+      this.sendTags(script && config ? [script, config] : config ? [config] : []);
+      this.waitingForKeyframe = false;
+    }
+    this.sendTags([tag]);
   }
 
   get isCongested(): boolean {

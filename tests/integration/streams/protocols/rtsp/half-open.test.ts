@@ -7,10 +7,8 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StreamStatus } from '../../../../../electron/contract/wall-contract';
 import { createRtspSource } from '../../../../../electron/streams/protocols/rtsp/rtsp-source';
-import {
-  DEFAULT_TIMINGS,
-  StreamSession,
-} from '../../../../../electron/streams/core/stream-session';
+import { DEFAULT_TIMINGS } from '../../../../../electron/streams/core/session-timings';
+import { StreamSession } from '../../../../../electron/streams/core/stream-session';
 import {
   startRtspServer,
   type RtspServer,

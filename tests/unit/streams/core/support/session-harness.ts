@@ -11,10 +11,8 @@ import {
   type FlvTag,
 } from '../../../../../electron/streams/flv/flv-tag';
 import type { SourceFailure, SourceHandlers } from '../../../../../electron/streams/core/source';
-import {
-  StreamSession,
-  type SessionTimings,
-} from '../../../../../electron/streams/core/stream-session';
+import type { SessionTimings } from '../../../../../electron/streams/core/session-timings';
+import { StreamSession } from '../../../../../electron/streams/core/stream-session';
 import type { ViewerSink } from '../../../../../electron/streams/core/stream-viewer';
 
 // The demo clip, parsed once: [script, AVC config, keyframe, frames…], 40 ms apart.
