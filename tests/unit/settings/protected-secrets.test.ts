@@ -125,6 +125,19 @@ describe('protectConfigFile', () => {
     expect(() => loadConfigFile(file, null)).toThrow(ConfigFileError);
   });
 
+  it('writes the file format back: no field derived when the file was read', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'protect-')), 'wall.json');
+    writeFileSync(file, JSON.stringify(settings()));
+    protectConfigFile(file, aesCodec());
+    const written = JSON.parse(readFileSync(file, 'utf8')) as WallSettingsFile;
+    for (const camera of written.cameras) {
+      for (const endpoint of [camera.streams.sub, camera.streams.main]) {
+        expect(endpoint).toBeDefined();
+        expect(Object.keys(endpoint!).sort()).toEqual(['auth', 'url']);
+      }
+    }
+  });
+
   it('says plainly when the PC has no key store', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'protect-')), 'wall.json');
     writeFileSync(file, JSON.stringify(settings()));

@@ -1,7 +1,7 @@
 // The RTSP upstream source: one connection attempt that runs OPTIONS → DESCRIBE → SETUP (the
 // video track, TCP interleaved) → PLAY, turns the RTP video into FLV tags, keeps the RTSP
 // session alive, and ends exactly once with a failure code a user can act on. Reconnects
-// and media watchdogs belong to the session layer above (see ../source.ts).
+// and media watchdogs belong to the session layer above (see ../../core/source.ts).
 import type {
   SourceFactory,
   SourceFailure,
