@@ -9,7 +9,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { gatewayBaseUrl } from '../contract/stream-path';
 import type { Quality } from '../contract/wall-contract';
-import type { StreamBroker } from '../streams/stream-broker';
+import type { StreamBroker } from '../streams/core/stream-broker';
 import { checkGatewayRequest } from './gateway-checks';
 
 export interface GatewayOptions {

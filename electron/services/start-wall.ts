@@ -14,8 +14,7 @@ import { loadConfigFile } from '../settings/load-config-file';
 import { openStoreSafely } from '../settings/open-store-safely';
 import type { SecretCodec } from '../settings/protected-secrets';
 import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
-import { streamProtocols } from '../streams/stream-protocols';
-import type { SessionTimings } from '../streams/stream-session';
+import type { SessionTimings } from '../streams/core/session-timings';
 import { WallService } from './wall-service';
 
 /** What a host does with the running service: serve the renderer, carry its requests. */
@@ -73,7 +72,6 @@ export async function startWall<Served extends HostServing>(
     memory: opened ? new SettingsMemory(opened.store, configFile ?? 'demo') : null,
     assetsDir: host.assetsDir,
     allowedOrigins: host.allowedOrigins,
-    protocols: streamProtocols,
     log,
     ...(host.timings ? { timings: host.timings } : {}),
   });

@@ -2,7 +2,7 @@
 // behind the contract's requests and events. Electron's IPC handlers and the preview host's
 // WebSocket both call handle(), and start-wall.ts forwards the events; neither host holds
 // any logic of its own.
-import type { Quality, Result, StreamStatus, WallSnapshot } from '../contract/wall-contract';
+import type { Result, StreamStatus, WallSnapshot } from '../contract/wall-contract';
 import {
   isWallRequestChannel,
   type WallEventChannel,
@@ -13,11 +13,11 @@ import {
 import { LoopbackGateway } from '../gateway/loopback-gateway';
 import type { WallSettings } from '../settings/settings-model';
 import type { RememberedState, SettingsMemory } from '../settings/settings-store';
-import { sourceForEndpoint, type EndpointContext } from '../streams/source-for-endpoint';
-import { StreamBroker, type ResolvedStream } from '../streams/stream-broker';
-import type { SessionTimings } from '../streams/stream-session';
+import { StreamBroker } from '../streams/core/stream-broker';
+import type { SessionTimings } from '../streams/core/session-timings';
+import { createStreamResolver } from '../streams/stream-resolver';
 import { parseLayoutSelection, parseLocale } from './request-payloads';
-import { cameraLabel, wallSnapshot } from './wall-snapshot';
+import { wallSnapshot } from './wall-snapshot';
 
 export interface WallServiceOptions {
   settings: WallSettings;
@@ -25,7 +25,6 @@ export interface WallServiceOptions {
   memory: SettingsMemory | null;
   assetsDir: string;
   allowedOrigins: () => readonly string[];
-  protocols: EndpointContext['protocols'];
   log: (line: string) => void;
   timings?: Partial<SessionTimings>;
 }
@@ -53,7 +52,10 @@ export class WallService {
   private constructor(private readonly options: WallServiceOptions) {
     this.settings = withRemembered(options.settings, options.memory?.read() ?? {});
     this.broker = new StreamBroker({
-      resolve: (cameraId, quality) => this.resolve(cameraId, quality),
+      resolve: createStreamResolver(this.settings, {
+        assetsDir: options.assetsDir,
+        log: options.log,
+      }),
       onStatus: (status) => this.emit('streams:status', status),
       log: options.log,
       ...(options.timings ? { timings: options.timings } : {}),
@@ -68,9 +70,7 @@ export class WallService {
   static async start(options: WallServiceOptions): Promise<WallService> {
     const service = new WallService(options);
     await service.gateway.listen();
-    const installed = service.settings.cameras.filter(
-      (c) => (c.availability ?? 'installed') === 'installed',
-    );
+    const installed = service.settings.cameras.filter((c) => c.availability === 'installed');
     options.log(
       `wall: ${service.settings.sites.length} sites, ${installed.length} of ${service.settings.cameras.length} cameras installed (${options.configSource} configuration); gateway on 127.0.0.1:${service.gateway.listeningPort}`,
     );
@@ -86,7 +86,7 @@ export class WallService {
   private prewarm(): void {
     const onWall = new Set(this.settings.layout.cameraIds.filter((id) => id !== null));
     for (const camera of this.settings.cameras) {
-      if (!onWall.has(camera.id) || (camera.availability ?? 'installed') !== 'installed') continue;
+      if (!onWall.has(camera.id) || camera.availability !== 'installed') continue;
       const attached = this.broker.attach(camera.id, 'sub', DISCARD_SINK);
       if ('detach' in attached) setTimeout(attached.detach, PREWARM_MS).unref();
     }
@@ -149,25 +149,6 @@ export class WallService {
 
   private emit<C extends WallEventChannel>(channel: C, payload: WallEvents[C]): void {
     for (const listener of this.listeners) listener(channel, payload);
-  }
-
-  private resolve(cameraId: string, quality: Quality): ResolvedStream | { error: string } {
-    const camera = this.settings.cameras.find((c) => c.id === cameraId);
-    if (!camera) return { error: `There is no camera "${cameraId}".` };
-    const label = cameraLabel(this.settings, camera);
-    if ((camera.availability ?? 'installed') !== 'installed') {
-      return { error: `Camera '${label}' is ${camera.availability}; it has no stream.` };
-    }
-    // Without a separate main stream, the sub stream serves both qualities.
-    const endpoint =
-      quality === 'main' ? (camera.streams.main ?? camera.streams.sub) : camera.streams.sub;
-    const factory = sourceForEndpoint(endpoint, {
-      label,
-      assetsDir: this.options.assetsDir,
-      log: this.options.log,
-      protocols: this.options.protocols,
-    });
-    return 'error' in factory ? factory : { label, factory };
   }
 }
 

@@ -1,8 +1,16 @@
 // Builds what the renderer may know about the wall: names, availability, layout. It never
 // copies a URL or a credential out of the settings.
-import type { CameraView, SiteView, WallSnapshot } from '../contract/wall-contract';
-import type { CameraSettings, WallSettings } from '../settings/settings-model';
-import { streamUrlKind } from '../settings/stream-url';
+import type { CameraView, SiteView, SourceKind, WallSnapshot } from '../contract/wall-contract';
+import type { CameraSettings, StreamUrlKind, WallSettings } from '../settings/settings-model';
+
+/** The renderer tells apart only what it shows: both gateway transports are "flv". */
+const VIEW_KIND: Record<StreamUrlKind, SourceKind> = {
+  rtsp: 'rtsp',
+  'http-flv': 'flv',
+  'ws-flv': 'flv',
+  'http-ts': 'ts',
+  demo: 'demo',
+};
 
 export function siteViews(settings: WallSettings): SiteView[] {
   return settings.sites.map((site) => ({
@@ -13,13 +21,12 @@ export function siteViews(settings: WallSettings): SiteView[] {
 }
 
 export function cameraView(camera: CameraSettings): CameraView {
-  const kind = streamUrlKind(camera.streams.sub.url);
   return {
     id: camera.id,
     siteId: camera.siteId,
     name: camera.name,
-    availability: camera.availability ?? 'installed',
-    kind: kind === 'ws-flv' || kind === null ? 'flv' : kind,
+    availability: camera.availability,
+    kind: VIEW_KIND[camera.streams.sub.kind],
     hasCredentials: Boolean(
       camera.streams.sub.auth || camera.streams.main?.auth || hasUserInfo(camera),
     ),
@@ -51,10 +58,4 @@ function hasUserInfo(camera: CameraSettings): boolean {
       return false;
     }
   });
-}
-
-/** The label used in logs and messages: "Cẩm Đoài · Quầy 1". */
-export function cameraLabel(settings: WallSettings, camera: CameraSettings): string {
-  const site = settings.sites.find((s) => s.id === camera.siteId);
-  return `${site?.shortName ?? site?.name ?? camera.siteId} · ${camera.name}`;
 }

@@ -2,8 +2,9 @@
 // centre and the one-stop centres of its 17 communes and towns, on one 5x4 screen, fed by
 // the embedded demo clips. Mind the spelling: the district is Cẩm Giàng (grave accent) and
 // one of its towns is Cẩm Giang (no accent).
-import type { CameraSettings, SiteSettings, WallSettings } from './settings-model';
+import type { CameraConfig, SiteSettings, WallSettings, WallSettingsFile } from './settings-model';
 import { SETTINGS_SCHEMA_VERSION } from './settings-model';
+import { parseSettings } from './validate-settings';
 
 interface DemoSite extends Required<SiteSettings> {
   /** `demo:<clip>?offset=<s>`, or null when the centre has no camera yet. */
@@ -43,8 +44,19 @@ const SITES: DemoSite[] = [
  */
 const NOT_INSTALLED_URL = 'demo:none';
 
+/**
+ * The demo wall, normalised by the same parser as a configuration file, so it has exactly
+ * the shape (URL kinds, availability) that every file-configured wall has.
+ */
 export function demoSettings(): WallSettings {
-  const cameras: CameraSettings[] = SITES.map(({ id, demoUrl }) => ({
+  const parsed = parseSettings(demoSettingsFile());
+  if (!parsed.ok)
+    throw new Error(`the embedded demo settings are invalid: ${parsed.errors.join('; ')}`);
+  return parsed.settings;
+}
+
+function demoSettingsFile(): WallSettingsFile {
+  const cameras: CameraConfig[] = SITES.map(({ id, demoUrl }) => ({
     id: cameraId(id),
     siteId: id,
     name: 'Quầy tiếp nhận',

@@ -4,10 +4,15 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import { loadConfigFile } from './load-config-file';
 import { protectSecrets, type SecretCodec } from './protected-secrets';
+import { settingsFile } from './settings-model';
 
 export function protectConfigFile(file: string, codec: SecretCodec): string {
   const settings = loadConfigFile(file, codec, { revealed: false });
-  const { settings: protectedSettings, protectedCount } = protectSecrets(settings, codec);
+  // What is written back is the file's own format: derived fields (the URL kind) stay out.
+  const { settings: protectedSettings, protectedCount } = protectSecrets(
+    settingsFile(settings),
+    codec,
+  );
   const temporary = `${file}.protecting`;
   writeFileSync(temporary, `${JSON.stringify(protectedSettings, null, 2)}\n`, { mode: 0o600 });
   renameSync(temporary, file);

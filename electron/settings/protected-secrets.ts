@@ -3,7 +3,7 @@
 // the operating system's key store (Electron's safeStorage: DPAPI on Windows, the keychain on
 // macOS, libsecret/kwallet on Linux). The wall decrypts them in the main process when it
 // loads the file. Electron-free: the codec is injected.
-import type { AuthSettings, StreamEndpoint, WallSettings } from './settings-model';
+import type { AuthSettings, StreamEndpointConfig, WallSettingsFile } from './settings-model';
 
 export const PROTECTED_PREFIX = 'safe:';
 
@@ -34,29 +34,45 @@ function mapAuth(auth: AuthSettings, path: string, map: SecretMapper): AuthSetti
   }
 }
 
-function mapEndpoint(endpoint: StreamEndpoint, path: string, map: SecretMapper): StreamEndpoint {
+function mapEndpoint<E extends StreamEndpointConfig>(
+  endpoint: E,
+  path: string,
+  map: SecretMapper,
+): E {
   return endpoint.auth
     ? { ...endpoint, auth: mapAuth(endpoint.auth, `${path}.auth`, map) }
     : endpoint;
 }
 
-function mapSecrets(settings: WallSettings, map: SecretMapper): WallSettings {
+/**
+ * Applies `change` to every endpoint. Generic so that it serves both the file's form (for
+ * --protect-config) and the parsed settings (whose endpoints carry their derived URL kind):
+ * endpoints are copied with a spread, so whatever else they hold is kept.
+ */
+function mapEndpoints<T extends WallSettingsFile>(
+  settings: T,
+  change: <E extends StreamEndpointConfig>(endpoint: E, path: string) => E,
+): T {
   return {
     ...settings,
     cameras: settings.cameras.map((camera, i) => {
       const path = `cameras[${i}].streams`;
-      const sub = mapEndpoint(camera.streams.sub, `${path}.sub`, map);
-      const main = camera.streams.main && mapEndpoint(camera.streams.main, `${path}.main`, map);
+      const sub = change(camera.streams.sub, `${path}.sub`);
+      const main = camera.streams.main && change(camera.streams.main, `${path}.main`);
       return { ...camera, streams: main ? { sub, main } : { sub } };
     }),
   };
+}
+
+function mapSecrets<T extends WallSettingsFile>(settings: T, map: SecretMapper): T {
+  return mapEndpoints(settings, (endpoint, path) => mapEndpoint(endpoint, path, map));
 }
 
 /**
  * Credentials written into a URL (rtsp://user:pass@host/…) move into `auth`, so that they can
  * be protected like the others and never travel inside a URL.
  */
-function liftUserInfo(endpoint: StreamEndpoint): StreamEndpoint {
+function liftUserInfo<E extends StreamEndpointConfig>(endpoint: E): E {
   let url: URL;
   try {
     url = new URL(endpoint.url);
@@ -68,23 +84,20 @@ function liftUserInfo(endpoint: StreamEndpoint): StreamEndpoint {
   const password = decodeURIComponent(url.password);
   url.username = '';
   url.password = '';
-  return { url: url.toString(), auth: endpoint.auth ?? { type: 'password', username, password } };
+  return {
+    ...endpoint,
+    url: url.toString(),
+    auth: endpoint.auth ?? { type: 'password', username, password },
+  };
 }
 
-export function protectSecrets(
-  settings: WallSettings,
+export function protectSecrets<T extends WallSettingsFile>(
+  settings: T,
   codec: SecretCodec,
-): { settings: WallSettings; protectedCount: number } {
+): { settings: T; protectedCount: number } {
   if (!codec.available) throw new Error('this PC offers no encryption for secrets');
   let protectedCount = 0;
-  const lifted: WallSettings = {
-    ...settings,
-    cameras: settings.cameras.map((camera) => {
-      const sub = liftUserInfo(camera.streams.sub);
-      const main = camera.streams.main && liftUserInfo(camera.streams.main);
-      return { ...camera, streams: main ? { sub, main } : { sub } };
-    }),
-  };
+  const lifted = mapEndpoints(settings, liftUserInfo);
   const result = mapSecrets(lifted, (value) => {
     if (isProtected(value)) return value;
     protectedCount += 1;
@@ -94,10 +107,10 @@ export function protectSecrets(
 }
 
 /** Decrypts every `safe:` value; names each one that cannot be decrypted here. */
-export function revealSecrets(
-  settings: WallSettings,
+export function revealSecrets<T extends WallSettingsFile>(
+  settings: T,
   codec: SecretCodec | null,
-): { ok: true; settings: WallSettings } | { ok: false; errors: string[] } {
+): { ok: true; settings: T } | { ok: false; errors: string[] } {
   const errors: string[] = [];
   const revealed = mapSecrets(settings, (value, path) => {
     if (!isProtected(value)) return value;

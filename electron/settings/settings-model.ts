@@ -18,10 +18,19 @@ export type AuthSettings =
   | { type: 'bearer'; token: string }
   | { type: 'nms-sign'; secret: string; ttlSeconds?: number };
 
-export interface StreamEndpoint {
+/** The upstream protocol a stream URL names; derived from the URL when the settings are read. */
+export type StreamUrlKind = 'rtsp' | 'http-flv' | 'ws-flv' | 'http-ts' | 'demo';
+
+/** An endpoint as IT writes it in the configuration file. */
+export interface StreamEndpointConfig {
   /** rtsp://, rtsps://, http(s)://…flv, ws(s)://…flv, http(s)://…ts, or demo:<clip>. */
   url: string;
   auth?: AuthSettings;
+}
+
+/** An endpoint after validation: its URL is classified once, here, and never again. */
+export interface StreamEndpoint extends StreamEndpointConfig {
+  kind: StreamUrlKind;
 }
 
 export interface SiteSettings {
@@ -34,8 +43,8 @@ export interface CameraSettings {
   id: string;
   siteId: string;
   name: string;
-  /** Defaults to 'installed'. */
-  availability?: CameraAvailability;
+  /** 'installed' when the file says nothing (the parser fills it in). */
+  availability: CameraAvailability;
   /** The sub stream plays in the grid; the main stream when a tile is maximised. */
   streams: { sub: StreamEndpoint; main?: StreamEndpoint };
 }
@@ -48,5 +57,27 @@ export interface WallSettings {
   layout: LayoutSelection;
 }
 
-// The presets are the contract's; validate-settings.ts still reads them from here.
-export { LAYOUT_PRESETS, presetCellCount } from '../contract/layout-presets';
+/** A camera as the configuration file holds it: availability optional, no derived fields. */
+export interface CameraConfig extends Omit<CameraSettings, 'availability' | 'streams'> {
+  availability?: CameraAvailability;
+  streams: { sub: StreamEndpointConfig; main?: StreamEndpointConfig };
+}
+
+/** The configuration file's format (what IT writes, what --protect-config writes back). */
+export interface WallSettingsFile extends Omit<WallSettings, 'cameras'> {
+  cameras: CameraConfig[];
+}
+
+/** The file form of parsed settings: derived fields (the URL kind) are never written. */
+export function settingsFile(settings: WallSettings): WallSettingsFile {
+  const strip = ({ kind: _kind, ...endpoint }: StreamEndpoint): StreamEndpointConfig => endpoint;
+  return {
+    ...settings,
+    cameras: settings.cameras.map(({ streams, ...camera }) => ({
+      ...camera,
+      streams: streams.main
+        ? { sub: strip(streams.sub), main: strip(streams.main) }
+        : { sub: strip(streams.sub) },
+    })),
+  };
+}

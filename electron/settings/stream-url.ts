@@ -1,10 +1,10 @@
-// Which upstream a stream URL names, and why a URL cannot be used.
-import type { SourceKind } from '../contract/wall-contract';
+// Which upstream a stream URL names, and why a URL cannot be used. Called once per endpoint,
+// by the settings parser (validate-settings.ts); everything after it reads `endpoint.kind`.
+import { redactUrl } from '../logging/redact-url';
+import type { StreamUrlKind } from './settings-model';
 
-export type StreamUrlKind = SourceKind | 'ws-flv';
-
-/** The upstream kind for a URL, or null when we cannot play it. */
-export function streamUrlKind(url: string): StreamUrlKind | null {
+/** The upstream kind for a URL, or null when it names nothing we know. */
+function streamUrlKind(url: string): StreamUrlKind | null {
   if (/^demo:[a-z0-9-]+(\?.*)?$/.test(url)) return 'demo';
   let parsed: URL;
   try {
@@ -19,7 +19,7 @@ export function streamUrlKind(url: string): StreamUrlKind | null {
       return 'rtsp';
     case 'http:':
     case 'https:':
-      return path.endsWith('.flv') ? 'flv' : path.endsWith('.ts') ? 'ts' : null;
+      return path.endsWith('.flv') ? 'http-flv' : path.endsWith('.ts') ? 'http-ts' : null;
     case 'ws:':
     case 'wss:':
       return path.endsWith('.flv') ? 'ws-flv' : null;
@@ -28,19 +28,23 @@ export function streamUrlKind(url: string): StreamUrlKind | null {
   }
 }
 
-/** A sentence for IT when the URL cannot be used, else null. */
-export function describeUrlProblem(url: string): string | null {
+/** The kind of a URL this version plays, or a sentence for IT saying why it cannot. */
+export function classifyStreamUrl(url: string): { kind: StreamUrlKind } | { problem: string } {
   const kind = streamUrlKind(url);
-  if (kind === 'ts') {
-    return `"${shorten(url)}" is an MPEG-TS stream, which this version does not play yet. Use the gateway's HTTP-FLV or WS-FLV URL (…/app/name.flv).`;
+  if (kind === 'http-ts') {
+    return {
+      problem: `"${shorten(url)}" is an MPEG-TS stream, which this version does not play yet. Use the gateway's HTTP-FLV or WS-FLV URL (…/app/name.flv).`,
+    };
   }
-  if (kind !== null) return null;
-  return `"${shorten(url)}" is not a stream URL this app plays. Use rtsp://host/path, rtsps://…, http(s)://host/app/name.flv, ws(s)://host/app/name.flv or demo:<clip>.`;
+  if (kind !== null) return { kind };
+  return {
+    problem: `"${shorten(url)}" is not a stream URL this app plays. Use rtsp://host/path, rtsps://…, http(s)://host/app/name.flv, ws(s)://host/app/name.flv or demo:<clip>.`,
+  };
 }
 
 function shorten(url: string): string {
-  // Never echo credentials back into a log or a dialog: not the userinfo (a password may hold
-  // '/' or '@'), not a query (tokens, signatures).
-  const safe = url.replace(/\/\/.*@/s, '//***@').replace(/\?.*$/s, '?…');
+  // The message is shown to IT and logged: it must not echo credentials (redactUrl), and a
+  // long URL is cut so the sentence stays readable.
+  const safe = redactUrl(url);
   return safe.length > 80 ? `${safe.slice(0, 77)}…` : safe;
 }

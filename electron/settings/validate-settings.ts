@@ -1,17 +1,17 @@
 // Validates a configuration (unknown JSON) against the settings model and names the exact
 // field that is wrong, so IT can fix the file. All problems are reported at once.
+import { LAYOUT_PRESETS, presetCellCount } from '../contract/layout-presets';
+import { DEFAULT_LOCALE, LOCALES, isLocale } from '../contract/locales';
 import type { CameraAvailability, LayoutPresetId, Locale } from '../contract/wall-contract';
 import {
-  LAYOUT_PRESETS,
   SETTINGS_SCHEMA_VERSION,
-  presetCellCount,
   type AuthSettings,
   type CameraSettings,
   type SiteSettings,
   type StreamEndpoint,
   type WallSettings,
 } from './settings-model';
-import { describeUrlProblem } from './stream-url';
+import { classifyStreamUrl } from './stream-url';
 
 export type SettingsParse = { ok: true; settings: WallSettings } | { ok: false; errors: string[] };
 
@@ -28,8 +28,8 @@ export function parseSettings(input: unknown): SettingsParse {
   if (input.schemaVersion !== SETTINGS_SCHEMA_VERSION) {
     err('schemaVersion', `must be ${SETTINGS_SCHEMA_VERSION}`);
   }
-  const locale = input.locale ?? 'vi';
-  if (locale !== 'vi' && locale !== 'en') err('locale', 'must be "vi" or "en"');
+  const locale = input.locale ?? DEFAULT_LOCALE;
+  if (!isLocale(locale)) err('locale', `must be ${LOCALES.map((l) => `"${l}"`).join(' or ')}`);
 
   const sites: SiteSettings[] = [];
   if (!Array.isArray(input.sites) || input.sites.length === 0) {
@@ -100,6 +100,7 @@ function parseCamera(raw: unknown, path: string, err: Err, sites: SiteSettings[]
   if (siteId && sites.length > 0 && !sites.some((s) => s.id === siteId)) {
     err(`${path}.siteId`, `no site has the id "${siteId}"`);
   }
+  // The one place the default applies: everything downstream reads camera.availability as is.
   const availability = raw.availability ?? 'installed';
   if (!AVAILABILITY.includes(availability as CameraAvailability)) {
     err(`${path}.availability`, `must be one of ${AVAILABILITY.map((a) => `"${a}"`).join(', ')}`);
@@ -126,11 +127,12 @@ function parseCamera(raw: unknown, path: string, err: Err, sites: SiteSettings[]
 function parseEndpoint(raw: unknown, path: string, err: Err): StreamEndpoint | undefined {
   if (!isObj(raw)) return void err(path, 'must be an object with "url"');
   if (typeof raw.url !== 'string') return void err(`${path}.url`, 'must be a text');
-  const problem = describeUrlProblem(raw.url);
-  if (problem) return void err(`${path}.url`, problem);
-  if (raw.auth === undefined) return { url: raw.url };
+  const classified = classifyStreamUrl(raw.url);
+  if ('problem' in classified) return void err(`${path}.url`, classified.problem);
+  const endpoint: StreamEndpoint = { url: raw.url, kind: classified.kind };
+  if (raw.auth === undefined) return endpoint;
   const auth = parseAuth(raw.auth, `${path}.auth`, err);
-  return auth ? { url: raw.url, auth } : undefined;
+  return auth ? { ...endpoint, auth } : undefined;
 }
 
 function parseAuth(raw: unknown, path: string, err: Err): AuthSettings | undefined {

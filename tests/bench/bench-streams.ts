@@ -3,7 +3,7 @@
 // clips (640x360@25 H.264, cheap to publish). A run of n tiles takes the barcode streams
 // first, so latency is measured at every tile count on up to four tiles.
 import { join } from 'node:path';
-import { signNmsUrl } from '../../electron/streams/auth/nms-sign';
+import { signNmsUrl } from '../../electron/streams/protocols/http-pull/nms-sign';
 import {
   PROJECT_ROOT,
   startMediaServer,

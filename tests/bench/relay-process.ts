@@ -2,8 +2,8 @@
 // WS-FLV sessions from the media server. argv[2]: JSON {"secret", "streams": {id: wsUrl}}.
 // Prints {"base": gatewayBaseUrl, "origin": allowedOrigin} when listening.
 import { LoopbackGateway } from '../../electron/gateway/loopback-gateway';
-import { createWsFlvSource } from '../../electron/streams/http-flv/ws-flv-source';
-import { StreamBroker } from '../../electron/streams/stream-broker';
+import { createWsFlvSource } from '../../electron/streams/protocols/ws-flv/ws-flv-source';
+import { StreamBroker } from '../../electron/streams/core/stream-broker';
 
 const ORIGIN = 'http://127.0.0.1:9';
 

@@ -5,8 +5,8 @@
 // {"ready": true} once every source has delivered video, or {"error": "..."} if one fails.
 import { createInterface } from 'node:readline';
 import { encodeFlvTag } from '../../electron/streams/flv/flv-writer';
-import { createRtspSource } from '../../electron/streams/rtsp/rtsp-source';
-import type { UpstreamSource } from '../../electron/streams/source';
+import { createRtspSource } from '../../electron/streams/protocols/rtsp/rtsp-source';
+import type { UpstreamSource } from '../../electron/streams/core/source';
 
 function main(): void {
   const config = JSON.parse(process.argv[2] ?? '{}') as {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { presetCellCount, type LayoutPresetId } from '../../electron/contract/layout-presets';
-import type { WallSettings } from '../../electron/settings/settings-model';
+import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import { killAndWait, onCleanup, spawnTracked } from './cleanup';
 import type { HostStats } from './host-process';
 
@@ -21,7 +21,7 @@ export function wallSettings(
   cameras: WallCamera[],
   preset: LayoutPresetId,
   secret: string,
-): WallSettings {
+): WallSettingsFile {
   return {
     schemaVersion: 1,
     locale: 'vi',
@@ -44,7 +44,7 @@ export interface WallHost {
   close(): Promise<void>;
 }
 
-export async function startWallHost(settings: WallSettings[]): Promise<WallHost> {
+export async function startWallHost(settings: WallSettingsFile[]): Promise<WallHost> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-wall-'));
   const files = settings.map((s, i) => {
     const file = join(dir, `wall-${i}.json`);

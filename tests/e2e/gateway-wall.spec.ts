@@ -2,7 +2,7 @@
 // auth, in Debian's Chromium decoding real H.264.
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import type { WallSettings } from '../../electron/settings/settings-model';
+import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import {
   PROJECT_ROOT,
   startMediaServer,
@@ -16,7 +16,7 @@ const WRONG_SECRET = 'c12';
 /** Signed right, but nothing publishes it: the server answers 200 and sends no video. */
 const NOT_PUBLISHED = 'c13';
 
-function gatewaySettings(server: MediaServer): WallSettings {
+function gatewaySettings(server: MediaServer): WallSettingsFile {
   const cameras = [...PLAYING, WRONG_SECRET, NOT_PUBLISHED].map((id, index) => ({
     id,
     siteId: `site-${index + 1}`,

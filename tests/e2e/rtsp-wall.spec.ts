@@ -1,7 +1,7 @@
 // RTSP tiles (our own RTSP client in the main process, Digest auth, against GStreamer's real
 // RTSP server) beside gateway tiles (Node-Media-Server), in Debian's Chromium.
 import { expect, test } from '@playwright/test';
-import type { WallSettings } from '../../electron/settings/settings-model';
+import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import { startMediaServer, type MediaServer } from '../fixtures/media-server/media-server';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server/start-rtsp-server';
 import { startPreview, type StartedPreview } from './support/preview-fixture';
@@ -11,7 +11,7 @@ let rtsp: RtspServer;
 let gateway: MediaServer;
 let preview: StartedPreview;
 
-function settings(): WallSettings {
+function settings(): WallSettingsFile {
   const sites = [
     { id: 'cam-doai', name: 'Xã Cẩm Đoài', shortName: 'Cẩm Đoài' },
     { id: 'cao-an', name: 'Xã Cao An', shortName: 'Cao An' },

@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startPreviewHost, type PreviewHost } from '../../../electron/preview-host/preview-host';
-import type { WallSettings } from '../../../electron/settings/settings-model';
+import type { WallSettingsFile } from '../../../electron/settings/settings-model';
 import { PROJECT_ROOT } from '../../fixtures/media-server/media-server';
 
 export interface StartedPreview {
@@ -12,7 +12,7 @@ export interface StartedPreview {
   logLines: string[];
 }
 
-export async function startPreview(settings: WallSettings | null): Promise<StartedPreview> {
+export async function startPreview(settings: WallSettingsFile | null): Promise<StartedPreview> {
   const logLines: string[] = [];
   let configFile: string | null = null;
   if (settings) {

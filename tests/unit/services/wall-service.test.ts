@@ -2,7 +2,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WallService } from '../../../electron/services/wall-service';
 import { demoSettings } from '../../../electron/settings/demo-config';
 import { SettingsMemory, type KeyValueStore } from '../../../electron/settings/settings-store';
-import { streamProtocols } from '../../../electron/streams/stream-protocols';
 
 function memoryWith(remembered: unknown): SettingsMemory {
   const data = new Map<string, unknown>([['remembered', { demo: remembered }]]);
@@ -23,7 +22,6 @@ async function start(memory: SettingsMemory | null): Promise<WallService> {
     memory,
     assetsDir: '/nonexistent',
     allowedOrigins: () => ['app://wall'],
-    protocols: {},
     log: () => {},
   });
   return service;
@@ -90,7 +88,6 @@ describe('WallService start-up', () => {
       memory: null,
       assetsDir: 'assets',
       allowedOrigins: () => ['app://wall'],
-      protocols: streamProtocols,
       log: () => {},
     });
     expect(service.broker.session('huyen-quay-1', 'sub')?.connections).toBe(1);

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { cameraLabel, wallSnapshot } from '../../../electron/services/wall-snapshot';
-import type { WallSettings } from '../../../electron/settings/settings-model';
+import { wallSnapshot } from '../../../electron/services/wall-snapshot';
+import { cameraLabel } from '../../../electron/settings/camera-label';
+import type { WallSettings, WallSettingsFile } from '../../../electron/settings/settings-model';
+import { parseSettings } from '../../../electron/settings/validate-settings';
 
 const SECRETS = ['Hik12345', 'b3arer-t0ken', 'nms-s1gning-key', 'url-pa55', 'query-t0ken', 'admin'];
 
-const settings: WallSettings = {
+const file: WallSettingsFile = {
   schemaVersion: 1,
   locale: 'vi',
   sites: [
@@ -59,6 +61,11 @@ const settings: WallSettings = {
   ],
   layout: { preset: '2x2', cameraIds: ['rtsp-cam', 'bearer-cam', 'signed-cam', null] },
 };
+
+// Through the parser, as the wall gets them: URL kinds and availability are filled in there.
+const parsed = parseSettings(file);
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+const settings: WallSettings = parsed.settings;
 
 const snapshot = wallSnapshot(settings, {
   gatewayBase: 'ws://127.0.0.1:41234/abc/live',

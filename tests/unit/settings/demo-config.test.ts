@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { demoSettings } from '../../../electron/settings/demo-config';
 import { parseSettings } from '../../../electron/settings/validate-settings';
-import { parseDemoUrl } from '../../../electron/streams/demo/demo-url';
+import { parseDemoUrl } from '../../../electron/streams/protocols/demo/demo-url';
 
 const DEMO_DIR = join(__dirname, '../../../assets/demo');
 const settings = demoSettings();

@@ -12,7 +12,7 @@ import {
   revealSecrets,
   type SecretCodec,
 } from '../../../electron/settings/protected-secrets';
-import type { WallSettings } from '../../../electron/settings/settings-model';
+import type { WallSettingsFile } from '../../../electron/settings/settings-model';
 
 function aesCodec(key = randomBytes(32)): SecretCodec {
   return {
@@ -35,7 +35,7 @@ function aesCodec(key = randomBytes(32)): SecretCodec {
 
 const SECRETS = ['cam-Pa55!', 'tok-123', 'nms-secret', 'url-pass'];
 
-function settings(): WallSettings {
+function settings(): WallSettingsFile {
   return {
     schemaVersion: 1,
     locale: 'vi',
@@ -123,6 +123,19 @@ describe('protectConfigFile', () => {
       secret: 'nms-secret',
     });
     expect(() => loadConfigFile(file, null)).toThrow(ConfigFileError);
+  });
+
+  it('writes the file format back: no field derived when the file was read', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'protect-')), 'wall.json');
+    writeFileSync(file, JSON.stringify(settings()));
+    protectConfigFile(file, aesCodec());
+    const written = JSON.parse(readFileSync(file, 'utf8')) as WallSettingsFile;
+    for (const camera of written.cameras) {
+      for (const endpoint of [camera.streams.sub, camera.streams.main]) {
+        expect(endpoint).toBeDefined();
+        expect(Object.keys(endpoint!).sort()).toEqual(['auth', 'url']);
+      }
+    }
   });
 
   it('says plainly when the PC has no key store', () => {

@@ -38,6 +38,22 @@ describe('parseSettings', () => {
     if (result.ok) expect(result.settings).toEqual(demoSettings());
   });
 
+  it.each([
+    ['rtsp://10.0.0.5/Streaming/Channels/102', 'rtsp'],
+    ['rtsps://10.0.0.5:322/x', 'rtsp'],
+    ['https://gw/live/a.flv?token=t', 'http-flv'],
+    ['wss://gw/live/a.flv', 'ws-flv'],
+    ['demo:clip-1?offset=3', 'demo'],
+  ])('classifies %s once, as %s, and defaults availability to installed', (url, kind) => {
+    const result = parseSettings(withCamera({ streams: { sub: { url }, main: { url } } }));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const camera = result.settings.cameras[0]!;
+    expect(camera.availability).toBe('installed');
+    expect(camera.streams.sub).toEqual({ url, kind });
+    expect(camera.streams.main).toEqual({ url, kind });
+  });
+
   it('accepts a minimal file, fills defaults and pads the layout', () => {
     const input = base();
     delete input.locale;

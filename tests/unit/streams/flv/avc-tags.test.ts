@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  avcDecoderConfigurationRecord,
-  avcFrameTag,
-  avcSequenceHeaderTag,
-} from '../../../../electron/streams/flv/avc-tags';
-import {
-  hevcDecoderConfigurationRecord,
-  hevcFrameTag,
-  hevcSequenceHeaderTag,
-  readHevcSps,
-} from '../../../../electron/streams/flv/hevc-tags';
-import { readH264Sps } from '../../../../electron/streams/flv/h264-sps';
+import { avcDecoderConfigurationRecord } from '../../../../electron/streams/codecs/h264/configuration-record';
+import { readH264Sps } from '../../../../electron/streams/codecs/h264/sps';
+import { hevcDecoderConfigurationRecord } from '../../../../electron/streams/codecs/h265/configuration-record';
+import { readHevcSps } from '../../../../electron/streams/codecs/h265/sps';
+import { avcFrameTag, avcSequenceHeaderTag } from '../../../../electron/streams/flv/avc-tags';
+import { hevcFrameTag, hevcSequenceHeaderTag } from '../../../../electron/streams/flv/hevc-tags';
 import { FLV_TAG_VIDEO, videoTagInfo } from '../../../../electron/streams/flv/flv-tag';
 
 const b64 = (s: string) => new Uint8Array(Buffer.from(s, 'base64'));

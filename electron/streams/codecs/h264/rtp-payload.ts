@@ -1,0 +1,29 @@
+// RFC 6184 payloads: single NAL unit (1-23), STAP-A (24) and FU-A (28). STAP-B, MTAP and
+// FU-B are for interleaved mode, which cameras do not use over RTSP; they are skipped.
+
+import { finishFragment, splitAggregate, type Fragment, type Unpacked } from '../rtp-nal-units';
+
+export function unpackH264(p: Uint8Array, fragment: Fragment | undefined): Unpacked {
+  if (p.length < 1) return { nalus: [], fragment };
+  const type = p[0]! & 0x1f;
+  if (type >= 1 && type <= 23) return { nalus: [p], fragment: undefined };
+  if (type === 24) return { nalus: splitAggregate(p, 1), fragment: undefined };
+  if (type === 28) {
+    if (p.length < 3) return { nalus: [], fragment: undefined };
+    const fu = p[1]!;
+    const start = (fu & 0x80) !== 0;
+    const end = (fu & 0x40) !== 0;
+    const body = p.subarray(2);
+    if (start) {
+      const header = new Uint8Array([(p[0]! & 0xe0) | (fu & 0x1f)]);
+      fragment = { parts: [header, body], bytes: 1 + body.length };
+    } else if (fragment) {
+      fragment.parts.push(body);
+      fragment.bytes += body.length;
+    } else {
+      return { nalus: [], fragment: undefined }; // middle of a NAL whose start we missed
+    }
+    return finishFragment(fragment, end);
+  }
+  return { nalus: [], fragment: undefined };
+}

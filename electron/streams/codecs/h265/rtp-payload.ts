@@ -1,0 +1,29 @@
+// RFC 7798 payloads: single NAL unit, aggregation packet (48) and fragmentation unit (49).
+// DONL fields only exist when sprop-max-don-diff > 0, which cameras do not signal; PACI (50)
+// is skipped.
+import { finishFragment, splitAggregate, type Fragment, type Unpacked } from '../rtp-nal-units';
+
+export function unpackH265(p: Uint8Array, fragment: Fragment | undefined): Unpacked {
+  if (p.length < 3) return { nalus: [], fragment };
+  const type = (p[0]! >> 1) & 0x3f;
+  if (type < 48) return { nalus: [p], fragment: undefined };
+  if (type === 48) return { nalus: splitAggregate(p, 2), fragment: undefined };
+  if (type === 49) {
+    const fu = p[2]!;
+    const start = (fu & 0x80) !== 0;
+    const end = (fu & 0x40) !== 0;
+    const body = p.subarray(3);
+    if (start) {
+      // Rebuild the 2-byte NAL header with the real type from the FU header.
+      const header = new Uint8Array([(p[0]! & 0x81) | ((fu & 0x3f) << 1), p[1]!]);
+      fragment = { parts: [header, body], bytes: 2 + body.length };
+    } else if (fragment) {
+      fragment.parts.push(body);
+      fragment.bytes += body.length;
+    } else {
+      return { nalus: [], fragment: undefined };
+    }
+    return finishFragment(fragment, end);
+  }
+  return { nalus: [], fragment: undefined };
+}

@@ -1,0 +1,77 @@
+// Feeds an FLV byte stream into a source's handlers: shared by the HTTP-FLV and WS-FLV
+// sources, which differ only in how the bytes arrive.
+import type { AuthSettings } from '../../../settings/settings-model';
+import { FlvReader } from '../../flv/flv-reader';
+import type { SourceFailure, SourceHandlers } from '../../core/source';
+
+/** What both gateway pulls (HTTP-FLV and WS-FLV) are given. */
+export interface FlvPullOptions {
+  url: string;
+  auth?: AuthSettings;
+  label: string;
+  connectTimeoutMs?: number;
+}
+
+export class FlvStreamFeed {
+  private readonly reader = new FlvReader();
+  private ended = false;
+  private headerSeen = false;
+  /** Body bytes received; an empty 200 means something different from a stream that stopped. */
+  bytesReceived = 0;
+
+  constructor(
+    private readonly handlers: SourceHandlers,
+    private readonly label: string,
+  ) {}
+
+  /** Returns false once the stream is malformed; the caller then closes the connection. */
+  push(chunk: Uint8Array): boolean {
+    if (this.ended) return false;
+    this.bytesReceived += chunk.length;
+    for (const item of this.reader.push(chunk)) {
+      if (item.kind === 'header') {
+        this.headerSeen = true;
+      } else if (item.kind === 'tag') {
+        this.handlers.onTag(item.tag);
+      } else if (item.kind === 'error') {
+        this.end({
+          code: 'protocol-error',
+          reason: 'malformed-stream',
+          message: `Camera '${this.label}': the server sent bytes that are not FLV video (${item.message}). Check that the URL points to an FLV stream.`,
+        });
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The server closed the stream. Bytes that never made an FLV header ("Forbidden", a short
+   * error page) are a wrong URL, not a stream that ended.
+   */
+  serverClosed(failure: SourceFailure): void {
+    if (this.bytesReceived > 0 && !this.headerSeen) {
+      this.end({
+        code: 'protocol-error',
+        message: `Camera '${this.label}': the server sent ${this.bytesReceived} bytes that are not FLV video and closed. Check that the URL points to an FLV stream.`,
+      });
+      return;
+    }
+    this.end(failure);
+  }
+
+  end(failure: SourceFailure): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.handlers.onEnd(failure);
+  }
+
+  /** Called after close(): no onEnd may follow. */
+  silence(): void {
+    this.ended = true;
+  }
+
+  get isEnded(): boolean {
+    return this.ended;
+  }
+}

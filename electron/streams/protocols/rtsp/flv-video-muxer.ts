@@ -1,0 +1,79 @@
+// Access units → FLV tags. Parameter sets seen in-band override the SDP's (cameras change
+// resolution without renegotiating, and some SDPs are stale or empty); whenever they change a
+// new sequence header is emitted before the next keyframe. Pictures before the first usable
+// sequence header are dropped, since no decoder could use them.
+import { avcDecoderConfigurationRecord } from '../../codecs/h264/configuration-record';
+import { readH264Sps } from '../../codecs/h264/sps';
+import { hevcDecoderConfigurationRecord } from '../../codecs/h265/configuration-record';
+import { readHevcSps } from '../../codecs/h265/sps';
+import { bytesEqual, nalKind, type VideoCodecName } from '../../codecs/nal-units';
+import { avcFrameTag, avcSequenceHeaderTag } from '../../flv/avc-tags';
+import type { FlvTag } from '../../flv/flv-tag';
+import { hevcFrameTag, hevcSequenceHeaderTag } from '../../flv/hevc-tags';
+import type { AccessUnit } from './rtp-depacketizer';
+
+export interface ParameterSets {
+  vps: Uint8Array[];
+  sps: Uint8Array[];
+  pps: Uint8Array[];
+}
+
+export class FlvVideoMuxer {
+  private sets: ParameterSets;
+  private sentRecord: Uint8Array | undefined;
+  /** Picture size from the current SPS, for logs. */
+  size: { width: number; height: number } | undefined;
+
+  constructor(
+    private readonly codec: VideoCodecName,
+    initial: ParameterSets,
+  ) {
+    this.sets = { vps: [...initial.vps], sps: [...initial.sps], pps: [...initial.pps] };
+  }
+
+  /** Returns the tags for one access unit (maybe a new sequence header, then the frame). */
+  push(au: AccessUnit, timestampMs: number): FlvTag[] {
+    const frame: Uint8Array[] = [];
+    const seen: ParameterSets = { vps: [], sps: [], pps: [] };
+    for (const nal of au.nalus) {
+      const kind = nalKind(this.codec, nal);
+      if (kind === 'aud') continue;
+      if (kind) seen[kind].push(nal);
+      else frame.push(nal);
+    }
+    for (const key of ['vps', 'sps', 'pps'] as const) {
+      if (seen[key].length > 0) this.sets[key] = seen[key];
+    }
+    const tags: FlvTag[] = [];
+    const record = this.buildRecord();
+    if (record && au.keyframe && !bytesEqual(record, this.sentRecord)) {
+      this.sentRecord = record;
+      this.updateSize();
+      tags.push(
+        this.codec === 'h264'
+          ? avcSequenceHeaderTag(record, timestampMs)
+          : hevcSequenceHeaderTag(record, timestampMs),
+      );
+    }
+    if (!this.sentRecord || frame.length === 0) return tags;
+    tags.push(
+      this.codec === 'h264'
+        ? avcFrameTag(frame, au.keyframe, timestampMs)
+        : hevcFrameTag(frame, au.keyframe, timestampMs),
+    );
+    return tags;
+  }
+
+  private buildRecord(): Uint8Array | undefined {
+    return this.codec === 'h264'
+      ? avcDecoderConfigurationRecord(this.sets.sps, this.sets.pps)
+      : hevcDecoderConfigurationRecord(this.sets.vps, this.sets.sps, this.sets.pps);
+  }
+
+  private updateSize(): void {
+    const sps = this.sets.sps[0];
+    if (!sps) return;
+    const info = this.codec === 'h264' ? readH264Sps(sps) : readHevcSps(sps);
+    if (info?.width && info.height) this.size = { width: info.width, height: info.height };
+  }
+}

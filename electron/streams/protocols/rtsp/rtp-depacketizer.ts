@@ -1,0 +1,81 @@
+// Turns RTP packets into access units (all NAL units of one picture), for H.264 (RFC 6184)
+// and H.265 (RFC 7798). An access unit ends on the marker bit or when the timestamp
+// changes. After a lost packet (a sequence gap) pictures are dropped until the next
+// keyframe, because a decoder fed a broken reference shows smeared garbage until then.
+import { unpackH264 } from '../../codecs/h264/rtp-payload';
+import { unpackH265 } from '../../codecs/h265/rtp-payload';
+import { isKeyframeNal, type VideoCodecName } from '../../codecs/nal-units';
+import type { Fragment } from '../../codecs/rtp-nal-units';
+
+export interface AccessUnit {
+  /** RTP timestamp (unsigned 32-bit). */
+  timestamp: number;
+  nalus: Uint8Array[];
+  keyframe: boolean;
+}
+
+/** A picture larger than this is corruption (a 4K IDR is a few MiB). */
+export const MAX_ACCESS_UNIT_BYTES = 8 * 1024 * 1024;
+const MAX_NALUS_PER_AU = 1024;
+
+export class RtpDepacketizer {
+  private lastSeq: number | undefined;
+  private au: Uint8Array[] = [];
+  private auBytes = 0;
+  private auTimestamp = 0;
+  private auBroken = false;
+  private waitForKeyframe = true;
+  private fragment: Fragment | undefined;
+  /** Packets lost so far (sequence gaps), for logs. */
+  lostPackets = 0;
+
+  constructor(private readonly codec: VideoCodecName) {}
+
+  /** Feeds one RTP packet's fields; returns the access units it completes. */
+  push(sequence: number, timestamp: number, marker: boolean, payload: Uint8Array): AccessUnit[] {
+    const out: AccessUnit[] = [];
+    if (this.lastSeq !== undefined) {
+      const expected = (this.lastSeq + 1) & 0xffff;
+      if (sequence !== expected) {
+        const gap = (sequence - expected) & 0xffff;
+        this.lostPackets += gap < 0x8000 ? gap : 1;
+        this.auBroken = true;
+        this.waitForKeyframe = true;
+        this.fragment = undefined;
+      }
+    }
+    this.lastSeq = sequence;
+    if (this.au.length > 0 && timestamp !== this.auTimestamp) this.flush(out);
+    if (this.au.length === 0) this.auTimestamp = timestamp;
+
+    const result =
+      this.codec === 'h264'
+        ? unpackH264(payload, this.fragment)
+        : unpackH265(payload, this.fragment);
+    this.fragment = result.fragment;
+    for (const nal of result.nalus) {
+      if (this.au.length >= MAX_NALUS_PER_AU || this.auBytes + nal.length > MAX_ACCESS_UNIT_BYTES) {
+        this.auBroken = true;
+        this.waitForKeyframe = true;
+        continue;
+      }
+      this.au.push(nal);
+      this.auBytes += nal.length;
+    }
+    if (marker) this.flush(out);
+    return out;
+  }
+
+  private flush(out: AccessUnit[]): void {
+    const nalus = this.au;
+    const broken = this.auBroken;
+    this.au = [];
+    this.auBytes = 0;
+    this.auBroken = false;
+    if (nalus.length === 0 || broken) return;
+    const keyframe = nalus.some((n) => isKeyframeNal(this.codec, n));
+    if (this.waitForKeyframe && !keyframe) return;
+    this.waitForKeyframe = false;
+    out.push({ timestamp: this.auTimestamp, nalus, keyframe });
+  }
+}

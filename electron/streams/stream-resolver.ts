@@ -1,0 +1,35 @@
+// How the broker finds a camera's stream: built once from the settings and handed to the
+// broker, so the streams layer never calls back up into the service that owns it.
+import { cameraLabel } from '../settings/camera-label';
+import type { WallSettings } from '../settings/settings-model';
+import type { StreamResolver } from './core/stream-broker';
+import { sourceForEndpoint } from './protocols/registry';
+
+export interface ResolverOptions {
+  /** Folder holding demo/<clip>.flv. */
+  assetsDir: string;
+  log: (line: string) => void;
+}
+
+export function createStreamResolver(
+  settings: WallSettings,
+  options: ResolverOptions,
+): StreamResolver {
+  return (cameraId, quality) => {
+    const camera = settings.cameras.find((c) => c.id === cameraId);
+    if (!camera) return { error: `There is no camera "${cameraId}".` };
+    const label = cameraLabel(settings, camera);
+    if (camera.availability !== 'installed') {
+      return { error: `Camera '${label}' is ${camera.availability}; it has no stream.` };
+    }
+    // Without a separate main stream, the sub stream serves both qualities.
+    const endpoint =
+      quality === 'main' ? (camera.streams.main ?? camera.streams.sub) : camera.streams.sub;
+    const factory = sourceForEndpoint(endpoint, {
+      label,
+      assetsDir: options.assetsDir,
+      log: options.log,
+    });
+    return 'error' in factory ? factory : { label, factory };
+  };
+}
