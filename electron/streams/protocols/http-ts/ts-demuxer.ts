@@ -49,7 +49,7 @@ export class TsDemuxer {
 
   push(chunk: Uint8Array): TsEvent[] {
     const out: TsEvent[] = [];
-    for (const packet of this.reader.push(chunk)) this.packet(packet, out);
+    this.reader.push(chunk, (packet) => this.packet(packet, out));
     return out;
   }
 

@@ -1,7 +1,8 @@
 // Cuts an MPEG-TS byte stream (ISO/IEC 13818-1), arriving in chunks of any size, into
 // 188-byte packets. Sync is taken only where two sync bytes sit one packet apart, so a stray
 // 0x47 in garbage rarely locks; when a packet boundary holds anything else, the lock is lost
-// and the search restarts there. At most one packet of bytes is carried between pushes.
+// and the search restarts there. At most one packet of bytes is carried between pushes, and
+// payloads are handed out as views, so the cost is linear in the bytes, whatever the chunking.
 
 export const TS_PACKET_SIZE = 188;
 const SYNC_BYTE = 0x47;
@@ -15,12 +16,14 @@ export interface TsPacket {
   /** discontinuity_indicator: the counter may jump here without anything being lost. */
   discontinuity: boolean;
   randomAccess: boolean;
-  /** A view into the caller's chunk or the carry buffer: copy it to keep it. */
+  /** A view into the caller's chunk or the carry buffer, valid during the callback only. */
   payload: Uint8Array;
 }
 
 export class TsPacketReader {
-  private carry: Uint8Array = new Uint8Array(0);
+  /** Bytes kept between pushes: under one packet, plus the confirming sync byte. */
+  private readonly carry = new Uint8Array(2 * TS_PACKET_SIZE);
+  private carryLength = 0;
   private locked = false;
   /** Bytes skipped while searching for sync: garbage, or a stream that is not TS. */
   skippedBytes = 0;
@@ -29,9 +32,23 @@ export class TsPacketReader {
   packets = 0;
   syncLosses = 0;
 
-  push(chunk: Uint8Array): TsPacket[] {
-    const data = this.carry.length > 0 ? concat(this.carry, chunk) : chunk;
-    const out: TsPacket[] = [];
+  /** Calls onPacket for each packet; its payload is valid only during the call. */
+  push(chunk: Uint8Array, onPacket: (packet: TsPacket) => void): void {
+    let data = chunk;
+    if (this.carryLength > 0) {
+      // Small chunks collect in the carry until a packet (and its sync check) fits, so
+      // one-byte pushes cost O(1) each rather than a copy of the carry.
+      if (this.carryLength + chunk.length <= this.carry.length) {
+        this.carry.set(chunk, this.carryLength);
+        this.carryLength += chunk.length;
+        if (this.carryLength < TS_PACKET_SIZE) return;
+        data = this.carry.subarray(0, this.carryLength);
+      } else {
+        data = new Uint8Array(this.carryLength + chunk.length);
+        data.set(this.carry.subarray(0, this.carryLength), 0);
+        data.set(chunk, this.carryLength);
+      }
+    }
     const len = data.length;
     let at = 0;
     for (;;) {
@@ -43,7 +60,7 @@ export class TsPacketReader {
           continue;
         }
         const packet = this.parse(data, at);
-        if (packet) out.push(packet);
+        if (packet) onPacket(packet);
         at += TS_PACKET_SIZE;
         continue;
       }
@@ -61,9 +78,13 @@ export class TsPacketReader {
         this.skippedBytes++;
       }
     }
-    // Copied: the caller may reuse its chunk, and a view would pin it.
-    this.carry = data.slice(at);
-    return out;
+    // At most 188 bytes remain. Copied: the caller may reuse its chunk, and a view would pin it.
+    this.carryLength = len - at;
+    if (data.buffer === this.carry.buffer) {
+      this.carry.copyWithin(0, at, len);
+    } else {
+      this.carry.set(data.subarray(at, len), 0);
+    }
   }
 
   private parse(data: Uint8Array, at: number): TsPacket | undefined {
@@ -104,11 +125,4 @@ export class TsPacketReader {
       payload: control & 0x01 ? data.subarray(start, end) : data.subarray(end, end),
     };
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }
