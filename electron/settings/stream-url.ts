@@ -31,14 +31,9 @@ function streamUrlKind(url: string): StreamUrlKind | null {
 /** The kind of a URL this version plays, or a sentence for IT saying why it cannot. */
 export function classifyStreamUrl(url: string): { kind: StreamUrlKind } | { problem: string } {
   const kind = streamUrlKind(url);
-  if (kind === 'http-ts') {
-    return {
-      problem: `"${shorten(url)}" is an MPEG-TS stream, which this version does not play yet. Use the gateway's HTTP-FLV or WS-FLV URL (…/app/name.flv).`,
-    };
-  }
   if (kind !== null) return { kind };
   return {
-    problem: `"${shorten(url)}" is not a stream URL this app plays. Use rtsp://host/path, rtsps://…, http(s)://host/app/name.flv, ws(s)://host/app/name.flv or demo:<clip>.`,
+    problem: `"${shorten(url)}" is not a stream URL this app plays. Use rtsp://host/path, rtsps://…, http(s)://host/app/name.flv, ws(s)://host/app/name.flv, http(s)://host/app/name.ts or demo:<clip>.`,
   };
 }
 

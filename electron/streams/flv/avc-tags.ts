@@ -1,6 +1,7 @@
 // FLV video tags for H.264 (FLV codec id 7): the AVC sequence header carrying an
 // AVCDecoderConfigurationRecord (built in codecs/h264/configuration-record.ts), and frames as
-// AVCC (4-byte length-prefixed NAL units). Composition time is 0: cameras do not send B-frames.
+// AVCC (4-byte length-prefixed NAL units) with their composition time (PTS - DTS, non-zero
+// only with B-frames).
 import { lengthPrefixed } from '../codecs/nal-units';
 import { FLV_TAG_VIDEO, type FlvTag } from './flv-tag';
 
@@ -18,9 +19,19 @@ export function avcFrameTag(
   nalus: readonly Uint8Array[],
   keyframe: boolean,
   timestamp: number,
+  compositionMs = 0,
 ): FlvTag {
   const body = lengthPrefixed(nalus, 5);
   body[0] = keyframe ? 0x17 : 0x27;
   body[1] = 1; // AVCPacketType: NALUs
+  writeCompositionTime(body, 2, compositionMs);
   return { type: FLV_TAG_VIDEO, timestamp, data: body };
+}
+
+/** FLV's composition time: a signed 24-bit count of milliseconds, big-endian. */
+export function writeCompositionTime(data: Uint8Array, at: number, compositionMs: number): void {
+  const value = Math.max(-0x800000, Math.min(0x7fffff, Math.round(compositionMs))) & 0xffffff;
+  data[at] = (value >> 16) & 0xff;
+  data[at + 1] = (value >> 8) & 0xff;
+  data[at + 2] = value & 0xff;
 }

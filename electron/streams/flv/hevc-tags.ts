@@ -2,6 +2,7 @@
 // start with an HEVCDecoderConfigurationRecord (ISO/IEC 14496-15 8.3.3.1), then coded frames
 // as 4-byte length-prefixed NAL units. First byte: 0x80 | frameType << 4 | packetType.
 import { lengthPrefixed } from '../codecs/nal-units';
+import { writeCompositionTime } from './avc-tags';
 import { FLV_TAG_VIDEO, type FlvTag } from './flv-tag';
 
 const HVC1 = [0x68, 0x76, 0x63, 0x31];
@@ -17,15 +18,16 @@ export function hevcSequenceHeaderTag(record: Uint8Array, timestamp: number): Fl
   return { type: FLV_TAG_VIDEO, timestamp, data };
 }
 
-/** Enhanced-FLV coded frames (packet type 1, composition time 0). */
+/** Enhanced-FLV coded frames (packet type 1) with their composition time. */
 export function hevcFrameTag(
   nalus: readonly Uint8Array[],
   keyframe: boolean,
   timestamp: number,
+  compositionMs = 0,
 ): FlvTag {
   const data = lengthPrefixed(nalus, 8);
   data[0] = 0x80 | ((keyframe ? 1 : 2) << 4) | PACKET_CODED_FRAMES;
   data.set(HVC1, 1);
-  // bytes 5-7: composition time offset 0
+  writeCompositionTime(data, 5, compositionMs);
   return { type: FLV_TAG_VIDEO, timestamp, data };
 }

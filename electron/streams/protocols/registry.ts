@@ -5,6 +5,7 @@ import type { SourceFactory } from '../core/source';
 import { demoSourceForEndpoint } from './demo/demo-endpoint';
 import type { EndpointContext, ProtocolFactory } from './endpoint-context';
 import { createHttpFlvSource } from './http-flv/http-flv-source';
+import { createHttpTsSource } from './http-ts/http-ts-source';
 import { rtspSourceForEndpoint } from './rtsp/rtsp-endpoint';
 import { createWsFlvSource } from './ws-flv/ws-flv-source';
 
@@ -14,6 +15,8 @@ const PROTOCOLS: Partial<Record<StreamUrlKind, ProtocolFactory>> = {
     createHttpFlvSource({ url: endpoint.url, auth: endpoint.auth, label: ctx.label }),
   'ws-flv': (endpoint, ctx) =>
     createWsFlvSource({ url: endpoint.url, auth: endpoint.auth, label: ctx.label }),
+  'http-ts': (endpoint, ctx) =>
+    createHttpTsSource({ url: endpoint.url, auth: endpoint.auth, label: ctx.label }),
   demo: demoSourceForEndpoint,
 };
 

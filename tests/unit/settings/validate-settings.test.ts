@@ -203,20 +203,20 @@ describe('parseSettings', () => {
     expect(errors[0]).not.toContain('admin');
   });
 
-  it('explains that an MPEG-TS URL is not played yet and points to the FLV URL', () => {
-    const errors = errorsOf(withCamera({ streams: { sub: { url: 'http://gw/live/cam1.ts' } } }));
-    expect(errors).toEqual([
-      expect.stringMatching(/^cameras\[0\]\.streams\.sub\.url: .*MPEG-TS.*FLV/),
-    ]);
+  it('takes an MPEG-TS URL over HTTP(S) as its own kind', () => {
+    const result = parseSettings(
+      withCamera({ streams: { sub: { url: 'https://gw/live/cam1.ts' } } }),
+    );
+    expect(result.ok && result.settings.cameras[0]?.streams.sub.kind).toBe('http-ts');
   });
 
   it('never echoes a password or token from a refused URL, however it is written', () => {
     const urls = [
-      'http://admin:s3cr3t@gw/live/cam1.ts',
-      'http://admin:s3/cr3t@gw/live/cam1.ts',
+      'http://admin:s3cr3t@gw/live/cam1.mp4',
+      'http://admin:s3/cr3t@gw/live/cam1.mp4',
       'ftp://admin:s3@cr3t@host/x',
-      'http://gw/live/cam1.ts?token=s3cr3t',
-      'http://gw/live/cam1.ts?sign=1700000000-s3cr3t',
+      'http://gw/live/cam1.m3u8?token=s3cr3t',
+      'http://gw/live/cam1.mp4?sign=1700000000-s3cr3t',
       'gopher://admin:s3cr3t@host name/x',
     ];
     for (const url of urls) {

@@ -3,15 +3,15 @@
 // so a gateway that serves both reads the same to the user whichever URL is configured.
 import http from 'node:http';
 import https from 'node:https';
-import { httpRequestTarget } from '../../auth/http-auth';
-import { redactUrl } from '../../auth/redact-url';
-import type { FlvPullOptions } from '../../http-flv/flv-stream-feed';
+import { httpRequestTarget } from '../http-pull/http-auth';
+import { redactUrl } from '../../../logging/redact-url';
+import type { FlvPullOptions } from '../http-pull/flv-stream-feed';
 import {
   failureForClosedStream,
   failureForHttpStatus,
   failureForNetworkError,
-} from '../../http-flv/upstream-errors';
-import type { SourceFactory } from '../../source';
+} from '../http-pull/upstream-errors';
+import type { SourceFactory } from '../../core/source';
 import { TsStreamFeed } from './ts-stream-feed';
 
 /** The same options as the HTTP-FLV pull: url, auth, label, connectTimeoutMs. */

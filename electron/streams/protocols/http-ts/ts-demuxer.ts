@@ -2,7 +2,7 @@
 // Linear in the input and never throws on bad bytes. A lost packet (continuity-counter gap,
 // transport error, a PES shorter than it said) is reported as a gap, because the pictures
 // after it reference what was lost and only the next IDR decodes cleanly.
-import type { VideoCodecName } from '../../rtsp/rtp-depacketizer';
+import type { VideoCodecName } from '../../codecs/nal-units';
 import { PesAssembler, type PesPacket, type PesResult } from './pes-assembler';
 import {
   SectionAssembler,

@@ -1,7 +1,7 @@
 // Feeds an MPEG-TS byte stream into a source's handlers, and decides when the bytes are not
 // a stream we can show: no TS sync, no program with video, or a video codec we cannot mux.
 // Protocol-independent, like the FLV feed, so a TS-over-WebSocket or SRT pull could reuse it.
-import type { SourceFailure, SourceHandlers } from '../../source';
+import type { SourceFailure, SourceHandlers } from '../../core/source';
 import { TsDemuxer, type ProgramVideo, type TsEvent } from './ts-demuxer';
 import { TsVideoMuxer } from './ts-video-muxer';
 

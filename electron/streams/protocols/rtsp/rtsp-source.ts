@@ -17,7 +17,7 @@ import { controlBase, parseRtspUrl, resolveControl, type RtspTarget } from './rt
 import { parseSdp, pickVideoTrack, type VideoTrack } from './sdp';
 import { RtpClock, parseRtp } from './rtp-packet';
 import { RtpDepacketizer } from './rtp-depacketizer';
-import { FlvVideoMuxer } from './flv-video-muxer';
+import { FlvVideoMuxer } from '../../flv/video-muxer';
 
 export interface RtspSourceOptions {
   url: string;

@@ -8,7 +8,7 @@ import { videoTagInfo, type FlvTag } from '../../../../../electron/streams/flv/f
 import { createHttpTsSource } from '../../../../../electron/streams/protocols/http-ts/http-ts-source';
 import type { AuthSettings } from '../../../../../electron/settings/settings-model';
 import { freePort } from '../../../../fixtures/free-port';
-import { endWithin, probe, type SourceProbe } from '../../rtsp/source-probe';
+import { endWithin, probe, type SourceProbe } from '../rtsp/source-probe';
 import {
   HEIGHT,
   TOKEN,

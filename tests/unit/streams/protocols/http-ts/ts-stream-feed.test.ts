@@ -6,7 +6,7 @@ import {
   MAX_GARBAGE_BYTES,
   TsStreamFeed,
 } from '../../../../../electron/streams/protocols/http-ts/ts-stream-feed';
-import type { SourceFailure } from '../../../../../electron/streams/source';
+import type { SourceFailure } from '../../../../../electron/streams/core/source';
 import type { VideoCodec } from '../../../../../electron/contract/wall-contract';
 import {
   H264_TS,

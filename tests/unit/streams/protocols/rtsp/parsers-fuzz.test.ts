@@ -18,7 +18,7 @@ import {
   RtpDepacketizer,
 } from '../../../../../electron/streams/protocols/rtsp/rtp-depacketizer';
 import { parseChallenges } from '../../../../../electron/streams/protocols/rtsp/rtsp-auth';
-import { FlvVideoMuxer } from '../../../../../electron/streams/protocols/rtsp/flv-video-muxer';
+import { FlvVideoMuxer } from '../../../../../electron/streams/flv/video-muxer';
 import { readH264Sps } from '../../../../../electron/streams/codecs/h264/sps';
 import { readHevcSps } from '../../../../../electron/streams/codecs/h265/sps';
 import { parseRtspUrl } from '../../../../../electron/streams/protocols/rtsp/rtsp-url';

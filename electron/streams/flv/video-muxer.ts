@@ -2,15 +2,20 @@
 // resolution without renegotiating, and some SDPs are stale or empty); whenever they change a
 // new sequence header is emitted before the next keyframe. Pictures before the first usable
 // sequence header are dropped, since no decoder could use them.
-import { avcDecoderConfigurationRecord } from '../../codecs/h264/configuration-record';
-import { readH264Sps } from '../../codecs/h264/sps';
-import { hevcDecoderConfigurationRecord } from '../../codecs/h265/configuration-record';
-import { readHevcSps } from '../../codecs/h265/sps';
-import { bytesEqual, nalKind, type VideoCodecName } from '../../codecs/nal-units';
-import { avcFrameTag, avcSequenceHeaderTag } from '../../flv/avc-tags';
-import type { FlvTag } from '../../flv/flv-tag';
-import { hevcFrameTag, hevcSequenceHeaderTag } from '../../flv/hevc-tags';
-import type { AccessUnit } from './rtp-depacketizer';
+import { avcDecoderConfigurationRecord } from '../codecs/h264/configuration-record';
+import { readH264Sps } from '../codecs/h264/sps';
+import { hevcDecoderConfigurationRecord } from '../codecs/h265/configuration-record';
+import { readHevcSps } from '../codecs/h265/sps';
+import { bytesEqual, nalKind, type VideoCodecName } from '../codecs/nal-units';
+import { avcFrameTag, avcSequenceHeaderTag } from './avc-tags';
+import type { FlvTag } from './flv-tag';
+import { hevcFrameTag, hevcSequenceHeaderTag } from './hevc-tags';
+
+/** One picture's NAL units, in decoding order (an RTP access unit, a TS PES packet). */
+export interface Picture {
+  nalus: readonly Uint8Array[];
+  keyframe: boolean;
+}
 
 export interface ParameterSets {
   vps: Uint8Array[];
@@ -31,8 +36,11 @@ export class FlvVideoMuxer {
     this.sets = { vps: [...initial.vps], sps: [...initial.sps], pps: [...initial.pps] };
   }
 
-  /** Returns the tags for one access unit (maybe a new sequence header, then the frame). */
-  push(au: AccessUnit, timestampMs: number): FlvTag[] {
+  /**
+   * Returns the tags for one picture (maybe a new sequence header, then the frame).
+   * `compositionMs` is PTS - DTS, non-zero only with B-frames.
+   */
+  push(au: Picture, timestampMs: number, compositionMs = 0): FlvTag[] {
     const frame: Uint8Array[] = [];
     const seen: ParameterSets = { vps: [], sps: [], pps: [] };
     for (const nal of au.nalus) {
@@ -58,8 +66,8 @@ export class FlvVideoMuxer {
     if (!this.sentRecord || frame.length === 0) return tags;
     tags.push(
       this.codec === 'h264'
-        ? avcFrameTag(frame, au.keyframe, timestampMs)
-        : hevcFrameTag(frame, au.keyframe, timestampMs),
+        ? avcFrameTag(frame, au.keyframe, timestampMs, compositionMs)
+        : hevcFrameTag(frame, au.keyframe, timestampMs, compositionMs),
     );
     return tags;
   }
