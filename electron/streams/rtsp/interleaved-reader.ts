@@ -203,7 +203,8 @@ export class HeadResync {
     while (t > from && isSpace(b[t - 1]!)) t--;
     this.lineEnd = end;
     this.trimEnd = t;
-    this.lastCr = b.lastIndexOf(0x0d, t - 1);
+    // Bounded to this line: searching back to the array's start would rescan earlier lines.
+    this.lastCr = from + b.subarray(from, t).lastIndexOf(0x0d);
     parserCost.scanned += end - from;
     // A request line is METHOD SP uri SP RTSP/d.d: read its shape backwards from the end.
     this.methodFrom = this.methodTo = 0;
