@@ -24,7 +24,7 @@ export type RtspResult =
     }
   | { measured: false; why: string };
 
-const SOURCE = join(PROJECT_ROOT, 'electron/streams/rtsp/rtsp-source.ts');
+const SOURCE = join(PROJECT_ROOT, 'electron/streams/protocols/rtsp/rtsp-source.ts');
 const SERVER = join(PROJECT_ROOT, 'tests/fixtures/rtsp-server/start-rtsp-server.ts');
 
 export async function runRtspCost(count: number, windowMs: number): Promise<RtspResult> {

@@ -2,6 +2,7 @@
 // players pulling straight from the media server), measured side by side in one run on this
 // machine. Prints tables, writes bench-results/<timestamp>/{results.json,chart.svg} and copies
 // them to bench-results/latest/. Benchmarks report: no timing ever fails the process.
+// `npm run bench -- --parsers` runs only the parser-cost table (no browser, no servers).
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { cleanUp, installSignalHandlers } from './cleanup';
 import { wallWindows, waitFor } from './contender';
 import { runLayoutSwitch } from './layout-switch';
 import { machineInfo } from './machine-info';
+import { measureParserCost, parserCostTable } from './parser-cost';
 import { runRecovery } from './recovery';
 import { runRelayCost } from './relay-cost';
 import { reportChart } from './report-chart';
@@ -89,6 +91,10 @@ const errorOf = (error: unknown) => (error instanceof Error ? error.message : St
 
 async function main(): Promise<void> {
   installSignalHandlers();
+  if (process.argv.includes('--parsers')) {
+    console.log(parserCostTable(measureParserCost(log)));
+    return;
+  }
   const base = process.argv.includes('--quick') ? MODES.quick : MODES.full;
   const argAfter = (flag: string) =>
     process.argv.includes(flag) ? process.argv[process.argv.indexOf(flag) + 1] : undefined;
@@ -197,6 +203,7 @@ async function main(): Promise<void> {
         measured: false as const,
         why: errorOf(e),
       }));
+  const parsers = tilesOnly ? [] : measureParserCost(log);
 
   const partial: Omit<BenchResults, 'targets'> = {
     startedAt,
@@ -220,6 +227,7 @@ async function main(): Promise<void> {
   for (const file of ['results.json', 'chart.svg'])
     copyFileSync(join(dir, file), join(latest, file));
   console.log(reportTables(results));
+  if (parsers.length > 0) console.log(`\n${parserCostTable(parsers)}`);
   console.log(
     `\nResults: ${join(dir, 'results.json')}\nChart:   ${join(dir, 'chart.svg')} (also in bench-results/latest/)`,
   );

@@ -1,9 +1,14 @@
-// Fuzzes every parser on the RTSP path with a seeded PRNG: at least 100,000 random and
-// mutated inputs each (bit flips, truncation, splicing, inserted bytes). Nothing may throw,
-// and what comes out stays bounded. A failing seed/iteration is printed for reproduction.
+// Fuzzes every stream parser with a seeded PRNG: 100,000 random and mutated inputs each (a
+// million with FUZZ_LONG=1, `npm run fuzz:long`): bit flips, truncation, splicing, inserted
+// bytes, some large inputs, delivered whole, a byte at a time or in random pieces. Nothing may
+// throw, what comes out stays bounded, the readers give the same items however the bytes are
+// split, and the same items as the pre-fix readers. Parser state is fresh per input and a
+// failure names the FUZZ_SEED and FUZZ_ITERATION that reproduce it (see fuzz-harness.ts).
 import { describe, expect, it } from 'vitest';
+import { LegacyInterleavedReader } from '../../../../bench/legacy/legacy-interleaved-reader';
 import {
   InterleavedReader,
+  type InterleavedItem,
   MAX_BODY_BYTES,
   MAX_HEAD_BYTES,
 } from '../../../../../electron/streams/protocols/rtsp/interleaved-reader';
@@ -34,104 +39,38 @@ import {
   SPS,
   fuA,
   interleaved,
-  prng,
   rtp,
   stapA,
 } from './samples';
+import {
+  FUZZ_TIMEOUT_MS,
+  bounded,
+  bytes,
+  cat,
+  fuzz,
+  hex,
+  same,
+  showRtsp,
+  type Mutator,
+} from './fuzz-harness';
 
-const N = 100_000;
+/** 1 to 6 packets, each a mutated sample, in order (a depacketizer needs runs of them). */
+const packets = (samples: Uint8Array[]) => (m: Mutator) =>
+  Array.from({ length: 1 + m.int(6) }, () => m.mutate(samples));
+const showPackets = (input: Uint8Array[]) => input.map(hex).join(',');
 
-function cat(...parts: Uint8Array[]): Uint8Array {
-  let size = 0;
-  for (const p of parts) size += p.length;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
+/** The reader's items stay within its limits. */
+function checked(items: InterleavedItem[]): InterleavedItem[] {
+  for (const item of items) {
+    if (item.kind === 'frame') bounded(item.payload.length, 0xffff, 'item.payload.length');
+    if (item.kind === 'response')
+      bounded(item.response.body.length, MAX_BODY_BYTES, 'item.response.body.length');
   }
-  return out;
+  return items;
 }
 
-/** A cheap check: expect() per iteration would dominate the run time. */
-function bounded(value: number, max: number, what: string): void {
-  if (!(value <= max)) throw new Error(`${what}: ${value} > ${max}`);
-}
-const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
-
-class Mutator {
-  constructor(private readonly rnd: () => number) {}
-  int(n: number): number {
-    return Math.floor(this.rnd() * n);
-  }
-  random(max: number): Uint8Array {
-    const out = new Uint8Array(this.int(max));
-    for (let i = 0; i < out.length; i++) out[i] = this.int(256);
-    return out;
-  }
-  /** One or more mutations of a valid sample, or (1 in 8) pure random bytes. */
-  mutate(samples: readonly Uint8Array[]): Uint8Array {
-    if (this.int(8) === 0) return this.random(300);
-    let b: Uint8Array = samples[this.int(samples.length)]!.slice();
-    const rounds = 1 + this.int(3);
-    for (let r = 0; r < rounds; r++) {
-      switch (this.int(6)) {
-        case 0: // bit flips
-          for (let k = 0, n = 1 + this.int(4); k < n && b.length > 0; k++) {
-            const at = this.int(b.length);
-            b[at] = b[at]! ^ (1 << this.int(8));
-          }
-          break;
-        case 1: // truncation
-          b = b.slice(0, this.int(b.length + 1));
-          break;
-        case 2: {
-          // splice with another sample
-          const other = samples[this.int(samples.length)]!;
-          const cut = this.int(b.length + 1);
-          const from = this.int(other.length + 1);
-          b = cat(b.subarray(0, cut), other.subarray(from));
-          break;
-        }
-        case 3: {
-          // inserted random bytes
-          const at = this.int(b.length + 1);
-          b = cat(b.subarray(0, at), this.random(16), b.subarray(at));
-          break;
-        }
-        case 4: // interesting values
-          if (b.length > 0) b[this.int(b.length)] = [0, 0xff, 0x7f, 0x80, 0x24, 0x0a][this.int(6)]!;
-          break;
-        default: {
-          // duplicated segment
-          const at = this.int(b.length + 1);
-          const len = this.int(Math.min(64, b.length - at) + 1);
-          b = cat(b.subarray(0, at + len), b.subarray(at, at + len), b.subarray(at + len));
-        }
-      }
-    }
-    return b;
-  }
-}
-
-function fuzz(
-  name: string,
-  seed: number,
-  samples: Uint8Array[],
-  check: (input: Uint8Array) => void,
-) {
-  const m = new Mutator(prng(seed));
-  for (let i = 0; i < N; i++) {
-    const input = m.mutate(samples);
-    try {
-      check(input);
-    } catch (err) {
-      throw new Error(
-        `${name}: seed ${seed}, iteration ${i}, input ${Buffer.from(input).toString('hex').slice(0, 400)}: ${String(err)}`,
-      );
-    }
-  }
-}
+/** The pre-fix readers are quadratic on long lines: compare with them on inputs this small. */
+const LEGACY_MAX = 8 * 1024;
 
 const RESPONSES = [
   'RTSP/1.0 200 OK\r\nCSeq: 1\r\nPublic: OPTIONS, DESCRIBE, SETUP, PLAY, GET_PARAMETER\r\n\r\n',
@@ -141,35 +80,55 @@ const RESPONSES = [
 ].map(bytes);
 
 describe('parser fuzzing (seeded)', () => {
-  it('RTSP heads and interleaved framing', () => {
-    const frames = [
-      interleaved(0, rtp({ seq: 1, ts: 1, payload: IDR })),
-      interleaved(1, new Uint8Array(8)),
-    ];
-    const samples = [...RESPONSES, ...frames, Uint8Array.from([...RESPONSES[3]!, ...frames[0]!])];
-    const rnd = prng(99);
-    const stream = new InterleavedReader();
-    fuzz('interleaved', 1, samples, (input) => {
-      const text = Buffer.from(input).toString('latin1');
-      const head = parseHead(text);
-      if (head.kind === 'response') bounded(head.status, 1000 - 1, 'head.status');
-      parseSessionHeader(text);
-      const r = new InterleavedReader();
-      for (const item of r.push(input)) {
-        if (item.kind === 'frame') bounded(item.payload.length, 0xffff, 'item.payload.length');
-        if (item.kind === 'response')
-          bounded(item.response.body.length, MAX_BODY_BYTES, 'item.response.body.length');
-      }
-      bounded(r.pendingBytes, MAX_HEAD_BYTES + 0x10000, 'r.pendingBytes');
-      // One long-lived reader across inputs split at random points, as TCP would.
-      const cut = Math.floor(rnd() * (input.length + 1));
-      stream.push(input.subarray(0, cut));
-      stream.push(input.subarray(cut));
-      bounded(stream.pendingBytes, MAX_HEAD_BYTES + 0x10000, 'stream.pendingBytes');
-    });
-  });
+  it(
+    'RTSP heads and interleaved framing, against the pre-fix reader',
+    { timeout: FUZZ_TIMEOUT_MS },
+    () => {
+      const frames = [
+        interleaved(0, rtp({ seq: 1, ts: 1, payload: IDR })),
+        interleaved(1, new Uint8Array(8)),
+      ];
+      // Starts in the middle of a line (after a capital) are resynchronised; seed some.
+      const midLine = ['Zq ', 'XX ', 'A$\x00\x00\x00 '].map((p) => cat(bytes(p), RESPONSES[0]!));
+      const samples = [
+        ...RESPONSES,
+        ...frames,
+        ...midLine,
+        bytes('Zq ANNOUNCE rtsp://h/cam RTSP/1.0\r\nCSeq: 9\r\n\r\n'),
+        cat(RESPONSES[3]!, frames[0]!),
+      ];
+      fuzz(
+        'interleaved',
+        1,
+        (m) => m.input(samples),
+        (input, m) => {
+          const text = Buffer.from(input.subarray(0, 4096)).toString('latin1');
+          const head = parseHead(text);
+          if (head.kind === 'response') bounded(head.status, 1000 - 1, 'head.status');
+          parseSessionHeader(text);
+          const whole = new InterleavedReader();
+          const expected = showRtsp(checked(whole.push(input)));
+          bounded(whole.pendingBytes, MAX_HEAD_BYTES + 0x10000, 'whole.pendingBytes');
+          // However TCP splits it: the same items and the same bytes left waiting.
+          const chunks = m.chunks(input);
+          const split = new InterleavedReader();
+          const legacy = input.length <= LEGACY_MAX ? new LegacyInterleavedReader() : undefined;
+          const got: string[] = [];
+          for (const chunk of chunks) {
+            const items = split.push(chunk);
+            got.push(showRtsp(checked(items)));
+            if (legacy)
+              same(showRtsp(legacy.push(chunk)), showRtsp(items), 'new and pre-fix items');
+            if (legacy) same(`${legacy.pendingBytes}`, `${split.pendingBytes}`, 'pending bytes');
+          }
+          same(got.filter(Boolean).join('\n'), expected, 'whole and split items');
+          same(`${split.pendingBytes}`, `${whole.pendingBytes}`, 'whole and split pending bytes');
+        },
+      );
+    },
+  );
 
-  it('SDP and track choice', () => {
+  it('SDP and track choice', { timeout: FUZZ_TIMEOUT_MS }, () => {
     const samples = [
       GSTREAMER_H264_SDP,
       GSTREAMER_H265_SDP,
@@ -177,19 +136,24 @@ describe('parser fuzzing (seeded)', () => {
       DAHUA_SDP,
       ANNEXB_SPROP_SDP,
     ].map(bytes);
-    fuzz('sdp', 2, samples, (input) => {
-      const sdp = parseSdp(Buffer.from(input).toString('utf8'));
-      bounded(sdp.media.length, 2000, 'sdp.media.length');
-      const choice = pickVideoTrack(sdp);
-      if (choice.ok) {
-        bounded(choice.track.sps.length, 64, 'choice.track.sps.length');
-        for (const nal of choice.track.sps) readH264Sps(nal);
-        for (const nal of choice.track.sps) readHevcSps(nal);
-      }
-    });
+    fuzz(
+      'sdp',
+      2,
+      (m) => m.mutate(samples),
+      (input) => {
+        const sdp = parseSdp(Buffer.from(input).toString('utf8'));
+        bounded(sdp.media.length, 2000, 'sdp.media.length');
+        const choice = pickVideoTrack(sdp);
+        if (choice.ok) {
+          bounded(choice.track.sps.length, 64, 'choice.track.sps.length');
+          for (const nal of choice.track.sps) readH264Sps(nal);
+          for (const nal of choice.track.sps) readHevcSps(nal);
+        }
+      },
+    );
   });
 
-  it('RTP headers and H.264 depacketising and muxing', () => {
+  it('RTP headers and H.264 depacketising and muxing', { timeout: FUZZ_TIMEOUT_MS }, () => {
     const fus = fuA(
       Uint8Array.from({ length: 900 }, (_, i) => (i ? i & 0xff : 0x65)),
       300,
@@ -200,27 +164,37 @@ describe('parser fuzzing (seeded)', () => {
       rtp({ seq: 3, ts: 3600, payload: P_SLICE, marker: true }),
       ...fus.map((f, i) => rtp({ seq: 4 + i, ts: 7200, payload: f, marker: i === fus.length - 1 })),
     ];
-    const d = new RtpDepacketizer('h264');
-    const muxer = new FlvVideoMuxer('h264', { vps: [], sps: [SPS], pps: [PPS] });
     let tags = 0;
-    fuzz('rtp-h264', 3, samples, (input) => {
-      const p = parseRtp(input);
-      if (!p) return;
-      bounded(p.payload.length, input.length - 12, 'p.payload.length');
-      for (const au of d.push(p.sequence, p.timestamp, p.marker, p.payload)) {
-        const size = au.nalus.reduce((n, x) => n + x.length, 0);
-        bounded(size, MAX_ACCESS_UNIT_BYTES, 'access unit bytes');
-        for (const tag of muxer.push(au, 0)) {
-          tags++;
-          bounded(tag.data.length, MAX_ACCESS_UNIT_BYTES * 2 - 1, 'tag.data.length');
+    fuzz(
+      'rtp-h264',
+      3,
+      packets(samples),
+      (input) => {
+        // A fresh depacketizer and muxer per input (a short run of packets), so one input
+        // reproduces a failure.
+        const d = new RtpDepacketizer('h264');
+        const muxer = new FlvVideoMuxer('h264', { vps: [], sps: [SPS], pps: [PPS] });
+        for (const packet of input) {
+          const p = parseRtp(packet);
+          if (!p) continue;
+          bounded(p.payload.length, packet.length - 12, 'p.payload.length');
+          for (const au of d.push(p.sequence, p.timestamp, p.marker, p.payload)) {
+            const size = au.nalus.reduce((n, x) => n + x.length, 0);
+            bounded(size, MAX_ACCESS_UNIT_BYTES, 'access unit bytes');
+            for (const tag of muxer.push(au, 0)) {
+              tags++;
+              bounded(tag.data.length, MAX_ACCESS_UNIT_BYTES * 2 - 1, 'tag.data.length');
+            }
+          }
         }
-      }
-    });
+      },
+      showPackets,
+    );
     // The mutations must still reach the muxer, or this fuzzes only the header check.
     expect(tags).toBeGreaterThan(100);
   });
 
-  it('H.265 depacketising and muxing', () => {
+  it('H.265 depacketising and muxing', { timeout: FUZZ_TIMEOUT_MS }, () => {
     const vps = Uint8Array.from(Buffer.from('QAEMAf//AWAAAAMAkAAAAwAAAwA/ugJA', 'base64'));
     const sps = Uint8Array.from(
       Buffer.from('QgEBAWAAAAMAkAAAAwAAAwA/oAUCAXHy5bpKTC//AAEAAWoMDAwIAAADAAgAAAMAyEA=', 'base64'),
@@ -234,16 +208,24 @@ describe('parser fuzzing (seeded)', () => {
       rtp({ seq: 3, ts: 0, payload: [0x62, 0x01, 0x53, 4, 5], marker: true }),
       rtp({ seq: 4, ts: 3600, payload: [0x02, 0x01, 0xaa], marker: true }),
     ];
-    const d = new RtpDepacketizer('h265');
-    const muxer = new FlvVideoMuxer('h265', { vps: [vps], sps: [sps], pps: [pps] });
-    fuzz('rtp-h265', 4, samples, (input) => {
-      const p = parseRtp(input);
-      if (!p) return;
-      for (const au of d.push(p.sequence, p.timestamp, p.marker, p.payload)) muxer.push(au, 0);
-    });
+    fuzz(
+      'rtp-h265',
+      4,
+      packets(samples),
+      (input) => {
+        const d = new RtpDepacketizer('h265');
+        const muxer = new FlvVideoMuxer('h265', { vps: [vps], sps: [sps], pps: [pps] });
+        for (const packet of input) {
+          const p = parseRtp(packet);
+          if (!p) continue;
+          for (const au of d.push(p.sequence, p.timestamp, p.marker, p.payload)) muxer.push(au, 0);
+        }
+      },
+      showPackets,
+    );
   });
 
-  it('auth challenges, parameter sets and URLs', () => {
+  it('auth challenges, parameter sets and URLs', { timeout: FUZZ_TIMEOUT_MS }, () => {
     const samples = [
       'Digest realm="IP Camera(C1234)", nonce="a8f0c7e1b6", stale="FALSE", qop="auth"',
       'Basic realm="/", Digest realm="x", nonce=abc, opaque="zz", algorithm=MD5',
@@ -259,17 +241,27 @@ describe('parser fuzzing (seeded)', () => {
         ),
       ),
     ];
-    fuzz('auth-url', 5, samples, (input) => {
-      const text = Buffer.from(input).toString('latin1');
-      for (const c of parseChallenges([text]))
-        bounded(Object.keys(c.params).length, 8192 - 1, 'Object.keys(c.params).length');
-      parseRtspUrl(text);
-    });
-    fuzz('sps', 6, sps, (input) => {
-      const a = readH264Sps(input);
-      if (a?.width) bounded(a.width, 16384, 'a.width');
-      const b = readHevcSps(input);
-      if (b?.width) bounded(b.width, 16384, 'b.width');
-    });
+    fuzz(
+      'auth-url',
+      5,
+      (m) => m.mutate(samples),
+      (input) => {
+        const text = Buffer.from(input).toString('latin1');
+        for (const c of parseChallenges([text]))
+          bounded(Object.keys(c.params).length, 8192 - 1, 'Object.keys(c.params).length');
+        parseRtspUrl(text);
+      },
+    );
+    fuzz(
+      'sps',
+      6,
+      (m) => m.mutate(sps),
+      (input) => {
+        const a = readH264Sps(input);
+        if (a?.width) bounded(a.width, 16384, 'a.width');
+        const b = readHevcSps(input);
+        if (b?.width) bounded(b.width, 16384, 'b.width');
+      },
+    );
   });
 });
