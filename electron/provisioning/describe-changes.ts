@@ -123,7 +123,7 @@ function describeLayout(before: unknown, after: unknown): string {
   const oldIds = Array.isArray(a.cameraIds) ? a.cameraIds : [];
   const newIds = Array.isArray(b.cameraIds) ? b.cameraIds : [];
   const cells = newIds.filter((id, i) => id !== (oldIds[i] ?? null)).length;
-  return `Layout changed:${preset} ${cells} cell${cells === 1 ? '' : 's'} show a different camera`;
+  return `Layout changed:${preset} ${cells} cell${cells === 1 ? ' shows' : 's show'} a different camera`;
 }
 
 function describeSchedule(before: unknown, after: unknown): string {
