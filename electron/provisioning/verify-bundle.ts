@@ -29,7 +29,7 @@ export type RefusalKind =
 
 export type VerifyResult =
   | { ok: true; keyId: string; payload: BundlePayload; payloadBytes: Buffer }
-  | { ok: false; kind: RefusalKind; message: string };
+  | { ok: false; kind: RefusalKind; message: string; sequence?: number };
 
 export interface VerifyOptions {
   publicKeys: PinnedKeys;
@@ -45,7 +45,13 @@ export interface VerifyOptions {
 const DEFAULT_SKEW_MS = 5 * 60_000;
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const refuse = (kind: RefusalKind, message: string): VerifyResult => ({ ok: false, kind, message });
+// The sequence is only reported once the signature holds: before that it is anyone's claim.
+const refuse = (kind: RefusalKind, message: string, sequence?: number): VerifyResult => ({
+  ok: false,
+  kind,
+  message,
+  ...(sequence !== undefined ? { sequence } : {}),
+});
 
 export function verifyBundle(text: string, options: VerifyOptions): VerifyResult {
   let envelope: unknown;
@@ -124,30 +130,35 @@ function checkPayload(bytes: Buffer, keyId: string, options: VerifyOptions): Ver
     return refuse(
       'expired',
       `Bundle ${seq} expired on ${new Date(expires).toISOString()}. Ask IT to sign a new bundle with a higher sequence; if this PC's clock is wrong, correct it.`,
+      seq,
     );
   }
   if (issued > now + (options.clockSkewMs ?? DEFAULT_SKEW_MS)) {
     return refuse(
       'not-yet-valid',
       `Bundle ${seq} is dated in the future (${new Date(issued).toISOString()}). Check this PC's clock and the signing PC's clock, then try again.`,
+      seq,
     );
   }
   if (options.lastAppliedSequence !== null && seq <= options.lastAppliedSequence) {
     return refuse(
       'replayed',
       `Bundle ${seq} is not newer than the last applied bundle (${options.lastAppliedSequence}), so it is an old or replayed bundle. Sign the change again with a sequence above ${options.lastAppliedSequence}.`,
+      seq,
     );
   }
   if (options.expectedFleet !== undefined && fleet !== options.expectedFleet) {
     return refuse(
       'wrong-fleet',
       `Bundle ${seq} is for another fleet, not "${options.expectedFleet}". Use the bundle made for this fleet.`,
+      seq,
     );
   }
   if (manages.length === 0) {
     return refuse(
       'manages-nothing',
       `Bundle ${seq} manages nothing. Sign it again with --manages listing some of ${MANAGEABLE_PARTS.join(', ')}.`,
+      seq,
     );
   }
   const keys = manages.filter(isManagedPart).map((m) => PART_KEYS[m]);
@@ -161,6 +172,7 @@ function checkPayload(bytes: Buffer, keyId: string, options: VerifyOptions): Ver
     return refuse(
       'unknown-part',
       `Bundle ${seq} names parts this wall does not manage, or its config does not match its list. A bundle may manage only ${MANAGEABLE_PARTS.join(', ')}; update the wall or sign the bundle again.`,
+      seq,
     );
   }
   return { ok: true, keyId, payload: parsed as BundlePayload, payloadBytes: bytes };
