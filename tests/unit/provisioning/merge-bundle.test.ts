@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { SettingsLike } from '../../../electron/provisioning/bundle-format';
 import { mergeBundle } from '../../../electron/provisioning/merge-bundle';
 import { wall } from './bundle-fixtures';
 
 describe('mergeBundle', () => {
   it('replaces only the managed parts and keeps staff parts, without touching the input', () => {
-    const current = { ...wall(), schedule: { timeZone: 'Asia/Ho_Chi_Minh' }, extra: 1 };
+    const current: SettingsLike = {
+      ...wall(),
+      schedule: { timeZone: 'Asia/Ho_Chi_Minh' },
+      extra: 1,
+    };
     const before = structuredClone(current);
     const sites = [{ id: 'lai-cach', name: 'Thị trấn Lai Cách' }];
     const next = mergeBundle(current, { manages: ['sites'], config: { sites } });
