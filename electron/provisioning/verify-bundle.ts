@@ -86,7 +86,7 @@ export function verifyBundle(text: string, options: VerifyOptions): VerifyResult
   if (!key) {
     return refuse(
       'unknown-key',
-      `The bundle was signed with a key this PC does not trust (key id ${keyId.slice(0, 40)}; trusted: ${[...options.publicKeys.keys()].join(', ') || 'none'}). Sign it with the fleet's signing key, or install the new public key on this PC first.`,
+      `The bundle was signed with a key this PC does not trust (key id ${/^ed25519:[0-9a-f]{16}$/.test(keyId) ? keyId : '(not a key id)'}; trusted: ${[...options.publicKeys.keys()].join(', ') || 'none'}). Sign it with the fleet's signing key, or install the new public key on this PC first.`,
     );
   }
   const bytes = fromBase64urlStrict(payload);
