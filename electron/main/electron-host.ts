@@ -11,6 +11,7 @@ import type { HostServing, WallHost } from '../services/start-wall';
 import { APP_ORIGIN, serveRenderer } from './app-protocol';
 import { registerIpc, sendToAllWindows } from './ipc';
 import { safeStorageCodec } from './secret-codec';
+import { installKiosk } from './kiosk-glue';
 import { keepWallWindows, preloadPath } from './wall-windows';
 
 export function electronHost(options: {
@@ -44,11 +45,10 @@ export function electronHost(options: {
       registerIpc(service, log);
       // An always-on wall must keep the display awake.
       powerSaveBlocker.start('prevent-display-sleep');
-      keepWallWindows({
-        preloadPath: preloadPath(outDir),
-        kiosk: app.isPackaged || process.argv.includes('--kiosk'),
-        log,
-      });
+      const kiosk = app.isPackaged || process.argv.includes('--kiosk');
+      const walls = keepWallWindows({ preloadPath: preloadPath(outDir), kiosk, log });
+      // No menu, GPU crash policy, autostart (login item / XDG entry), quit state: docs/kiosk.md.
+      installKiosk({ kiosk, log, reloadWalls: walls.reloadAll });
       return { push: sendToAllWindows, close: async () => {} };
     },
   };

@@ -10,6 +10,7 @@ import { ConfigFileError } from '../settings/load-config-file';
 import { protectConfigFile } from '../settings/protect-config-file';
 import { registerAppScheme } from './app-protocol';
 import { electronHost } from './electron-host';
+import { applyGpuFallbackFlag } from './kiosk-glue';
 import { safeStorageCodec } from './secret-codec';
 import { hardenSessions } from './web-security';
 
@@ -21,6 +22,9 @@ const assetsDir = app.isPackaged
 // `--protect-config FILE` is a one-off command for IT, which may run while a wall is up: it
 // takes no single-instance lock and opens no window.
 const protectOnly = process.argv.includes('--protect-config');
+
+// Before 'ready': a run relaunched after repeated GPU crashes draws in software.
+applyGpuFallbackFlag();
 
 if (protectOnly) {
   void app.whenReady().then(runProtectConfig);
@@ -72,14 +76,6 @@ async function start(): Promise<void> {
     dialog.showErrorBox('One-Stop Wall cannot start', message);
     app.exit(3);
     return;
-  }
-  app.on('child-process-gone', (_event, details) => {
-    // The GPU or a utility process: Electron restarts them; the log says it happened.
-    log(`process ${details.type} gone (${details.reason}, exit ${details.exitCode})`);
-  });
-  // An office PC's wall starts with the session; IT can opt out with the environment.
-  if (app.isPackaged && !process.env.ONE_STOP_WALL_NO_AUTOSTART) {
-    app.setLoginItemSettings({ openAtLogin: true });
   }
   app.on('before-quit', () => void wall.close());
 }
