@@ -9,7 +9,7 @@ const DEMO_DIR = join(__dirname, '../../../assets/demo');
 const settings = demoSettings();
 const siteName = (id: string) => settings.sites.find((s) => s.id === id)?.name;
 
-// The communes exactly as UI.md lists them (already in Vietnamese alphabetical order).
+// The communes of the reference district (already in Vietnamese alphabetical order).
 const COMMUNES = [
   'Cao An',
   'Cẩm Điền',
