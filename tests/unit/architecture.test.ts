@@ -89,6 +89,108 @@ function contractImportViolations(file: string, source: string): string[] {
     .map((ref) => `${file}:${ref.line} imports '${ref.specifier}'; the contract imports nothing`);
 }
 
+/**
+ * The layer table: each layer (a folder, matched by the longest prefix) and the layers it may
+ * import besides itself. Data flows one way: a layer never imports one above it.
+ */
+const LAYERS: Record<string, readonly string[]> = {
+  'electron/contract': [],
+  'electron/logging': [],
+  'electron/schedule': ['electron/contract'],
+  'electron/settings': ['electron/contract', 'electron/logging', 'electron/schedule'],
+  'electron/kiosk': ['electron/contract', 'electron/logging'],
+  'electron/streams/bytes': [],
+  'electron/streams/codecs': ['electron/streams/bytes'],
+  'electron/streams/flv': ['electron/streams/bytes', 'electron/streams/codecs'],
+  'electron/streams/core': [
+    'electron/contract',
+    'electron/logging',
+    'electron/streams/bytes',
+    'electron/streams/codecs',
+    'electron/streams/flv',
+  ],
+  'electron/streams/protocols': [
+    'electron/contract',
+    'electron/logging',
+    'electron/settings',
+    'electron/streams/bytes',
+    'electron/streams/codecs',
+    'electron/streams/flv',
+    'electron/streams/core',
+  ],
+  // The resolver sits on top of the streams domain: settings in, the broker's resolver out.
+  'electron/streams': [
+    'electron/contract',
+    'electron/logging',
+    'electron/settings',
+    'electron/streams/core',
+    'electron/streams/protocols',
+  ],
+  'electron/health': ['electron/contract', 'electron/logging', 'electron/schedule'],
+  'electron/provisioning': [
+    'electron/contract',
+    'electron/logging',
+    'electron/schedule',
+    'electron/settings',
+  ],
+  'electron/gateway': ['electron/contract', 'electron/logging', 'electron/streams/core'],
+  'electron/services': [
+    'electron/contract',
+    'electron/logging',
+    'electron/schedule',
+    'electron/settings',
+    'electron/streams',
+    'electron/streams/core',
+    'electron/health',
+    'electron/provisioning',
+    'electron/gateway',
+  ],
+  // The hosts: each provides what differs and starts the wall through services/start-wall.ts.
+  'electron/preload': ['electron/contract'],
+  'electron/preview-host': [
+    'electron/contract',
+    'electron/logging',
+    'electron/settings',
+    'electron/gateway',
+    'electron/services',
+  ],
+  'electron/main': [
+    'electron/contract',
+    'electron/logging',
+    'electron/settings',
+    'electron/kiosk',
+    'electron/gateway',
+    'electron/services',
+  ],
+};
+
+function layerOf(file: string): string | null {
+  let best: string | null = null;
+  for (const layer of Object.keys(LAYERS)) {
+    if ((file === layer || file.startsWith(`${layer}/`)) && layer.length > (best?.length ?? 0)) {
+      best = layer;
+    }
+  }
+  return best;
+}
+
+function layerViolations(file: string, source: string): string[] {
+  const own = layerOf(file);
+  if (own === null) return [`${file} is in no layer of the table; add its folder`];
+  const allowed = new Set([own, ...(LAYERS[own] ?? [])]);
+  const problems: string[] = [];
+  for (const ref of importsOf(source)) {
+    if (!ref.specifier.startsWith('.')) continue;
+    const target = relative(ROOT, resolve(ROOT, dirname(file), ref.specifier))
+      .split(sep)
+      .join('/');
+    const layer = layerOf(target);
+    if (layer === null || allowed.has(layer)) continue;
+    problems.push(`${file}:${ref.line} (${own}) imports ${target} (${layer}), which it may not`);
+  }
+  return problems;
+}
+
 describe('the import checker itself', () => {
   it('finds value, side-effect, re-export, dynamic and require imports with their lines', () => {
     const source = [
@@ -157,6 +259,41 @@ describe('the import checker itself', () => {
   });
 });
 
+describe('the layer table', () => {
+  it('names every layer it allows, and no layer allows one that may import it back', () => {
+    for (const [layer, allowed] of Object.entries(LAYERS)) {
+      for (const other of allowed) {
+        expect(Object.keys(LAYERS), `${layer} allows ${other}`).toContain(other);
+        expect(LAYERS[other], `${layer} and ${other} import each other`).not.toContain(layer);
+      }
+    }
+  });
+
+  it('flags an import that points up the table, with file:line', () => {
+    const source = [
+      "import { LoopbackGateway } from '../gateway/loopback-gateway';",
+      "import type { Quality } from '../../contract/wall-contract';",
+      "import { FlvReader } from '../flv/flv-reader';",
+      "import { WallService } from '../../services/wall-service';",
+    ].join('\n');
+    expect(layerViolations('electron/streams/codecs/x.ts', source)).toEqual([
+      'electron/streams/codecs/x.ts:1 (electron/streams/codecs) imports electron/streams/gateway/loopback-gateway (electron/streams), which it may not',
+      'electron/streams/codecs/x.ts:2 (electron/streams/codecs) imports electron/contract/wall-contract (electron/contract), which it may not',
+      'electron/streams/codecs/x.ts:3 (electron/streams/codecs) imports electron/streams/flv/flv-reader (electron/streams/flv), which it may not',
+      'electron/streams/codecs/x.ts:4 (electron/streams/codecs) imports electron/services/wall-service (electron/services), which it may not',
+    ]);
+    expect(
+      layerViolations(
+        'electron/gateway/x.ts',
+        "import { S } from '../streams/core/stream-broker';",
+      ),
+    ).toEqual([]);
+    expect(layerViolations('electron/newdomain/x.ts', '')).toEqual([
+      'electron/newdomain/x.ts is in no layer of the table; add its folder',
+    ]);
+  });
+});
+
 describe('architecture', () => {
   const electronFiles = sourceFiles('electron');
   const rendererFiles = sourceFiles('renderer');
@@ -176,6 +313,13 @@ describe('architecture', () => {
   it('the renderer imports no Node builtin and only the contract from electron/', () => {
     const problems = rendererFiles.flatMap((file) =>
       rendererImportViolations(file, readFileSync(join(ROOT, file), 'utf8')),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('every import inside electron/ points down the layer table', () => {
+    const problems = electronFiles.flatMap((file) =>
+      layerViolations(file, readFileSync(join(ROOT, file), 'utf8')),
     );
     expect(problems).toEqual([]);
   });
