@@ -1,4 +1,4 @@
-// Vietnamese, the default. One wording per state (docs/ui-words.md); keep them short and plain.
+// Vietnamese, the default. One wording per state; keep them short and plain.
 import type { Dictionary } from './message-keys';
 
 export const vi: Dictionary = {

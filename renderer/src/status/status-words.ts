@@ -1,5 +1,5 @@
 // The words and colour of each displayed state (one wording per state, the same in tile,
-// banner and README; docs/ui-words.md), plus the time formatting the lost-signal message
+// banner and README), plus the time formatting the lost-signal message
 // needs. Pure: unit-tested under Node.
 import type { Locale } from '../contract';
 import type { MessageKey } from '../i18n/message-keys';
