@@ -1,30 +1,16 @@
 // The records availability is computed from, and what each state means for it. A camera's
 // history is a list of state changes: each state holds from its record until the next one.
 
-/** Failure states: the camera should show video and does not. */
-export type DownState =
-  | 'connecting'
-  | 'stale'
-  | 'stalled'
-  | 'no-media'
-  | 'auth-failed'
-  | 'unreachable'
-  | 'not-found'
-  | 'unsupported-codec'
-  | 'damaged'
-  | 'error';
+import type { HealthState } from '../log/health-record';
 
-export type CameraRecordState =
-  | 'live'
-  | DownState
-  /** Taken out of service on purpose: neither up nor down, and not expected to play. */
-  | 'disabled'
-  /** The app itself stopped watching because it believed the centre closed. */
-  | 'outside-hours'
-  /** The app was shut down (or crashed and says so on restart) from here to the next record. */
-  | 'app-stopped'
-  /** The app started; the camera is connecting until the next record says otherwise. */
-  | 'app-started';
+/** Every state a camera's history can hold: the health log's own list, one list for both. */
+export type CameraRecordState = HealthState;
+
+/** Failure states: the camera should show video and does not. */
+export type DownState = Exclude<
+  HealthState,
+  'live' | 'disabled' | 'outside-hours' | 'app-stopped' | 'app-started' | 'unwatched'
+>;
 
 export interface CameraStateRecord {
   /** Epoch ms, from the recording PC's clock (which may be corrected backwards; see ordering). */
@@ -52,6 +38,7 @@ export function kindOf(state: CameraRecordState): TimeKind {
     case 'app-stopped':
       return 'app-off';
     case 'outside-hours':
+    case 'unwatched':
       return 'unknown';
     default:
       return 'down';
@@ -70,7 +57,7 @@ const SEVERITY: readonly DownState[] = [
   'unsupported-codec',
   'no-media',
   'error',
-  'stalled',
+  'unstable',
   'stale',
   'connecting',
 ];

@@ -60,19 +60,24 @@ const HEADERS = {
   },
 } as const;
 
+// The wall's own words for each state (the tile's headlines), so a report reads like the wall.
 const VI_STATES: Record<HealthState, string> = {
   live: 'Có hình',
-  stale: 'Hình bị đứng',
-  'no-media': 'Không có hình',
-  'auth-failed': 'Sai tài khoản hoặc mật khẩu',
-  unreachable: 'Không kết nối được',
+  stale: 'Mất tín hiệu',
+  'no-media': 'Không nhận được hình',
+  'auth-failed': 'Không đăng nhập được camera',
+  unreachable: 'Không kết nối được tới camera',
   damaged: 'Hình bị lỗi',
-  unstable: 'Kết nối chập chờn',
-  disabled: 'Đã tắt',
+  unstable: 'Tín hiệu chập chờn',
+  disabled: 'Tạm ngừng theo dõi',
   'outside-hours': 'Ngoài giờ làm việc',
   'app-started': 'Ứng dụng khởi động',
   'app-stopped': 'Ứng dụng không chạy',
   connecting: 'Đang kết nối',
+  'not-found': 'Không tìm thấy luồng hình',
+  'unsupported-codec': 'Không phát được hình H.265',
+  error: 'Không phát được hình',
+  unwatched: 'Không hiển thị trên tường',
 };
 
 /** Start/end as 'YYYY-MM-DD HH:mm' in one cell: an outage may cross midnight. */

@@ -16,6 +16,11 @@ export const HEALTH_STATES = [
   'app-started',
   'app-stopped',
   'connecting',
+  'not-found',
+  'unsupported-codec',
+  'error',
+  /** No tile shows the camera, so the wall holds no connection to it and cannot say. */
+  'unwatched',
 ] as const;
 
 export type HealthState = (typeof HEALTH_STATES)[number];

@@ -72,7 +72,7 @@ describe('health CSV', () => {
         '2026-03-09 08:05',
         '2026-03-09 09:17',
         '72',
-        'Không kết nối được',
+        'Không kết nối được tới camera',
         'Lỗi mạng\nthử lại sau',
       ],
     ]);
