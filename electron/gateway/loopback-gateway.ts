@@ -11,6 +11,13 @@ import { gatewayBaseUrl } from '../contract/stream-path';
 import type { Quality } from '../contract/wall-contract';
 import type { StreamBroker } from '../streams/core/stream-broker';
 import { checkGatewayRequest } from './gateway-checks';
+import {
+  MAX_CLIENT_PAYLOAD_BYTES,
+  MAX_CONNECTIONS,
+  MAX_VIEWERS_PER_STREAM,
+  RefusalLog,
+  truncateUtf8,
+} from './gateway-limits';
 
 export interface GatewayOptions {
   broker: StreamBroker;
@@ -21,10 +28,17 @@ export interface GatewayOptions {
 export class LoopbackGateway {
   readonly secret = randomBytes(32).toString('hex');
   private readonly server = http.createServer();
-  private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  private readonly wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    maxPayload: MAX_CLIENT_PAYLOAD_BYTES,
+  });
+  private readonly viewers = new Map<string, number>();
+  private readonly refusals: RefusalLog;
   private port = 0;
 
   constructor(private readonly options: GatewayOptions) {
+    this.refusals = new RefusalLog(options.log);
     this.server.on('request', (request, response) => {
       this.refuse(request, `plain HTTP ${request.method ?? ''} is not served`, 403);
       response.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden\n');
@@ -64,6 +78,18 @@ export class LoopbackGateway {
       socket.end(`HTTP/1.1 ${decision.status} Forbidden\r\nConnection: close\r\n\r\n`);
       return;
     }
+    const key = `${decision.cameraId}\u0000${decision.quality}`;
+    const full =
+      this.wss.clients.size >= MAX_CONNECTIONS
+        ? `${MAX_CONNECTIONS} connections are open`
+        : (this.viewers.get(key) ?? 0) >= MAX_VIEWERS_PER_STREAM
+          ? `${MAX_VIEWERS_PER_STREAM} viewers already watch this stream`
+          : null;
+    if (full) {
+      this.refuse(request, full, 503);
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\n\r\n');
+      return;
+    }
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       this.serve(ws, decision.cameraId, decision.quality);
     });
@@ -75,20 +101,30 @@ export class LoopbackGateway {
         if (ws.readyState === ws.OPEN) ws.send(bytes, { binary: true });
       },
       bufferedBytes: () => ws.bufferedAmount,
-      close: (reason) => ws.close(1001, reason.slice(0, 120)),
+      close: (reason) => ws.close(1001, truncateUtf8(reason)),
     });
     if ('error' in result) {
-      this.options.log(`gateway: ${result.error}`);
-      ws.close(4404, result.error.slice(0, 120));
+      this.refusals.refuse(`unknown:${cameraId}`, `gateway: ${result.error}`);
+      ws.close(4404, truncateUtf8(result.error));
       return;
     }
-    ws.on('close', result.detach);
+    const key = `${cameraId}\u0000${quality}`;
+    this.viewers.set(key, (this.viewers.get(key) ?? 0) + 1);
+    ws.on('close', () => {
+      result.detach();
+      const left = (this.viewers.get(key) ?? 1) - 1;
+      if (left > 0) this.viewers.set(key, left);
+      else this.viewers.delete(key);
+    });
     ws.on('error', () => ws.terminate());
   }
 
   private refuse(request: http.IncomingMessage, reason: string, status: number): void {
     const from = `${request.socket.remoteAddress ?? '?'}:${request.socket.remotePort ?? '?'}`;
     // The path holds the secret (or a guess at it): log only its shape.
-    this.options.log(`gateway: refused ${status} from ${from}: ${reason}`);
+    this.refusals.refuse(
+      `${status}:${reason.replace(/'[^']*'/g, "''")}`,
+      `gateway: refused ${status} from ${from}: ${reason}`,
+    );
   }
 }
