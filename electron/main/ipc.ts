@@ -19,7 +19,9 @@ export function registerIpc(
       channel,
       async (event: IpcMainInvokeEvent, payload: unknown): Promise<Result<unknown>> => {
         const fromOwnWindow = BrowserWindow.fromWebContents(event.sender) !== null;
-        if (!fromOwnWindow || !isOwnFrame(event.senderFrame?.url)) {
+        // Top-level frames only: a sub-frame of the app's page is not the app.
+        const topLevel = event.senderFrame !== null && event.senderFrame?.parent === null;
+        if (!fromOwnWindow || !topLevel || !isOwnFrame(event.senderFrame?.url)) {
           log(`ipc: refused ${channel} from a frame that is not the app's`);
           return { ok: false, error: 'Refused: not the app.' };
         }

@@ -64,7 +64,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
       });
       const csp = contentSecurityPolicy(`ws://127.0.0.1:${service.gateway.listeningPort}`);
       const server = http.createServer((request, response) => {
-        void serveStatic(options.rendererDir, request, response, csp);
+        void serveStatic(options.rendererDir, request, response, csp, port);
       });
       server.on('upgrade', (request, socket, head) => {
         if (request.url?.startsWith(PREVIEW_API_PATH)) api.handleUpgrade(request, socket, head);

@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import { extname } from 'node:path';
+import { isLoopbackHost } from '../gateway/loopback-guard';
 import { containedStaticPath } from '../gateway/static-path';
 
 const TYPES: Record<string, string> = {
@@ -20,7 +21,13 @@ export async function serveStatic(
   request: http.IncomingMessage,
   response: http.ServerResponse,
   csp: string,
+  port: number,
 ): Promise<void> {
+  // DNS rebinding: a page on another name that resolves to 127.0.0.1 sends its own Host.
+  if (!isLoopbackHost(request.headers.host, port)) {
+    response.writeHead(403, { 'Content-Type': 'text/plain' }).end('Forbidden\n');
+    return;
+  }
   const file = containedStaticPath(root, request.url ?? '/');
   if (file === null) {
     response.writeHead(404).end();

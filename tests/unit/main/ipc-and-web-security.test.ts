@@ -66,7 +66,7 @@ describe('IPC registration', () => {
       ['streams:get-statuses', 'wall:get-snapshot', 'wall:set-layout', 'wall:set-locale'].sort(),
     );
     const result = await handlers.get('wall:set-locale')!(
-      { sender: ownContents, senderFrame: { url: 'app://wall/index.html' } },
+      { sender: ownContents, senderFrame: { url: 'app://wall/index.html', parent: null } },
       { evil: true },
     );
     expect(result).toEqual({ ok: true, value: 'handled' });
@@ -80,17 +80,23 @@ describe('IPC registration', () => {
     registerIpc(fake.service as never, (line) => log.push(line));
     const handler = handlers.get('wall:get-snapshot')!;
     const fromIframe = await handler(
-      { sender: ownContents, senderFrame: { url: 'https://evil.example/' } },
+      { sender: ownContents, senderFrame: { url: 'https://evil.example/', parent: null } },
       undefined,
     );
     const fromStranger = await handler(
-      { sender: { id: 99 }, senderFrame: { url: 'app://wall/index.html' } },
+      { sender: { id: 99 }, senderFrame: { url: 'app://wall/index.html', parent: null } },
+      undefined,
+    );
+    // A sub-frame of the app's own page (its parent is the page) is not the app either.
+    const fromOwnSubFrame = await handler(
+      { sender: ownContents, senderFrame: { url: 'app://wall/index.html', parent: {} } },
       undefined,
     );
     expect(fromIframe).toMatchObject({ ok: false });
     expect(fromStranger).toMatchObject({ ok: false });
+    expect(fromOwnSubFrame).toMatchObject({ ok: false });
     expect(fake.calls).toEqual([]);
-    expect(log).toHaveLength(2);
+    expect(log).toHaveLength(3);
   });
 
   it('forwards the service’s events to every window', () => {

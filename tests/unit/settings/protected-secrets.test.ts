@@ -1,7 +1,14 @@
 // Protecting the configuration's secrets for one PC, with a real cipher (AES-256-GCM under a
 // key of the test's own) standing in for the operating system's key store.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -123,6 +130,18 @@ describe('protectConfigFile', () => {
       secret: 'nms-secret',
     });
     expect(() => loadConfigFile(file, null)).toThrow(ConfigFileError);
+  });
+
+  it('never follows a link planted at a temporary name, and leaves no temporary file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'protect-'));
+    const file = join(dir, 'wall.json');
+    writeFileSync(file, JSON.stringify(settings()));
+    const victim = join(dir, 'victim.txt');
+    writeFileSync(victim, 'untouched');
+    symlinkSync(victim, `${file}.protecting`);
+    protectConfigFile(file, aesCodec());
+    expect(readFileSync(victim, 'utf8')).toBe('untouched');
+    expect(readdirSync(dir).sort()).toEqual(['victim.txt', 'wall.json', 'wall.json.protecting']);
   });
 
   it('writes the file format back: no field derived when the file was read', () => {
