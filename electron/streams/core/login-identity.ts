@@ -27,8 +27,11 @@ const DEFAULT_PORTS: Record<string, number> = {
 
 /** Only this process can recompute a digest: it is a comparison, not a stored secret. */
 const RUN_KEY = randomBytes(32);
-/** scrypt cost: about 10 ms once per camera and salt, and each guess costs a thief as much. */
-const SCRYPT_COST = { N: 1 << 14, r: 8, p: 1 } as const;
+/**
+ * scrypt cost: tens of ms, once per camera and salt (and only for a camera with a refused
+ * login on record), while each guess at the stored hash costs a thief as much.
+ */
+const SCRYPT_COST = { N: 1 << 13, r: 8, p: 1 } as const;
 
 /** The login identity of a stream URL and its settings' auth; undefined for demo clips. */
 export function loginIdentity(url: string, auth?: AuthSettings): LoginIdentity | undefined {
