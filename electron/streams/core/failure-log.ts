@@ -34,14 +34,14 @@ export class FailureLog {
   }
 
   /** Video has played without a break for a while: report uncounted repeats, then forget. */
-  steady(prefix: string): void {
+  steady(prefix: string, quality: Quality): void {
     const pending = [...this.seen].filter(([, entry]) => entry.repeats > 0);
     if (pending.length > 0) {
       const counts = pending.map(([kind, entry]) => `${kind} ${entry.repeats}×`).join(', ');
       this.log(`${prefix}: video plays steadily again (not reported since: ${counts})`);
     }
     this.seen.clear();
-    this.down.clear();
+    this.down.delete(quality);
   }
 
   private write(kind: string, line: string): void {

@@ -207,7 +207,7 @@ export class StreamSession {
       this.steady = true;
       this.retry.steady();
       this.stability.playing(now - this.firstFrameAt);
-      this.failureLog.steady(this.logPrefix);
+      this.failureLog.steady(this.logPrefix, this.options.quality);
     }
     const state: StreamState = this.stability.unstable ? 'unstable' : 'live';
     if (this.status.state !== state) this.setStatus({ state, detail: undefined });

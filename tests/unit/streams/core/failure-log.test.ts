@@ -73,7 +73,7 @@ describe('FailureLog', () => {
     log.recovered('Gate [sub]', 'sub');
     log.failed('Gate [sub]', 'sub', ENDED);
     log.recovered('Gate [sub]', 'sub');
-    log.steady('Gate [sub]');
+    log.steady('Gate [sub]', 'sub');
     expect(lines[2]).toBe(
       'Gate [sub]: video plays steadily again (not reported since: ended 1×, video is back 1×)',
     );
