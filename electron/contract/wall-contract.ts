@@ -22,6 +22,9 @@ export type SourceKind = 'rtsp' | 'flv' | 'ts' | 'demo';
  * - idle: nobody watches it, so no connection is held.
  * - connecting: a connection attempt is under way (first one or a retry).
  * - live: video frames are arriving.
+ * - unstable: video arrives in short bursts: the stream keeps ending (3 times within 2
+ *   minutes, each after under a minute of video) and is reconnected each time; it is 'live'
+ *   again once it has played for a minute without a break.
  * - stalled: frames were arriving and stopped; the session will reconnect.
  * - no-media: the server answered but sent no video within the timeout.
  * - auth-failed: the server refused the credentials (retried only rarely, see retryAt).
@@ -34,6 +37,7 @@ export type StreamState =
   | 'idle'
   | 'connecting'
   | 'live'
+  | 'unstable'
   | 'stalled'
   | 'no-media'
   | 'auth-failed'
@@ -70,7 +74,11 @@ export interface StreamStatus {
   since: number;
   /** Epoch ms of the last video frame received from upstream, or null if none yet. */
   lastFrameAt: number | null;
-  /** Epoch ms of the next reconnect attempt when one is scheduled, else null. */
+  /**
+   * Epoch ms of the next reconnect attempt when one is scheduled, else null. With
+   * 'auth-failed' it is when the camera's login back-off allows the next login (the tile's
+   * countdown); null while another stream of the camera is logging in.
+   */
   retryAt: number | null;
   /** Technical detail for logs and the status view; never contains credentials. */
   detail?: string;

@@ -14,6 +14,7 @@ import { loadConfigFile } from '../settings/load-config-file';
 import { openStoreSafely } from '../settings/open-store-safely';
 import type { SecretCodec } from '../settings/protected-secrets';
 import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
+import type { LoginBackoffStore } from '../streams/core/login-records';
 import type { SessionTimings } from '../streams/core/session-timings';
 import { WallService } from './wall-service';
 
@@ -73,6 +74,7 @@ export async function startWall<Served extends HostServing>(
     assetsDir: host.assetsDir,
     allowedOrigins: host.allowedOrigins,
     log,
+    loginStore: opened ? storeSlot(opened.store, LOGIN_BACKOFF_KEY) : null,
     ...(host.timings ? { timings: host.timings } : {}),
   });
   let served: Served;
@@ -92,4 +94,11 @@ export async function startWall<Served extends HostServing>(
       await service.close();
     },
   };
+}
+
+/** The settings store's key for the refused logins the login gate remembers (no passwords). */
+export const LOGIN_BACKOFF_KEY = 'loginBackoff';
+
+function storeSlot(store: KeyValueStore, key: string): LoginBackoffStore {
+  return { get: () => store.get(key), set: (value) => store.set(key, value) };
 }

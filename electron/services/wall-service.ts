@@ -13,6 +13,8 @@ import {
 import { LoopbackGateway } from '../gateway/loopback-gateway';
 import type { WallSettings } from '../settings/settings-model';
 import type { RememberedState, SettingsMemory } from '../settings/settings-store';
+import { LoginGate } from '../streams/core/login-gate';
+import type { LoginBackoffStore } from '../streams/core/login-records';
 import { StreamBroker } from '../streams/core/stream-broker';
 import type { SessionTimings } from '../streams/core/session-timings';
 import { createStreamResolver } from '../streams/stream-resolver';
@@ -27,6 +29,11 @@ export interface WallServiceOptions {
   allowedOrigins: () => readonly string[];
   log: (line: string) => void;
   timings?: Partial<SessionTimings>;
+  /**
+   * Where refused logins are remembered across restarts (the settings store's 'loginBackoff'),
+   * so a restart does not buy a camera's lock-out another failed login; null keeps them in memory.
+   */
+  loginStore?: LoginBackoffStore | null;
 }
 
 /** How long the wall's upstreams are held open at start for the renderer to attach. */
@@ -58,6 +65,7 @@ export class WallService {
       }),
       onStatus: (status) => this.emit('streams:status', status),
       log: options.log,
+      loginGate: new LoginGate({ store: options.loginStore ?? null, log: options.log }),
       ...(options.timings ? { timings: options.timings } : {}),
     });
     this.gateway = new LoopbackGateway({

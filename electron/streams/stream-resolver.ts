@@ -2,6 +2,7 @@
 // broker, so the streams layer never calls back up into the service that owns it.
 import { cameraLabel } from '../settings/camera-label';
 import type { WallSettings } from '../settings/settings-model';
+import { loginIdentity } from './core/login-identity';
 import type { StreamResolver } from './core/stream-broker';
 import { sourceForEndpoint } from './protocols/registry';
 
@@ -30,6 +31,8 @@ export function createStreamResolver(
       assetsDir: options.assetsDir,
       log: options.log,
     });
-    return 'error' in factory ? factory : { label, factory };
+    if ('error' in factory) return factory;
+    const login = loginIdentity(endpoint.url, endpoint.auth);
+    return login ? { label, factory, login } : { label, factory };
   };
 }

@@ -1,6 +1,8 @@
-// Reconnect delays: exponential with full jitter, so that many tiles that lost the same
-// server do not all come back in the same millisecond. Auth failures wait far longer,
-// because cameras (Hikvision) lock a client IP for about 30 minutes after repeated failed logins.
+// Reconnect delays: exponential with jitter, so that many tiles that lost the same server do
+// not all come back in the same millisecond. Which policy applies depends on how the attempt
+// failed (retry-policy.ts); refused logins wait far longer, through the camera's login gate
+// (login-gate.ts), because cameras (Hikvision) lock a client IP for about 30 minutes after
+// 5–7 failed logins.
 
 export interface BackoffPolicy {
   /** First delay in ms. */
@@ -26,12 +28,27 @@ export const DEFAULT_BACKOFF: BackoffPolicy = {
   jitter: 0.5,
 };
 
-/** After a refused login: never faster than every 5 minutes. */
+/**
+ * After a server that answered and failed (malformed data, a stream that ended, HTTP or RTSP
+ * 4xx/5xx, a redirect it cannot follow): 1, 2, 4 … 60 s. Such a server is up, so hammering it
+ * every 1.4 s only loads it (and its log); the first retry stays quick for a one-off drop.
+ */
+export const ANSWERED_FAILURE_BACKOFF: BackoffPolicy = {
+  initialMs: 1_000,
+  maxMs: 60_000,
+  factor: 2,
+  jitter: 0.2,
+};
+
+/**
+ * After a refused login, per camera and user (login-gate.ts): 5, 10, 20, then every 30
+ * minutes. No jitter: jitter only ever shortens a delay, and these are lock-out floors.
+ */
 export const AUTH_FAILURE_BACKOFF: BackoffPolicy = {
   initialMs: 5 * 60_000,
   maxMs: 30 * 60_000,
   factor: 2,
-  jitter: 0.2,
+  jitter: 0,
 };
 
 /**

@@ -1,7 +1,12 @@
 // The broker: one StreamSession per (camera, quality), created on first use and shared by
 // every viewer. The gateway attaches viewers here; the service reads and pushes statuses.
+// What belongs to a camera rather than a stream lives here too: the login gate, shared by the
+// whole wall, and one failure log per camera for its main and sub streams.
 import { streamKey } from '../../contract/stream-path';
 import type { Quality, StreamStatus } from '../../contract/wall-contract';
+import { FailureLog } from './failure-log';
+import { LoginGate } from './login-gate';
+import type { LoginIdentity } from './login-identity';
 import type { SourceFactory } from './source';
 import type { SessionTimings } from './session-timings';
 import { StreamSession } from './stream-session';
@@ -10,6 +15,8 @@ import type { ViewerSink } from './stream-viewer';
 export interface ResolvedStream {
   label: string;
   factory: SourceFactory;
+  /** Who logs in where (login-identity.ts); none for streams without a login (demo clips). */
+  login?: LoginIdentity;
 }
 
 /** Returns how to reach a camera's stream, or an error message if it cannot be played. */
@@ -24,12 +31,18 @@ export interface BrokerOptions {
   onStatus: (status: StreamStatus) => void;
   log: (line: string) => void;
   timings?: Partial<SessionTimings>;
+  /** The wall's login gate (persisted by the service); a fresh in-memory one by default. */
+  loginGate?: LoginGate;
 }
 
 export class StreamBroker {
   private readonly sessions = new Map<string, StreamSession>();
+  private readonly failureLogs = new Map<string, FailureLog>();
+  readonly loginGate: LoginGate;
 
-  constructor(private readonly options: BrokerOptions) {}
+  constructor(private readonly options: BrokerOptions) {
+    this.loginGate = options.loginGate ?? new LoginGate();
+  }
 
   /** Attaches a viewer; returns its detach function, or an error if the stream is unknown. */
   attach(
@@ -49,11 +62,19 @@ export class StreamBroker {
         factory: resolved.factory,
         onStatus: this.options.onStatus,
         log: this.options.log,
+        failureLog: this.failureLogFor(cameraId),
+        ...(resolved.login ? { login: { gate: this.loginGate, identity: resolved.login } } : {}),
         ...(this.options.timings ? { timings: this.options.timings } : {}),
       });
       this.sessions.set(key, session);
     }
     return { detach: session.attach(sink) };
+  }
+
+  private failureLogFor(cameraId: string): FailureLog {
+    let log = this.failureLogs.get(cameraId);
+    if (!log) this.failureLogs.set(cameraId, (log = new FailureLog(this.options.log)));
+    return log;
   }
 
   statuses(): StreamStatus[] {
@@ -77,6 +98,7 @@ export class StreamBroker {
       if (!predicate(session.currentStatus.cameraId)) continue;
       session.close();
       this.sessions.delete(key);
+      this.failureLogs.delete(session.currentStatus.cameraId);
     }
   }
 

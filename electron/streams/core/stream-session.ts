@@ -1,19 +1,28 @@
-// One upstream session per (camera, quality), shared by every tile that shows it.
-// It owns the connection lifecycle: connect when the first viewer comes, linger briefly
-// after the last one leaves (so a layout switch does not reconnect), watch for "no media"
-// and "stalled", reconnect with backoff and jitter, and fan the stream out to viewers,
-// each starting at a keyframe from the GOP cache.
+// One upstream session per (camera, quality), shared by every tile that shows it. It owns the
+// connection lifecycle: connect when the first viewer comes, linger after the last one leaves
+// (so a layout switch does not reconnect), watch for "no media" and "stalled", reconnect with
+// a backoff chosen by how the attempt failed, and fan the stream out (stream-fanout.ts). The
+// backoff outlives the viewers, so leaving and coming back buys no faster retry, and logins
+// go through the camera's login gate, which no session can hurry.
 import type { Quality, StreamState, StreamStatus, VideoCodec } from '../../contract/wall-contract';
-import { AUTH_FAILURE_BACKOFF, DEFAULT_BACKOFF, backoffDelay } from './backoff';
-import { FLV_TAG_SCRIPT, FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
-import { redactUrlsIn } from '../../logging/redact-url';
+import type { FlvTag } from '../flv/flv-tag';
 import { FailureLog } from './failure-log';
-import { GopCache } from './gop-cache';
-import { stateForFailure } from './session-status';
+import type { LoginGate } from './login-gate';
+import type { LoginIdentity } from './login-identity';
+import { RetryPolicy, STEADY_VIDEO_MS, failureKind } from './retry-policy';
+import { SessionLogin, gatedLoginDetail } from './session-login';
+import {
+  changedStatus,
+  failureAfterVideo,
+  stateForFailure,
+  watchdogFailure,
+} from './session-status';
 import type { SourceFactory, SourceFailure, UpstreamSource } from './source';
-import { StreamViewer, type ViewerSink } from './stream-viewer';
+import { StabilityTracker } from './stability';
+import { startSource } from './start-source';
+import { StreamFanout } from './stream-fanout';
+import type { StreamViewer, ViewerSink } from './stream-viewer';
 import { DEFAULT_TIMINGS, type SessionTimings } from './session-timings';
-import { TimestampRebaser } from './timestamp-rebaser';
 
 export interface SessionOptions {
   cameraId: string;
@@ -24,23 +33,36 @@ export interface SessionOptions {
   onStatus: (status: StreamStatus) => void;
   log: (line: string) => void;
   random?: () => number;
+  /** The wall's login gate and who this stream logs in as; without it, a gate of its own. */
+  login?: { gate: LoginGate; identity: LoginIdentity };
+  /** Shared by the camera's streams, so each kind of failure is logged once per camera. */
+  failureLog?: FailureLog;
 }
+
+type FailureStatus = Pick<StreamStatus, 'state' | 'detail' | 'reason' | 'protocolStatus'>;
 
 export class StreamSession {
   private readonly timings: SessionTimings;
-  private readonly viewers = new Set<StreamViewer>();
-  private readonly cache = new GopCache();
-  private readonly rebaser = new TimestampRebaser();
+  private readonly viewers = new StreamFanout();
+  private readonly retry: RetryPolicy;
+  private readonly stability = new StabilityTracker();
+  private readonly login: SessionLogin;
+  private readonly failureLog: FailureLog;
+  private readonly logPrefix: string;
   private source: UpstreamSource | null = null;
   private status: StreamStatus;
-  private attempts = 0;
   private connectedAt = 0;
   private firstFrameAt: number | null = null;
+  /** The open connection has played STEADY_VIDEO_MS without a break. */
+  private steady = false;
+  /** No connection before this (epoch ms): the backoff of the last failure. */
+  private notBefore = 0;
+  /** What the last failure said; shown again to a viewer that returns during its backoff. */
+  private lastFailure: FailureStatus | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private lingerTimer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private closed = false;
-  private readonly failureLog: FailureLog;
   /** Bumped for every connection and whenever the session lets go of one. */
   private generation = 0;
   /** Upstream connections opened so far (tests and the benchmark read it). */
@@ -48,7 +70,12 @@ export class StreamSession {
 
   constructor(private readonly options: SessionOptions) {
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
-    this.failureLog = new FailureLog(options.log, `${options.label} [${options.quality}]`);
+    this.retry = new RetryPolicy(options.random);
+    this.login = options.login
+      ? new SessionLogin(options.login.gate, options.login.identity)
+      : SessionLogin.ofItsOwn(`${options.cameraId}/${options.quality}`);
+    this.failureLog = options.failureLog ?? new FailureLog(options.log);
+    this.logPrefix = `${options.label} [${options.quality}]`;
     this.status = {
       cameraId: options.cameraId,
       quality: options.quality,
@@ -73,15 +100,9 @@ export class StreamSession {
       sink.close('session closed');
       return () => {};
     }
-    const viewer = new StreamViewer(sink);
-    this.viewers.add(viewer);
+    const viewer = this.viewers.add(sink);
     this.cancelLinger();
-    const start = this.cache.startTags();
-    if (start.length > 0) {
-      viewer.sendTags(start);
-      viewer.waitingForKeyframe = false;
-    }
-    if (!this.source && !this.retryTimer) this.connect();
+    if (!this.source && !this.retryTimer && !this.login.waiting) this.connectWhenAllowed();
     return () => this.detach(viewer);
   }
 
@@ -90,179 +111,178 @@ export class StreamSession {
     this.closed = true;
     this.stopUpstream();
     this.cancelLinger();
-    for (const viewer of this.viewers) viewer.sink.close('session closed');
-    this.viewers.clear();
+    this.viewers.closeAll('session closed');
   }
 
   private detach(viewer: StreamViewer): void {
-    if (!this.viewers.delete(viewer) || this.viewers.size > 0 || this.closed) return;
+    if (!this.viewers.remove(viewer) || this.viewers.size > 0 || this.closed) return;
     this.lingerTimer = setTimeout(() => {
       this.lingerTimer = null;
       if (this.viewers.size > 0) return;
+      // The backoff (notBefore, the retry policy, the login gate) is kept on purpose.
       this.stopUpstream();
-      this.cache.clear();
-      this.attempts = 0;
+      this.viewers.clear();
       this.setStatus({ state: 'idle', retryAt: null, detail: undefined });
     }, this.timings.lingerMs);
   }
 
-  private connect(): void {
-    this.retryTimer = null;
+  /** Connects now if the backoff and the login gate allow it, else waits for them. */
+  private connectWhenAllowed(): void {
+    this.cancelPending();
+    if (this.closed || this.source) return;
     if (this.viewers.size === 0) {
       // The last viewer left while a retry was pending: do not reconnect for nobody.
       this.setStatus({ state: 'idle', retryAt: null });
       return;
     }
+    if (Date.now() < this.notBefore) {
+      this.retryTimer = setTimeout(() => this.connectWhenAllowed(), this.notBefore - Date.now());
+      this.setStatus({ ...this.lastFailure, retryAt: this.notBefore });
+      return;
+    }
+    const admission = this.login.admit();
+    if (admission.go) {
+      this.connect();
+      return;
+    }
+    const { retryAt } = admission;
+    if (retryAt !== null)
+      this.retryTimer = setTimeout(() => this.connectWhenAllowed(), retryAt - Date.now());
+    this.login.waitForGate(() => this.connectWhenAllowed());
+    if (admission.refused) {
+      const own = this.lastFailure?.state === 'auth-failed' ? this.lastFailure.detail : undefined;
+      const detail = own ?? gatedLoginDetail(this.options.label);
+      this.setStatus({ state: 'auth-failed', retryAt, detail });
+    } else if (this.status.state === 'idle') {
+      this.setStatus({ state: 'connecting', retryAt: null });
+    }
+  }
+
+  private connect(): void {
     this.connections += 1;
     this.connectedAt = Date.now();
     this.firstFrameAt = null;
-    this.rebaser.newConnection();
-    // The new connection may start mid-GOP (RTSP, a gateway without a GOP cache): its inter
-    // frames reference pictures no viewer has, so everyone resumes at its first keyframe.
-    this.cache.dropGop();
-    for (const viewer of this.viewers) viewer.waitingForKeyframe = true;
+    this.steady = false;
+    this.viewers.newConnection();
     // A retry keeps saying what is wrong (and since when) rather than flip to "connecting"
     // for the length of every attempt: a dead camera must read as dead from across the room.
     const failing = !['idle', 'connecting', 'live'].includes(this.status.state);
     this.setStatus(failing ? { retryAt: null } : { state: 'connecting', retryAt: null });
-    let ended = false;
     const generation = ++this.generation;
     // Once the session has given up on a connection (watchdog, close), anything that
     // connection still says is stale: it must not end or feed the connection after it.
-    const current = () => !ended && generation === this.generation;
-    let source: UpstreamSource;
-    try {
-      source = this.options.factory({
-        onTag: (tag) => {
-          if (current()) this.onTag(tag);
-        },
-        onCodec: (codec) => {
-          if (current()) this.setCodec(codec);
-        },
-        onEnd: (failure) => {
-          if (!current()) return;
-          ended = true;
-          this.onSourceEnd(failure);
-        },
-      });
-    } catch (error) {
-      // A factory that throws (a URL Node refuses, a bad option) must not take down the
-      // gateway request that attached the viewer; it fails like any connection, with backoff.
-      if (current()) {
-        ended = true;
-        this.onSourceEnd({
-          code: 'protocol-error',
-          message: `Camera '${this.options.label}': the stream cannot be opened (${redactUrlsIn(error instanceof Error ? error.message : String(error))}). Check the stream URL in the configuration.`,
-        });
-      }
-      return;
-    }
-    // A factory may fail synchronously by calling onEnd before returning.
-    if (ended) {
-      source.close();
-      return;
-    }
+    const current = () => generation === this.generation;
+    const source = startSource(this.options.factory, this.options.label, {
+      onTag: (tag) => {
+        if (current()) this.onTag(tag);
+      },
+      onCodec: (codec) => {
+        if (current()) this.setCodec(codec);
+      },
+      onEnd: (failure) => {
+        if (current()) this.onSourceEnd(failure);
+      },
+    });
+    if (!source) return;
     this.source = source;
     this.startWatchdog();
   }
 
-  private onTag(input: FlvTag): void {
-    if (input.type !== FLV_TAG_VIDEO && input.type !== FLV_TAG_SCRIPT) return;
-    const tag: FlvTag = { ...input, timestamp: this.rebaser.map(input.timestamp) };
-    this.cache.add(tag);
-    if (tag.type === FLV_TAG_SCRIPT) {
-      for (const viewer of this.viewers) if (!viewer.waitingForKeyframe) viewer.sendTags([tag]);
-      return;
-    }
-    const info = videoTagInfo(tag.data);
-    if (info.sequenceHeader) {
-      if (info.codec !== 'other') this.setCodec(info.codec);
-      for (const viewer of this.viewers) if (!viewer.waitingForKeyframe) viewer.sendTags([tag]);
-      return;
-    }
-    const now = Date.now();
+  private onTag(tag: FlvTag): void {
+    // Media only flows past a login the server accepted.
+    this.login.accepted();
+    const delivered = this.viewers.deliver(tag);
+    if (delivered?.kind === 'config' && delivered.codec) this.setCodec(delivered.codec);
+    if (delivered?.kind === 'frame') this.onFrame(Date.now());
+  }
+
+  private onFrame(now: number): void {
     this.status = { ...this.status, lastFrameAt: now };
     if (this.firstFrameAt === null) {
       this.firstFrameAt = now;
-      this.failureLog.recovered();
-      this.setStatus({ state: 'live', detail: undefined });
-    } else if (this.status.state !== 'live') {
-      this.setStatus({ state: 'live', detail: undefined });
+      this.lastFailure = null;
+      this.failureLog.recovered(this.logPrefix, this.options.quality);
+    } else if (!this.steady && now - this.firstFrameAt >= STEADY_VIDEO_MS) {
+      // The stall watchdog guarantees no gap of stallTimeoutMs: this was continuous video.
+      this.steady = true;
+      this.retry.steady();
+      this.stability.playing(now - this.firstFrameAt);
+      this.failureLog.steady(this.logPrefix, this.options.quality);
     }
-    for (const viewer of this.viewers) viewer.deliverFrame(tag, info.keyframe, this.cache);
+    const state: StreamState = this.stability.unstable ? 'unstable' : 'live';
+    if (this.status.state !== state) this.setStatus({ state, detail: undefined });
   }
 
-  private onSourceEnd(failure: SourceFailure): void {
+  private onSourceEnd(reported: SourceFailure): void {
+    const now = Date.now();
+    const hadFrames = this.firstFrameAt !== null;
+    const playedMs = hadFrames ? now - this.firstFrameAt! : 0;
+    const loginRetryAt = reported.code === 'auth-failed' ? this.login.refused() : null;
     this.stopUpstream();
-    // A viewer that joins during the outage must not be shown the last GOP as if it were live.
-    this.cache.dropGop();
+    this.viewers.dropGop();
     // Only the session closes sources; a source that reports 'closed' itself failed.
     if (this.closed) return;
-    const hadFrames = this.firstFrameAt !== null;
-    const wasHealthy =
-      this.firstFrameAt !== null && Date.now() - this.firstFrameAt >= this.timings.healthyAfterMs;
-    if (wasHealthy) this.attempts = 0;
-    const state: StreamState = stateForFailure(failure, hadFrames);
-    this.failureLog.failed(failure);
+    const failure = hadFrames
+      ? failureAfterVideo(reported, playedMs, this.options.label)
+      : reported;
+    if (playedMs >= this.timings.healthyAfterMs) this.retry.networkHealthy();
+    if (hadFrames) this.stability.ended(now, playedMs);
+    this.failureLog.failed(this.logPrefix, this.options.quality, failure);
+    const kind = failureKind(failure.code);
+    // A refused login waits for the gate, which every stream of the camera shares.
+    const delay =
+      kind === 'login' ? Math.max(0, (loginRetryAt ?? now) - now) : this.retry.nextDelay(kind);
+    this.notBefore = kind === 'login' ? 0 : now + delay;
+    const unstable = hadFrames && kind !== 'login' && this.stability.unstable;
+    this.lastFailure = {
+      state: unstable ? 'unstable' : stateForFailure(failure, hadFrames),
+      detail: failure.message,
+      reason: failure.reason,
+      protocolStatus: failure.protocolStatus,
+    };
     if (this.viewers.size === 0) {
       this.setStatus({ state: 'idle', retryAt: null, detail: failure.message });
       return;
     }
-    const policy = failure.code === 'auth-failed' ? AUTH_FAILURE_BACKOFF : DEFAULT_BACKOFF;
-    const delay = backoffDelay(policy, this.attempts, this.options.random);
-    this.attempts += 1;
-    this.retryTimer = setTimeout(() => this.connect(), delay);
-    this.setStatus({
-      state,
-      retryAt: Date.now() + delay,
-      detail: failure.message,
-      reason: failure.reason,
-      protocolStatus: failure.protocolStatus,
-    });
+    this.retryTimer = setTimeout(() => this.connectWhenAllowed(), delay);
+    this.setStatus({ ...this.lastFailure, retryAt: now + delay });
   }
 
   private startWatchdog(): void {
     this.stopWatchdog();
     this.watchdog = setInterval(() => {
-      const now = Date.now();
-      if (this.firstFrameAt === null) {
-        if (now - this.connectedAt >= this.timings.noMediaTimeoutMs) {
-          this.failFromWatchdog({
-            code: 'no-media',
-            message: `Camera '${this.options.label}': the server answered but sent no video for ${Math.round(this.timings.noMediaTimeoutMs / 1000)} s. Check that the camera is publishing to the server and that the stream name is right.`,
-          });
-        }
-      } else if (now - (this.status.lastFrameAt ?? now) >= this.timings.stallTimeoutMs) {
-        this.failFromWatchdog({
-          code: 'stalled',
-          message: `Camera '${this.options.label}': video stopped for ${Math.round(this.timings.stallTimeoutMs / 1000)} s; reconnecting.`,
-        });
-      }
+      const { connectedAt, firstFrameAt, timings } = this;
+      const times = { connectedAt, firstFrameAt, lastFrameAt: this.status.lastFrameAt };
+      const failure = watchdogFailure(Date.now(), times, timings, this.options.label);
+      // onSourceEnd closes the source; it is not told about its own close.
+      if (failure && this.source) this.onSourceEnd(failure);
     }, 250);
-  }
-
-  private failFromWatchdog(failure: SourceFailure): void {
-    // onSourceEnd closes the source; it is not told about its own close.
-    if (this.source) this.onSourceEnd(failure);
   }
 
   private stopUpstream(): void {
     this.generation += 1;
     this.stopWatchdog();
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.cancelPending();
+    this.login.release();
     const source = this.source;
     this.source = null;
     source?.close();
   }
 
+  /** Drops a scheduled retry and any wait on the login gate. */
+  private cancelPending(): void {
+    clearTimeout(this.retryTimer ?? undefined);
+    this.retryTimer = null;
+    this.login.cancelWait();
+  }
+
   private stopWatchdog(): void {
-    if (this.watchdog) clearInterval(this.watchdog);
+    clearInterval(this.watchdog ?? undefined);
     this.watchdog = null;
   }
 
   private cancelLinger(): void {
-    if (this.lingerTimer) clearTimeout(this.lingerTimer);
+    clearTimeout(this.lingerTimer ?? undefined);
     this.lingerTimer = null;
   }
 
@@ -273,14 +293,7 @@ export class StreamSession {
   }
 
   private setStatus(change: Partial<StreamStatus>): void {
-    const next = { ...this.status, ...change };
-    if (change.state === 'connecting' || change.state === 'live' || change.state === 'idle') {
-      // A reason explains a failure; it must not outlive it.
-      delete next.reason;
-      delete next.protocolStatus;
-    }
-    if (change.state && change.state !== this.status.state) next.since = Date.now();
-    this.status = next;
-    this.options.onStatus(next);
+    this.status = changedStatus(this.status, change, Date.now());
+    this.options.onStatus(this.status);
   }
 }

@@ -4,6 +4,7 @@ import type { Dictionary } from './message-keys';
 export const en: Dictionary = {
   'state.connecting': 'Connecting…',
   'state.live': 'Live',
+  'state.unstable': 'Unstable signal',
   'state.stalled': 'Signal lost · last frame {time}',
   'state.stalledNoFrame': 'Signal lost',
   'state.noMedia': 'The server sends no video',

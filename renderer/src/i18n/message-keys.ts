@@ -3,6 +3,7 @@
 export const MESSAGE_KEYS = [
   'state.connecting',
   'state.live',
+  'state.unstable',
   'state.stalled',
   'state.stalledNoFrame',
   'state.noMedia',

@@ -4,6 +4,7 @@ import type { Dictionary } from './message-keys';
 export const vi: Dictionary = {
   'state.connecting': 'Đang kết nối…',
   'state.live': 'Trực tiếp',
+  'state.unstable': 'Tín hiệu chập chờn',
   'state.stalled': 'Mất tín hiệu · khung hình cuối {time}',
   'state.stalledNoFrame': 'Mất tín hiệu',
   'state.noMedia': 'Máy chủ không gửi hình',

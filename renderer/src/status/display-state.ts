@@ -80,6 +80,9 @@ export function deriveTileView(inputs: TileInputs): TileView {
     freshness?.health === 'codec-unsupported';
   if (codecUnsupported) return view('unsupported-codec');
 
+  // A stream that keeps ending shows pictures between its freezes: advancing frames do not
+  // make it live.
+  if (status?.state === 'unstable') return view('unstable');
   // Frames advancing on screen outrank any older upstream report: the picture speaks.
   if (freshness?.health === 'live') return view('live');
   if (freshness?.health === 'stalled' || status?.state === 'stalled') return view('stalled');

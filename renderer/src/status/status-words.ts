@@ -25,6 +25,7 @@ export interface TileWords {
 const HEADLINE_KEYS: Record<Exclude<DisplayState, 'stalled'>, MessageKey> = {
   connecting: 'state.connecting',
   live: 'state.live',
+  unstable: 'state.unstable',
   'no-media': 'state.noMedia',
   'auth-failed': 'state.authFailed',
   unreachable: 'state.unreachable',
@@ -38,7 +39,7 @@ const HEADLINE_KEYS: Record<Exclude<DisplayState, 'stalled'>, MessageKey> = {
 
 export function toneOf(state: DisplayState): Tone {
   if (state === 'live') return 'ok';
-  if (state === 'connecting') return 'warn';
+  if (state === 'connecting' || state === 'unstable') return 'warn';
   if (isDownState(state)) return 'alarm';
   return 'calm';
 }

@@ -151,7 +151,9 @@ describe('StreamSession watchdogs and reconnects', () => {
     expect(session.currentStatus.state).toBe('unreachable');
 
     upstream.last.play(150); // 6 s of video: longer than healthyAfterMs
-    failOnce();
+    // A network failure after video (a socket error would read as the stream ending).
+    upstream.last.end('stalled');
+    delays.push(session.currentStatus.retryAt! - Date.now());
     expect(delays.at(-1)).toBe(network(0));
   });
 
@@ -160,7 +162,7 @@ describe('StreamSession watchdogs and reconnects', () => {
     upstream.last.end('unreachable');
     vi.advanceTimersByTime(session.currentStatus.retryAt! - Date.now());
     upstream.last.play(10); // 0.4 s of video
-    upstream.last.end('ended');
+    upstream.last.end('stalled');
     expect(session.currentStatus.state).toBe('stalled');
     expect(session.currentStatus.retryAt! - Date.now()).toBe(
       backoffDelay(DEFAULT_BACKOFF, 1, () => 0),

@@ -157,9 +157,10 @@ describe('StreamSession viewers leaving, congestion and close', () => {
     expect(logs.filter((l) => l.includes('cannot reach'))).toHaveLength(1);
     // Ten minutes on, it is reported again, with the number of repeats in between.
     vi.advanceTimersByTime(FAILURE_LOG_INTERVAL_MS);
-    // Let the pending retry open a connection (the state keeps saying "unreachable").
+    // Let the pending retry open a connection (the state keeps saying "unreachable"); the
+    // no-media failures of the idle connections meanwhile back off up to a minute.
     const opened = upstream.sources.length;
-    for (let i = 0; i < 100 && upstream.sources.length === opened; i += 1) {
+    for (let i = 0; i < 700 && upstream.sources.length === opened; i += 1) {
       vi.advanceTimersByTime(100);
     }
     upstream.last.end('unreachable', "Camera 'X': cannot reach the server.");

@@ -1,0 +1,84 @@
+// A session's viewers and what they are sent: each starts at a keyframe (from the GOP cache
+// when one is there), timestamps stay continuous across upstream reconnects, and a congested
+// viewer skips to the next keyframe. Connection lifecycle and states are the session's.
+import type { VideoCodec } from '../../contract/wall-contract';
+import { FLV_TAG_SCRIPT, FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
+import { GopCache } from './gop-cache';
+import { StreamViewer, type ViewerSink } from './stream-viewer';
+import { TimestampRebaser } from './timestamp-rebaser';
+
+/** What a delivered tag was, for the session's states. */
+export type Delivered = { kind: 'frame' } | { kind: 'config'; codec: VideoCodec | null } | null;
+
+export class StreamFanout {
+  private readonly viewers = new Set<StreamViewer>();
+  private readonly cache = new GopCache();
+  private readonly rebaser = new TimestampRebaser();
+
+  get size(): number {
+    return this.viewers.size;
+  }
+
+  add(sink: ViewerSink): StreamViewer {
+    const viewer = new StreamViewer(sink);
+    this.viewers.add(viewer);
+    const start = this.cache.startTags();
+    if (start.length > 0) {
+      viewer.sendTags(start);
+      viewer.waitingForKeyframe = false;
+    }
+    return viewer;
+  }
+
+  /** False when the viewer was not (or no longer) attached. */
+  remove(viewer: StreamViewer): boolean {
+    return this.viewers.delete(viewer);
+  }
+
+  /**
+   * A new upstream connection begins. It may start mid-GOP (RTSP, a gateway without a GOP
+   * cache): its inter frames reference pictures no viewer has, so everyone resumes at its
+   * first keyframe, and its timestamps continue the last ones sent.
+   */
+  newConnection(): void {
+    this.rebaser.newConnection();
+    this.cache.dropGop();
+    for (const viewer of this.viewers) viewer.waitingForKeyframe = true;
+  }
+
+  /** The upstream is gone: a viewer joining now must not get the last GOP as if it were live. */
+  dropGop(): void {
+    this.cache.dropGop();
+  }
+
+  clear(): void {
+    this.cache.clear();
+  }
+
+  closeAll(reason: string): void {
+    for (const viewer of this.viewers) viewer.sink.close(reason);
+    this.viewers.clear();
+  }
+
+  /** Fans one upstream tag out; audio is dropped (the wall is silent). */
+  deliver(input: FlvTag): Delivered {
+    if (input.type !== FLV_TAG_VIDEO && input.type !== FLV_TAG_SCRIPT) return null;
+    const tag: FlvTag = { ...input, timestamp: this.rebaser.map(input.timestamp) };
+    this.cache.add(tag);
+    if (tag.type === FLV_TAG_SCRIPT) {
+      this.sendToStarted(tag);
+      return null;
+    }
+    const info = videoTagInfo(tag.data);
+    if (info.sequenceHeader) {
+      this.sendToStarted(tag);
+      return { kind: 'config', codec: info.codec === 'other' ? null : info.codec };
+    }
+    for (const viewer of this.viewers) viewer.deliverFrame(tag, info.keyframe, this.cache);
+    return { kind: 'frame' };
+  }
+
+  private sendToStarted(tag: FlvTag): void {
+    for (const viewer of this.viewers) if (!viewer.waitingForKeyframe) viewer.sendTags([tag]);
+  }
+}
