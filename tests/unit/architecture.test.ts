@@ -105,6 +105,7 @@ const LAYERS: Record<string, readonly string[]> = {
   'electron/streams/core': [
     'electron/contract',
     'electron/logging',
+    'electron/settings',
     'electron/streams/bytes',
     'electron/streams/codecs',
     'electron/streams/flv',

@@ -18,6 +18,7 @@ const HEALTH_OF: Record<StreamState, HealthState> = {
   'not-found': 'not-found',
   'unsupported-codec': 'unsupported-codec',
   error: 'error',
+  unstable: 'unstable',
 };
 
 /** Which of two session states speaks for the camera: live first, then the failures, idle last. */
