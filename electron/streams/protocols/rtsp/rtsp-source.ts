@@ -9,13 +9,16 @@ import type {
   UpstreamSource,
 } from '../../core/source';
 import type { FlvTag } from '../../flv/flv-tag';
+import type { TlsTrust } from '../../../settings/settings-model';
+import { RedirectPolicy, isRedirect } from '../redirect-policy';
 import { RtspConnection } from './rtsp-connection';
-import { RtspFailure, protocolError, statusFailure } from './rtsp-errors';
+import { RtspFailure, protocolError, redirectFailure, statusFailure } from './rtsp-errors';
 import { header, parsePublic, parseSessionHeader, type RtspResponse } from './rtsp-message';
 import { redactUrlsIn } from '../../../logging/redact-url';
 import { controlBase, parseRtspUrl, resolveControl, type RtspTarget } from './rtsp-url';
 import { parseSdp, pickVideoTrack, type VideoTrack } from './sdp';
-import { RtpClock, parseRtp } from './rtp-packet';
+import { parseRtp } from './rtp-packet';
+import { DecodeClock, REORDER_LEAD_MS } from './decode-clock';
 import { RtpDepacketizer } from './rtp-depacketizer';
 import { FlvVideoMuxer } from '../../flv/video-muxer';
 
@@ -27,10 +30,12 @@ export interface RtspSourceOptions {
   label: string;
   log?: (line: string) => void;
   connectTimeoutMs?: number;
-  /** rtsps:// only: verify the camera's certificate (default true). */
-  rejectUnauthorized?: boolean;
-  /** rtsps:// only: trusted CA or the camera's own self-signed certificate (PEM). */
-  ca?: string;
+  /** rtsps:// only: the CA (or the camera's own self-signed certificate) and a pin. */
+  tlsTrust?: TlsTrust;
+  /** Basic-only cameras over rtsp:// (see rtsp-connection.ts). */
+  allowBasicOverCleartext?: boolean;
+  /** Servers other than the URL's own that a DESCRIBE redirect may lead to. */
+  allowRedirectTo?: readonly string[];
   /** Per-request answer timeout (default 10 s). */
   requestTimeoutMs?: number;
 }
@@ -46,7 +51,12 @@ class RtspSource implements UpstreamSource {
   private aggregateUrl: string | undefined;
   private rtpChannel = 0;
   private pipeline:
-    | { track: VideoTrack; depacketizer: RtpDepacketizer; clock: RtpClock; muxer: FlvVideoMuxer }
+    | {
+        track: VideoTrack;
+        depacketizer: RtpDepacketizer;
+        clock: DecodeClock;
+        muxer: FlvVideoMuxer;
+      }
     | undefined;
   private codecReported = false;
 
@@ -79,40 +89,48 @@ class RtspSource implements UpstreamSource {
         `Camera '${label}': ${parsed.error}. Fix the camera URL in the configuration (rtsp://host:554/path).`,
       );
     }
-    const target: RtspTarget = {
+    let target: RtspTarget = {
       ...parsed,
       // Explicit credentials win over ones embedded in the URL.
       ...(this.options.username !== undefined ? { username: this.options.username } : {}),
       ...(this.options.password !== undefined ? { password: this.options.password } : {}),
     };
-    const url = target.url;
     const timeout = this.options.requestTimeoutMs ?? 10_000;
-    const conn = new RtspConnection(
-      target,
-      label,
-      {
-        onFrame: (channel, payload) => this.onFrame(channel, payload),
-        onClosed: (failure) => this.fail(failure.toSourceFailure()),
-      },
-      {
-        rejectUnauthorized: this.options.rejectUnauthorized ?? true,
-        ...(this.options.ca ? { ca: this.options.ca } : {}),
-      },
-    );
-    this.conn = conn;
-    this.log(`connecting to ${url}`);
-    await conn.connect(this.options.connectTimeoutMs ?? 10_000);
-    if (this.finished) return;
-
-    const options = await conn.request('OPTIONS', url, {}, timeout);
-    if (this.finished) return;
-    // A failed OPTIONS is not fatal: some cameras only implement the methods they need.
-    const publicMethods = ok(options)
-      ? parsePublic(header(options.headers, 'public'))
-      : new Set<string>();
-
-    const describe = await conn.request('DESCRIBE', url, { Accept: 'application/sdp' }, timeout);
-    if (this.finished) return;
+    const redirects = new RedirectPolicy(target.url, this.options.allowRedirectTo ?? [], label);
+    let conn: RtspConnection;
+    let publicMethods: Set<string>;
+    let describe: RtspResponse;
+    // DESCRIBE may redirect (RTSP 301/302, an NVR handing a channel to another port): each
+    // hop is a new connection, with the credentials only when it stays on the same host.
+    for (;;) {
+      conn = await this.open(target);
+      if (this.finished) return;
+      const options = await conn.request('OPTIONS', target.url, {}, timeout);
+      if (this.finished) return;
+      // A failed OPTIONS is not fatal: some cameras only implement the methods they need.
+      publicMethods = ok(options) ? parsePublic(header(options.headers, 'public')) : new Set();
+      describe = await conn.request('DESCRIBE', target.url, { Accept: 'application/sdp' }, timeout);
+      if (this.finished) return;
+      if (!isRedirect(describe.status)) break;
+      const step = redirects.follow(
+        target.url,
+        header(describe.headers, 'location'),
+        describe.status,
+      );
+      if (!step.ok) throw redirectFailure(step.failure);
+      conn.destroy();
+      const next = parseRtspUrl(step.url);
+      if ('error' in next)
+        throw protocolError(label, `the camera redirected to ${step.url}: ${next.error}`);
+      this.log(`redirected (RTSP ${describe.status}) to ${next.url}`);
+      const { username, password } = target;
+      target = {
+        ...next,
+        ...(step.sameHost && username !== undefined ? { username } : {}),
+        ...(step.sameHost && password !== undefined ? { password } : {}),
+      };
+    }
+    const url = target.url;
     if (!ok(describe)) throw statusFailure(label, 'DESCRIBE', describe.status, describe.reason);
     const sdp = parseSdp(Buffer.from(describe.body).toString('utf8'));
     const choice = pickVideoTrack(sdp);
@@ -140,7 +158,7 @@ class RtspSource implements UpstreamSource {
     this.pipeline = {
       track,
       depacketizer: new RtpDepacketizer(track.codec),
-      clock: new RtpClock(track.clockRate),
+      clock: new DecodeClock(track.clockRate, mayReorder(track) ? REORDER_LEAD_MS : 0),
       muxer: new FlvVideoMuxer(track.codec, track),
     };
 
@@ -181,6 +199,28 @@ class RtspSource implements UpstreamSource {
       `playing ${track.codec === 'h264' ? 'H.264' : 'H.265'} from ${trackUrl}; session timeout ${session.timeoutSec} s, keepalive ${method}`,
     );
     this.startKeepalive(method, base, session.id, session.timeoutSec, timeout);
+  }
+
+  /** A connection to `target`, connected (and its TLS verified). */
+  private async open(target: RtspTarget): Promise<RtspConnection> {
+    const conn = new RtspConnection(
+      target,
+      this.options.label,
+      {
+        onFrame: (channel, payload) => this.onFrame(channel, payload),
+        onClosed: (failure) => {
+          if (this.conn === conn) this.fail(failure.toSourceFailure());
+        },
+      },
+      {
+        ...(this.options.tlsTrust ? { tlsTrust: this.options.tlsTrust } : {}),
+        ...(this.options.allowBasicOverCleartext ? { allowBasicOverCleartext: true } : {}),
+      },
+    );
+    this.conn = conn;
+    this.log(`connecting to ${target.url}`);
+    await conn.connect(this.options.connectTimeoutMs ?? 10_000);
+    return conn;
   }
 
   private startKeepalive(
@@ -231,7 +271,9 @@ class RtspSource implements UpstreamSource {
     if (!rtp || rtp.payloadType !== p.track.payloadType) return;
     const units = p.depacketizer.push(rtp.sequence, rtp.timestamp, rtp.marker, rtp.payload);
     for (const au of units) {
-      const tags = p.muxer.push(au, p.clock.toMs(au.timestamp));
+      // RTP timestamps are presentation times; with B-frames they are not in decode order.
+      const { dtsMs, compositionMs } = p.clock.next(au.timestamp);
+      const tags = p.muxer.push(au, dtsMs, compositionMs);
       for (const tag of tags) this.emit(tag);
     }
   }
@@ -270,6 +312,14 @@ class RtspSource implements UpstreamSource {
   private log(message: string): void {
     this.options.log?.(redactUrlsIn(`[rtsp] Camera '${this.options.label}': ${message}`));
   }
+}
+
+/**
+ * Whether pictures may come out of order: not for H.264 Baseline (profile_idc 66, the second
+ * byte of the SPS), which has no B-frames; any other profile, or an SDP without an SPS, may.
+ */
+function mayReorder(track: VideoTrack): boolean {
+  return !(track.codec === 'h264' && track.sps[0]?.[1] === 66);
 }
 
 function ok(res: RtspResponse): boolean {

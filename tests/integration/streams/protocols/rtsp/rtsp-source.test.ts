@@ -266,7 +266,12 @@ describe('RTSP source: other servers and failures', () => {
       expect(end.code).toBe('protocol-error');
       expect(end.message).toMatch(/TLS.*SELF_SIGNED/);
       const p = probe(
-        createRtspSource({ url, label: 'Cẩm Đoài 1', log, ca: readFileSync(cert, 'utf8') }),
+        createRtspSource({
+          url,
+          label: 'Cẩm Đoài 1',
+          log,
+          tlsTrust: { ca: readFileSync(cert, 'utf8') },
+        }),
       );
       open.push(p);
       await p.waitFor(() => keyframes(p).length >= 1, 20_000, 'a keyframe over TLS');
