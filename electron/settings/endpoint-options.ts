@@ -51,7 +51,7 @@ export function parseTls(
       trust.fingerprint256 = hex.match(/../g)!.join(':');
     }
   }
-  if (tls.ca === undefined && tls.fingerprint === undefined) {
+  if (raw.ca === undefined && raw.fingerprint === undefined) {
     err(at, 'must have "ca" and/or "fingerprint"');
     return undefined;
   }

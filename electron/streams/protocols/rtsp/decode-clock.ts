@@ -28,6 +28,8 @@ export class DecodeClock {
   private extended = 0;
   /** Presentation times seen and not yet used as a decode time, ascending. */
   private pending: number[] = [];
+  /** The last presentation times in decode order, to measure how far pictures move. */
+  private recent: number[] = [];
   private depth = 0;
   private lastDts = 0;
   private lastPts: number | undefined;
@@ -47,12 +49,14 @@ export class DecodeClock {
       this.shift += this.lastDts + 40 - pts;
       pts = this.lastDts + 40;
       this.pending = [];
+      this.recent = [];
     }
     this.lastPts = pts;
     // How many earlier pictures show after this one: the reorder depth, at least.
-    let later = 0;
-    for (let i = this.pending.length - 1; i >= 0 && this.pending[i]! > pts; i--) later++;
+    const later = this.recent.filter((t) => t > pts).length;
     this.depth = Math.min(MAX_DEPTH, Math.max(this.depth, later));
+    this.recent.push(pts);
+    if (this.recent.length > 2 * MAX_DEPTH) this.recent.shift();
     this.insert(pts);
     let dts = this.lastDts;
     // The earliest presentation time still owed is when this picture must be decoded; while
