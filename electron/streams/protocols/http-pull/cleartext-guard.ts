@@ -16,7 +16,8 @@ export function cleartextBasicRefusal(
   allowed: boolean,
   label: string,
 ): SourceFailure | undefined {
-  if (allowed || !CLEARTEXT.test(url)) return undefined;
+  const allowedOnAuth = auth?.type === 'password' && auth.allowBasicOverCleartext === true;
+  if (allowed || allowedOnAuth || !CLEARTEXT.test(url)) return undefined;
   const basic = auth ? auth.type === 'password' : splitUserinfo(url).userinfo !== undefined;
   if (!basic) return undefined;
   return {

@@ -6,7 +6,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRtspSource } from '../../../../../electron/streams/protocols/rtsp/rtsp-source';
+import {
+  createRtspSource,
+  type RtspSourceOptions,
+} from '../../../../../electron/streams/protocols/rtsp/rtsp-source';
 import { encodeFlvHeader, encodeFlvTag } from '../../../../../electron/streams/flv/flv-writer';
 import { videoTagInfo, type FlvTag } from '../../../../../electron/streams/flv/flv-tag';
 import {
@@ -23,7 +26,7 @@ const logs: string[] = [];
 const log = (line: string) => logs.push(line);
 const open: SourceProbe[] = [];
 
-function start(url: string, extra: { username?: string; password?: string } = {}): SourceProbe {
+function start(url: string, extra: Partial<RtspSourceOptions> = {}): SourceProbe {
   const p = probe(createRtspSource({ url, label: 'Cẩm Đoài 1', log, ...extra }));
   open.push(p);
   return p;
@@ -198,10 +201,25 @@ describe('RTSP source against GStreamer (Digest)', () => {
 });
 
 describe('RTSP source: other servers and failures', () => {
-  it('plays from a Basic-only server', async () => {
+  it('refuses a Basic-only server over rtsp:// without sending the password', async () => {
     const server = await startRtspServer({ auth: 'basic', user: USER, password: PASSWORD });
     try {
       const p = start(server.url('/cam1', { user: USER, password: PASSWORD }));
+      const end = await endWithin(p, 10_000);
+      expect(end).toMatchObject({ code: 'protocol-error', reason: 'basic-over-cleartext' });
+      expect(end.message).toContain('allowBasicOverCleartext');
+      expect(server.requests.some((r) => r.authorized)).toBe(false);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('plays from a Basic-only server when the configuration allows Basic over rtsp://', async () => {
+    const server = await startRtspServer({ auth: 'basic', user: USER, password: PASSWORD });
+    try {
+      const p = start(server.url('/cam1', { user: USER, password: PASSWORD }), {
+        allowBasicOverCleartext: true,
+      });
       await p.waitFor(() => keyframes(p).length >= 1, 20_000, 'a keyframe');
       expect(server.requests.filter((r) => r.method === 'PLAY' && r.authorized)).toHaveLength(1);
     } finally {
