@@ -17,6 +17,7 @@ import {
   startRtspServer,
   type RtspServer,
 } from '../../../../fixtures/rtsp-server/start-rtsp-server';
+import { makeSelfSignedCert } from '../../../../fixtures/tls/make-cert';
 import { endWithin, probe, type SourceProbe } from './source-probe';
 
 const run = promisify(execFile);
@@ -247,33 +248,14 @@ describe('RTSP source: other servers and failures', () => {
     expect(end.message).not.toContain(PASSWORD);
   });
 
-  it('plays rtsps:// with the camera certificate trusted, and refuses an untrusted one', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'rtsps-'));
-    const cert = path.join(dir, 'cert.pem');
-    const key = path.join(dir, 'key.pem');
-    await run('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ]);
+  it('plays rtsps:// with the camera certificate as tls.ca, and refuses an untrusted or unpinned one', async () => {
+    const cert = makeSelfSignedCert();
     const server = await startRtspServer({
       auth: 'digest',
       user: USER,
       password: PASSWORD,
-      tlsCert: cert,
-      tlsKey: key,
+      tlsCert: cert.certPath,
+      tlsKey: cert.keyPath,
     });
     try {
       const url = server
@@ -281,17 +263,19 @@ describe('RTSP source: other servers and failures', () => {
         .replace('rtsp:', 'rtsps:');
       const untrusted = start(url);
       const end = await endWithin(untrusted, 10_000);
-      expect(end.code).toBe('protocol-error');
+      expect(end).toMatchObject({ code: 'protocol-error', reason: 'tls' });
       expect(end.message).toMatch(/TLS.*SELF_SIGNED/);
-      const p = probe(
-        createRtspSource({
-          url,
-          label: 'Cẩm Đoài 1',
-          log,
-          tlsTrust: { ca: readFileSync(cert, 'utf8') },
-        }),
-      );
-      open.push(p);
+      expect(end.message).toContain('tls.ca');
+
+      const wrongPin = `${cert.fingerprint256.slice(0, -2)}${cert.fingerprint256.endsWith('00') ? '11' : '00'}`;
+      const pinned = start(url, { tlsTrust: { ca: cert.cert, fingerprint256: wrongPin } });
+      const refused = await endWithin(pinned, 10_000);
+      expect(refused).toMatchObject({ code: 'protocol-error', reason: 'tls' });
+      expect(refused.message).toContain('not the one pinned in tls.fingerprint');
+      expect(refused.message).toContain(cert.fingerprint256);
+      expect(server.requests.filter((r) => r.authorized)).toEqual([]);
+
+      const p = start(url, { tlsTrust: { ca: cert.cert, fingerprint256: cert.fingerprint256 } });
       await p.waitFor(() => keyframes(p).length >= 1, 20_000, 'a keyframe over TLS');
       expect(server.count('PLAY')).toBeGreaterThanOrEqual(1);
     } finally {
