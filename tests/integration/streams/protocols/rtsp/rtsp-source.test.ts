@@ -1,7 +1,7 @@
 // The RTSP source against a real GStreamer RTSP server: playback decodable by ffmpeg, each
 // failure code, no retry storm on a wrong password, keepalive past a short session timeout.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
