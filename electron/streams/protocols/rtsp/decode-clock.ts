@@ -16,6 +16,14 @@ const DISCONTINUITY_MS = 10_000;
 /** Deeper reordering than any encoder uses is a broken stream, not a reason to grow. */
 const MAX_DEPTH = 8;
 
+/**
+ * The lead a track needs: none for H.264 Baseline (profile_idc 66, the SPS's second byte),
+ * which has no B-frames; any other profile, or an SDP without an SPS, may reorder.
+ */
+export function leadFor(codec: 'h264' | 'h265', sps: readonly Uint8Array[]): number {
+  return codec === 'h264' && sps[0]?.[1] === 66 ? 0 : REORDER_LEAD_MS;
+}
+
 export interface PictureTimes {
   /** Decode time: the FLV tag timestamp. */
   dtsMs: number;

@@ -130,3 +130,10 @@ export function ended(label: string, detail: string): RtspFailure {
     `Camera '${label}': the stream ended (${detail}). It will be reconnected.`,
   );
 }
+
+/** Anything thrown in the RTSP flow, as the one failure the source ends with. */
+export function toFailure(err: unknown, label: string): SourceFailure {
+  if (err instanceof RtspFailure) return err.toSourceFailure();
+  const text = err instanceof Error ? err.message : String(err);
+  return protocolError(label, `unexpected error: ${text}`).toSourceFailure();
+}

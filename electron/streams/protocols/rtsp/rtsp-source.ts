@@ -10,15 +10,15 @@ import type {
 } from '../../core/source';
 import type { FlvTag } from '../../flv/flv-tag';
 import type { TlsTrust } from '../../../settings/settings-model';
-import { RedirectPolicy, isRedirect } from '../redirect-policy';
 import { RtspConnection } from './rtsp-connection';
-import { RtspFailure, protocolError, redirectFailure, statusFailure } from './rtsp-errors';
-import { header, parsePublic, parseSessionHeader, type RtspResponse } from './rtsp-message';
+import { describeFollowingRedirects } from './rtsp-describe';
+import { RtspFailure, protocolError, statusFailure, toFailure } from './rtsp-errors';
+import { header, parseSessionHeader, type RtspResponse } from './rtsp-message';
 import { redactUrlsIn } from '../../../logging/redact-url';
 import { controlBase, parseRtspUrl, resolveControl, type RtspTarget } from './rtsp-url';
 import { parseSdp, pickVideoTrack, type VideoTrack } from './sdp';
 import { parseRtp } from './rtp-packet';
-import { DecodeClock, REORDER_LEAD_MS } from './decode-clock';
+import { DecodeClock, leadFor } from './decode-clock';
 import { RtpDepacketizer } from './rtp-depacketizer';
 import { FlvVideoMuxer } from '../../flv/video-muxer';
 
@@ -96,40 +96,17 @@ class RtspSource implements UpstreamSource {
       ...(this.options.password !== undefined ? { password: this.options.password } : {}),
     };
     const timeout = this.options.requestTimeoutMs ?? 10_000;
-    const redirects = new RedirectPolicy(target.url, this.options.allowRedirectTo ?? [], label);
-    let conn: RtspConnection;
-    let publicMethods: Set<string>;
-    let describe: RtspResponse;
-    // DESCRIBE may redirect (RTSP 301/302, an NVR handing a channel to another port): each
-    // hop is a new connection, with the credentials only when it stays on the same host.
-    for (;;) {
-      conn = await this.open(target);
-      if (this.finished) return;
-      const options = await conn.request('OPTIONS', target.url, {}, timeout);
-      if (this.finished) return;
-      // A failed OPTIONS is not fatal: some cameras only implement the methods they need.
-      publicMethods = ok(options) ? parsePublic(header(options.headers, 'public')) : new Set();
-      describe = await conn.request('DESCRIBE', target.url, { Accept: 'application/sdp' }, timeout);
-      if (this.finished) return;
-      if (!isRedirect(describe.status)) break;
-      const step = redirects.follow(
-        target.url,
-        header(describe.headers, 'location'),
-        describe.status,
-      );
-      if (!step.ok) throw redirectFailure(step.failure);
-      conn.destroy();
-      const next = parseRtspUrl(step.url);
-      if ('error' in next)
-        throw protocolError(label, `the camera redirected to ${step.url}: ${next.error}`);
-      this.log(`redirected (RTSP ${describe.status}) to ${next.url}`);
-      const { username, password } = target;
-      target = {
-        ...next,
-        ...(step.sameHost && username !== undefined ? { username } : {}),
-        ...(step.sameHost && password !== undefined ? { password } : {}),
-      };
-    }
+    const found = await describeFollowingRedirects(target, {
+      label,
+      timeoutMs: timeout,
+      allowRedirectTo: this.options.allowRedirectTo ?? [],
+      open: (t) => this.open(t),
+      stopped: () => this.finished,
+      log: (line) => this.log(line),
+    });
+    if (!found) return;
+    const { conn, publicMethods, describe } = found;
+    target = found.target;
     const url = target.url;
     if (!ok(describe)) throw statusFailure(label, 'DESCRIBE', describe.status, describe.reason);
     const sdp = parseSdp(Buffer.from(describe.body).toString('utf8'));
@@ -158,7 +135,7 @@ class RtspSource implements UpstreamSource {
     this.pipeline = {
       track,
       depacketizer: new RtpDepacketizer(track.codec),
-      clock: new DecodeClock(track.clockRate, mayReorder(track) ? REORDER_LEAD_MS : 0),
+      clock: new DecodeClock(track.clockRate, leadFor(track.codec, track.sps)),
       muxer: new FlvVideoMuxer(track.codec, track),
     };
 
@@ -314,20 +291,6 @@ class RtspSource implements UpstreamSource {
   }
 }
 
-/**
- * Whether pictures may come out of order: not for H.264 Baseline (profile_idc 66, the second
- * byte of the SPS), which has no B-frames; any other profile, or an SDP without an SPS, may.
- */
-function mayReorder(track: VideoTrack): boolean {
-  return !(track.codec === 'h264' && track.sps[0]?.[1] === 66);
-}
-
 function ok(res: RtspResponse): boolean {
   return res.status >= 200 && res.status < 300;
-}
-
-function toFailure(err: unknown, label: string): SourceFailure {
-  if (err instanceof RtspFailure) return err.toSourceFailure();
-  const text = err instanceof Error ? err.message : String(err);
-  return protocolError(label, `unexpected error: ${text}`).toSourceFailure();
 }
