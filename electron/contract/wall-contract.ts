@@ -64,7 +64,10 @@ export type FailureReason =
   | 'server-refused'
   | 'no-video-track'
   | 'malformed-stream'
-  | 'no-auth-method';
+  | 'no-auth-method'
+  | 'basic-over-cleartext'
+  | 'redirect-loop'
+  | 'redirect-refused';
 
 export interface StreamStatus {
   cameraId: string;

@@ -9,28 +9,65 @@ export const SETTINGS_SCHEMA_VERSION = 1;
 /**
  * How the main process authenticates to an upstream.
  * - password: HTTP Basic for http(s)/ws(s) URLs; Digest (or Basic when offered) for rtsp(s).
+ *   Basic reveals the password to anyone on the path, so over rtsp://, http:// or ws:// it is
+ *   used only with `allowBasicOverCleartext: true` (here or on the endpoint).
  * - bearer: `Authorization: Bearer <token>` for http(s)/ws(s).
  * - nms-sign: Node-Media-Server signed URLs, `?sign=<exp>-<md5("/app/name-<exp>-<secret>")>`,
  *   re-signed before each connection and before expiry.
  */
 export type AuthSettings =
-  | { type: 'password'; username: string; password: string }
+  | { type: 'password'; username: string; password: string; allowBasicOverCleartext?: boolean }
   | { type: 'bearer'; token: string }
   | { type: 'nms-sign'; secret: string; ttlSeconds?: number };
 
 /** The upstream protocol a stream URL names; derived from the URL when the settings are read. */
 export type StreamUrlKind = 'rtsp' | 'http-flv' | 'ws-flv' | 'http-ts' | 'demo';
 
+/**
+ * Whom to trust for rtsps://, https:// and wss://. Verification is never turned off: `ca`
+ * replaces the system's CAs for this endpoint (a self-signed camera's own certificate is
+ * its CA), and `fingerprint` additionally pins the server's leaf certificate.
+ */
+export interface TlsSettings {
+  /** Inline PEM, or the absolute path of a PEM file. */
+  ca?: string;
+  /** 'sha256:AB:CD:…' (32 bytes, colons optional). */
+  fingerprint?: string;
+}
+
 /** An endpoint as IT writes it in the configuration file. */
 export interface StreamEndpointConfig {
   /** rtsp://, rtsps://, http(s)://…flv, ws(s)://…flv, http(s)://…ts, or demo:<clip>. */
   url: string;
   auth?: AuthSettings;
+  tls?: TlsSettings;
+  /** Allows HTTP Basic (or an RTSP Basic-only camera) over rtsp://, http:// or ws://. */
+  allowBasicOverCleartext?: boolean;
+  /** Other servers ("host" or "host:port") a redirect may lead to; same host is always fine. */
+  allowRedirectTo?: string[];
+}
+
+/** The trust a TLS connection uses, read once when the settings are parsed. */
+export interface TlsTrust {
+  /** PEM text of the trusted certificates (the file's content when `tls.ca` was a path). */
+  ca?: string;
+  /** Upper-case hex pairs joined by ':', as Node's X509Certificate.fingerprint256 spells it. */
+  fingerprint256?: string;
 }
 
 /** An endpoint after validation: its URL is classified once, here, and never again. */
 export interface StreamEndpoint extends StreamEndpointConfig {
   kind: StreamUrlKind;
+  /** Derived from `tls` (the CA file read, the fingerprint normalised); never written back. */
+  tlsTrust?: TlsTrust;
+}
+
+/** Whether the configuration allows Basic over a cleartext transport for this endpoint. */
+export function basicOverCleartextAllowed(endpoint: StreamEndpointConfig): boolean {
+  return (
+    endpoint.allowBasicOverCleartext === true ||
+    (endpoint.auth?.type === 'password' && endpoint.auth.allowBasicOverCleartext === true)
+  );
 }
 
 export interface SiteSettings {
@@ -70,7 +107,11 @@ export interface WallSettingsFile extends Omit<WallSettings, 'cameras'> {
 
 /** The file form of parsed settings: derived fields (the URL kind) are never written. */
 export function settingsFile(settings: WallSettings): WallSettingsFile {
-  const strip = ({ kind: _kind, ...endpoint }: StreamEndpoint): StreamEndpointConfig => endpoint;
+  const strip = ({
+    kind: _kind,
+    tlsTrust: _trust,
+    ...endpoint
+  }: StreamEndpoint): StreamEndpointConfig => endpoint;
   return {
     ...settings,
     cameras: settings.cameras.map(({ streams, ...camera }) => ({

@@ -11,6 +11,7 @@ import {
   type StreamEndpoint,
   type WallSettings,
 } from './settings-model';
+import { parseFlag, parseRedirectAllowList, parseTls } from './endpoint-options';
 import { classifyStreamUrl } from './stream-url';
 
 export type SettingsParse = { ok: true; settings: WallSettings } | { ok: false; errors: string[] };
@@ -129,10 +130,30 @@ function parseEndpoint(raw: unknown, path: string, err: Err): StreamEndpoint | u
   if (typeof raw.url !== 'string') return void err(`${path}.url`, 'must be a text');
   const classified = classifyStreamUrl(raw.url);
   if ('problem' in classified) return void err(`${path}.url`, classified.problem);
-  const endpoint: StreamEndpoint = { url: raw.url, kind: classified.kind };
-  if (raw.auth === undefined) return endpoint;
-  const auth = parseAuth(raw.auth, `${path}.auth`, err);
-  return auth ? { ...endpoint, auth } : undefined;
+  let endpoint: StreamEndpoint = { url: raw.url, kind: classified.kind };
+  let ok = true;
+  // Each option is checked even after an earlier one failed, so IT sees every problem at once.
+  if (raw.auth !== undefined) {
+    const auth = parseAuth(raw.auth, `${path}.auth`, err);
+    if (auth) endpoint = { ...endpoint, auth };
+    else ok = false;
+  }
+  if (raw.tls !== undefined) {
+    const tls = parseTls(raw.tls, raw.url, `${path}.tls`, err);
+    if (tls) endpoint = { ...endpoint, tls: tls.tls, tlsTrust: tls.trust };
+    else ok = false;
+  }
+  if (raw.allowBasicOverCleartext !== undefined) {
+    const allow = parseFlag(raw.allowBasicOverCleartext, `${path}.allowBasicOverCleartext`, err);
+    if (allow !== undefined) endpoint = { ...endpoint, allowBasicOverCleartext: allow };
+    else ok = false;
+  }
+  if (raw.allowRedirectTo !== undefined) {
+    const hosts = parseRedirectAllowList(raw.allowRedirectTo, `${path}.allowRedirectTo`, err);
+    if (hosts) endpoint = { ...endpoint, allowRedirectTo: hosts };
+    else ok = false;
+  }
+  return ok ? endpoint : undefined;
 }
 
 function parseAuth(raw: unknown, path: string, err: Err): AuthSettings | undefined {
@@ -140,8 +161,15 @@ function parseAuth(raw: unknown, path: string, err: Err): AuthSettings | undefin
   switch (raw.type) {
     case 'password': {
       const username = stringField(raw, 'username', path, err);
+      const allow = parseFlag(raw.allowBasicOverCleartext, `${path}.allowBasicOverCleartext`, err);
       if (typeof raw.password !== 'string') return void err(`${path}.password`, 'must be a text');
-      return username ? { type: 'password', username, password: raw.password } : undefined;
+      if (!username || (raw.allowBasicOverCleartext !== undefined && allow === undefined)) return;
+      return {
+        type: 'password',
+        username,
+        password: raw.password,
+        ...(allow !== undefined ? { allowBasicOverCleartext: allow } : {}),
+      };
     }
     case 'bearer': {
       const token = stringField(raw, 'token', path, err);

@@ -29,6 +29,11 @@ export const en: Dictionary = {
   'reason.no-video-track': 'This stream has no video',
   'reason.malformed-stream': 'The data received is not video — check the path',
   'reason.no-auth-method': 'The camera uses a login method not supported',
+  'reason.basic-over-cleartext':
+    'The camera asks for the password in clear text — use Digest or rtsps/https, or allow it in the configuration',
+  'reason.redirect-loop': 'The server sends the wall round in circles — check the stream address',
+  'reason.redirect-refused':
+    'The server redirects to another address the configuration does not allow',
   'reason.status': 'Error code {status}',
   'retry.in': 'Retrying in {seconds} s',
   'retry.inMinutes': 'Retrying in {minutes} min',

@@ -29,6 +29,10 @@ export const vi: Dictionary = {
   'reason.no-video-track': 'Luồng này không có video',
   'reason.malformed-stream': 'Dữ liệu nhận được không phải video — kiểm tra đường dẫn',
   'reason.no-auth-method': 'Camera đăng nhập theo cách không hỗ trợ',
+  'reason.basic-over-cleartext':
+    'Camera đòi gửi mật khẩu không mã hoá — dùng Digest hoặc rtsps/https, hoặc cho phép trong cấu hình',
+  'reason.redirect-loop': 'Máy chủ chuyển hướng vòng quanh — kiểm tra địa chỉ luồng',
+  'reason.redirect-refused': 'Máy chủ chuyển hướng tới địa chỉ mà cấu hình không cho phép',
   'reason.status': 'Mã lỗi {status}',
   'retry.in': 'Thử lại sau {seconds} giây',
   'retry.inMinutes': 'Thử lại sau {minutes} phút',

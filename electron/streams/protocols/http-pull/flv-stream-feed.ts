@@ -1,15 +1,21 @@
 // Feeds an FLV byte stream into a source's handlers: shared by the HTTP-FLV and WS-FLV
 // sources, which differ only in how the bytes arrive.
-import type { AuthSettings } from '../../../settings/settings-model';
+import type { AuthSettings, TlsTrust } from '../../../settings/settings-model';
 import { FlvReader } from '../../flv/flv-reader';
 import type { SourceFailure, SourceHandlers } from '../../core/source';
 
-/** What both gateway pulls (HTTP-FLV and WS-FLV) are given. */
+/** What the gateway pulls (HTTP-FLV, WS-FLV, HTTP-TS) are given. */
 export interface FlvPullOptions {
   url: string;
   auth?: AuthSettings;
   label: string;
   connectTimeoutMs?: number;
+  /** CA and pinned fingerprint for https:// and wss:// (see tls/tls-trust.ts). */
+  tlsTrust?: TlsTrust;
+  /** Servers other than the URL's own that a redirect may lead to ("host" or "host:port"). */
+  allowRedirectTo?: readonly string[];
+  /** HTTP Basic over http:// or ws:// (see cleartext-guard.ts). */
+  allowBasicOverCleartext?: boolean;
 }
 
 export class FlvStreamFeed {

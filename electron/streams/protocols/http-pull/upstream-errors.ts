@@ -3,6 +3,7 @@
 import type { AuthSettings } from '../../../settings/settings-model';
 import { reasonForErrno, wordsForErrno } from '../../core/failure-reasons';
 import type { SourceFailure } from '../../core/source';
+import { tlsAdvice } from '../tls/tls-trust';
 
 export function failureForNetworkError(
   error: unknown,
@@ -12,6 +13,13 @@ export function failureForNetworkError(
   const code = (error as { code?: string } | null)?.code ?? '';
   const reason = wordsForErrno(code) ?? (error instanceof Error ? error.message : String(error));
   const failureReason = reasonForErrno(code);
+  if (failureReason === 'tls') {
+    return {
+      code: 'protocol-error',
+      reason: 'tls',
+      message: `Camera '${label}': the TLS connection to ${where} failed: ${reason} (${code}). ${tlsAdvice(code)}`,
+    };
+  }
   return {
     code: 'unreachable',
     message: `Camera '${label}': cannot reach ${where}: ${reason}. Check that the server is on and the address is right.`,
@@ -32,6 +40,15 @@ export function failureForHttpStatus(status: number, label: string, where: strin
       code: 'not-found',
       protocolStatus: status,
       message: `Camera '${label}': ${where} has no such stream (HTTP 404). Check the stream path in the URL.`,
+    };
+  }
+  if (status >= 300 && status < 400) {
+    // The redirects we follow never get here (see redirect-policy.ts); these are the others.
+    return {
+      code: 'protocol-error',
+      reason: 'redirect-refused',
+      protocolStatus: status,
+      message: `Camera '${label}': ${where} answered HTTP ${status}, a redirect this app does not follow. Configure the stream's final URL.`,
     };
   }
   return {

@@ -1,7 +1,9 @@
 // RTSP authentication: parses WWW-Authenticate challenges and builds Authorization headers.
-// Digest (MD5, MD5-sess; qop=auth, auth-int, or none as in RFC 2069, which GStreamer and Dahua
-// send) is preferred; Basic is used only when the server offers nothing else, because Basic
-// sends the password in clear text.
+// Digest (SHA-256, SHA-512-256 and MD5 with their -sess variants, RFC 7616; qop=auth,
+// auth-int, or none as in RFC 2069, which GStreamer and Dahua send) is preferred, the
+// strongest algorithm the camera offers first; Basic is used only when the server offers
+// nothing else, because Basic sends the password in clear text (and over rtsp:// only when
+// the configuration allows it, which the connection checks).
 import { createHash, randomBytes } from 'node:crypto';
 
 export interface AuthChallenge {
@@ -72,20 +74,54 @@ export interface DigestInput {
   body?: string;
 }
 
-const md5 = (text: string): string => createHash('md5').update(text, 'utf8').digest('hex');
+/** Digest algorithms we speak, strongest first, with the hash each names (RFC 7616 3.3). */
+const DIGEST_HASHES: ReadonlyArray<readonly [algorithm: string, hash: string]> = [
+  ['sha-512-256', 'sha512-256'],
+  ['sha-256', 'sha256'],
+  ['md5', 'md5'],
+  ['', 'md5'], // no algorithm parameter means MD5 (RFC 2617)
+];
 
-/** The Digest "response" value (RFC 2617 section 3.2.2.1, and RFC 2069 without qop). */
+function hashOf(algorithm: string | undefined): string | undefined {
+  const name = (algorithm ?? '').toLowerCase().replace(/-sess$/, '');
+  return DIGEST_HASHES.find(([a]) => a === name)?.[1];
+}
+
+/** Preference rank of a Digest challenge's algorithm; -1 when we cannot compute it. */
+function digestRank(c: AuthChallenge): number {
+  const name = (c.params.algorithm ?? '').toLowerCase().replace(/-sess$/, '');
+  const at = DIGEST_HASHES.findIndex(([a]) => a === name);
+  return at < 0 ? -1 : DIGEST_HASHES.length - at;
+}
+
+/**
+ * The Digest "response" value (RFC 7616 section 3.4.1, RFC 2617 section 3.2.2.1, and RFC
+ * 2069 without qop), with the hash the algorithm names (MD5 when it names none).
+ */
 export function digestResponse(d: DigestInput): string {
-  let ha1 = md5(`${d.username}:${d.realm}:${d.password}`);
-  if ((d.algorithm ?? '').toLowerCase() === 'md5-sess') {
-    ha1 = md5(`${ha1}:${d.nonce}:${d.cnonce ?? ''}`);
+  const name = hashOf(d.algorithm) ?? 'md5';
+  const h = (text: string): string => createHash(name).update(text, 'utf8').digest('hex');
+  let ha1 = h(`${d.username}:${d.realm}:${d.password}`);
+  if (/-sess$/i.test(d.algorithm ?? '')) {
+    ha1 = h(`${ha1}:${d.nonce}:${d.cnonce ?? ''}`);
   }
   const ha2 =
-    d.qop === 'auth-int'
-      ? md5(`${d.method}:${d.uri}:${md5(d.body ?? '')}`)
-      : md5(`${d.method}:${d.uri}`);
-  if (d.qop === undefined) return md5(`${ha1}:${d.nonce}:${ha2}`);
-  return md5(`${ha1}:${d.nonce}:${d.nc ?? ''}:${d.cnonce ?? ''}:${d.qop}:${ha2}`);
+    d.qop === 'auth-int' ? h(`${d.method}:${d.uri}:${h(d.body ?? '')}`) : h(`${d.method}:${d.uri}`);
+  if (d.qop === undefined) return h(`${ha1}:${d.nonce}:${ha2}`);
+  return h(`${ha1}:${d.nonce}:${d.nc ?? ''}:${d.cnonce ?? ''}:${d.qop}:${ha2}`);
+}
+
+/**
+ * The challenge we would answer: the strongest usable Digest (a camera may offer one per
+ * algorithm, SHA-256 first as RFC 7616 asks, or MD5 first for old clients), else Basic.
+ */
+export function pickChallenge(challenges: readonly AuthChallenge[]): AuthChallenge | undefined {
+  let best: AuthChallenge | undefined;
+  for (const c of challenges) {
+    if (c.scheme !== 'digest' || c.params.nonce === undefined || digestRank(c) < 0) continue;
+    if (!best || digestRank(c) > digestRank(best)) best = c;
+  }
+  return best ?? challenges.find((c) => c.scheme === 'basic');
 }
 
 function quote(text: string): string {
@@ -104,18 +140,11 @@ export class RtspAuthenticator {
   ) {}
 
   /**
-   * Takes the challenges of a 401. Returns false when none is usable (no Digest with MD5 and
-   * no Basic). A new nonce restarts the nonce count.
+   * Takes the challenges of a 401. Returns false when none is usable (no Digest with an
+   * algorithm we know and no Basic). A new nonce restarts the nonce count.
    */
   accept(challenges: readonly AuthChallenge[]): boolean {
-    const digest = challenges.find(
-      (c) =>
-        c.scheme === 'digest' &&
-        c.params.nonce !== undefined &&
-        ['', 'md5', 'md5-sess'].includes((c.params.algorithm ?? '').toLowerCase()),
-    );
-    const basic = challenges.find((c) => c.scheme === 'basic');
-    const chosen = digest ?? basic;
+    const chosen = pickChallenge(challenges);
     if (!chosen) return false;
     if (chosen.params.nonce !== this.challenge?.params.nonce) this.nc = 0;
     this.challenge = chosen;

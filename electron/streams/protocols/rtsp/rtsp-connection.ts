@@ -3,12 +3,15 @@
 // It knows nothing about media: the source drives it.
 import net from 'node:net';
 import tls from 'node:tls';
-import { RtspAuthenticator, parseChallenges } from './rtsp-auth';
+import type { TlsTrust } from '../../../settings/settings-model';
+import { tlsConnectOptions } from '../tls/tls-trust';
+import { RtspAuthenticator, parseChallenges, pickChallenge } from './rtsp-auth';
 import { InterleavedReader } from './interleaved-reader';
 import type { RtspResponse } from './rtsp-message';
 import type { RtspTarget } from './rtsp-url';
 import {
   RtspFailure,
+  basicOverCleartext,
   connectTimeout,
   ended,
   missingCredentials,
@@ -49,7 +52,7 @@ export class RtspConnection {
     private readonly target: RtspTarget,
     private readonly label: string,
     private readonly events: ConnectionEvents,
-    private readonly tlsOptions: { rejectUnauthorized: boolean; ca?: string },
+    private readonly security: { tlsTrust?: TlsTrust; allowBasicOverCleartext?: boolean },
   ) {
     this.auth =
       target.username !== undefined
@@ -80,8 +83,7 @@ export class RtspConnection {
             host,
             port,
             ...(net.isIP(host) ? {} : { servername: host }),
-            rejectUnauthorized: this.tlsOptions.rejectUnauthorized,
-            ...(this.tlsOptions.ca ? { ca: this.tlsOptions.ca } : {}),
+            ...tlsConnectOptions(this.security.tlsTrust),
           })
         : net.connect({ host, port });
       this.socket = socket;
@@ -93,7 +95,7 @@ export class RtspConnection {
         if (!settled) {
           settle(
             secure && (code.startsWith('ERR_TLS') || /CERT|SSL|SELF_SIGNED/.test(code))
-              ? tlsFailure(this.label, host, code)
+              ? tlsFailure(this.label, host, code, err.message)
               : unreachable(this.label, host, port, code),
           );
         } else this.finish(ended(this.label, `connection error ${code}`));
@@ -136,6 +138,12 @@ export class RtspConnection {
       if (!this.auth) throw missingCredentials(this.label);
       const challenges = parseChallenges(res.headers.get('www-authenticate') ?? []);
       if (challenges.length === 0) throw statusFailure(this.label, method, 401, res.reason);
+      // Basic over rtsp:// would put the password on the wire readable: refused before it is
+      // sent, unless the configuration allows it for this camera.
+      const basicAllowed = this.target.secure || this.security.allowBasicOverCleartext === true;
+      if (pickChallenge(challenges)?.scheme === 'basic' && !basicAllowed) {
+        throw basicOverCleartext(this.label);
+      }
       if (!this.auth.accept(challenges)) throw noAuthOffered(this.label);
       if (signedAttempts === 0) continue;
       const stale = challenges.some((c) => (c.params.stale ?? '').toLowerCase() === 'true');

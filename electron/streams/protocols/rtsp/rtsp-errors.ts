@@ -5,6 +5,7 @@ import { reasonForErrno, wordsForErrno } from '../../core/failure-reasons';
 import { reasonForRtspStatus } from './rtsp-status';
 import type { SourceFailure, SourceFailureCode } from '../../core/source';
 import { redactUrlsIn } from '../../../logging/redact-url';
+import { FINGERPRINT_MISMATCH, tlsAdvice } from '../tls/tls-trust';
 
 /** Thrown inside the RTSP flow; caught once and turned into onEnd. */
 export class RtspFailure extends Error {
@@ -39,12 +40,30 @@ export function connectTimeout(label: string, host: string, port: number, ms: nu
   );
 }
 
-export function tlsFailure(label: string, host: string, detail: string): RtspFailure {
+export function tlsFailure(label: string, host: string, code: string, text = ''): RtspFailure {
+  // The pin's own message says which certificate came; Node's codes speak for themselves.
+  const detail = code === FINGERPRINT_MISMATCH && text ? `${text}, ${code}` : code;
   return new RtspFailure(
     'protocol-error',
-    `Camera '${label}': the TLS connection to ${host} failed (${detail}). Check that the camera serves rtsps on this port, and add its certificate as trusted for this camera.`,
+    `Camera '${label}': the TLS connection to ${host} failed (${detail}). ${tlsAdvice(code)}`,
     { reason: 'tls' },
   );
+}
+
+export function basicOverCleartext(label: string): RtspFailure {
+  return new RtspFailure(
+    'protocol-error',
+    `Camera '${label}': the camera asks for the password in clear text (RTSP Basic over rtsp://), so it was not sent. Switch the camera's RTSP authentication to Digest, use rtsps://, or set "allowBasicOverCleartext": true for this camera if the network is trusted.`,
+    { reason: 'basic-over-cleartext' },
+  );
+}
+
+/** A redirect the policy refused or a loop (see ../redirect-policy.ts). */
+export function redirectFailure(failure: SourceFailure): RtspFailure {
+  return new RtspFailure(failure.code, failure.message, {
+    ...(failure.reason ? { reason: failure.reason } : {}),
+    ...(failure.protocolStatus ? { protocolStatus: failure.protocolStatus } : {}),
+  });
 }
 
 export function statusFailure(
@@ -93,7 +112,7 @@ export function protocolError(label: string, what: string): RtspFailure {
 export function noAuthOffered(label: string): RtspFailure {
   return new RtspFailure(
     'auth-failed',
-    `Camera '${label}': the camera asks for a login in a way this app does not support (only Digest MD5 and Basic are). Check the camera's RTSP authentication setting.`,
+    `Camera '${label}': the camera asks for a login in a way this app does not support (only Digest with MD5, SHA-256 or SHA-512-256, and Basic are). Check the camera's RTSP authentication setting.`,
     { reason: 'no-auth-method' },
   );
 }
@@ -110,4 +129,11 @@ export function ended(label: string, detail: string): RtspFailure {
     'ended',
     `Camera '${label}': the stream ended (${detail}). It will be reconnected.`,
   );
+}
+
+/** Anything thrown in the RTSP flow, as the one failure the source ends with. */
+export function toFailure(err: unknown, label: string): SourceFailure {
+  if (err instanceof RtspFailure) return err.toSourceFailure();
+  const text = err instanceof Error ? err.message : String(err);
+  return protocolError(label, `unexpected error: ${text}`).toSourceFailure();
 }

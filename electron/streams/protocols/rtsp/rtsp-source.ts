@@ -9,13 +9,16 @@ import type {
   UpstreamSource,
 } from '../../core/source';
 import type { FlvTag } from '../../flv/flv-tag';
+import type { TlsTrust } from '../../../settings/settings-model';
 import { RtspConnection } from './rtsp-connection';
-import { RtspFailure, protocolError, statusFailure } from './rtsp-errors';
-import { header, parsePublic, parseSessionHeader, type RtspResponse } from './rtsp-message';
+import { describeFollowingRedirects } from './rtsp-describe';
+import { RtspFailure, protocolError, statusFailure, toFailure } from './rtsp-errors';
+import { header, parseSessionHeader, type RtspResponse } from './rtsp-message';
 import { redactUrlsIn } from '../../../logging/redact-url';
 import { controlBase, parseRtspUrl, resolveControl, type RtspTarget } from './rtsp-url';
 import { parseSdp, pickVideoTrack, type VideoTrack } from './sdp';
-import { RtpClock, parseRtp } from './rtp-packet';
+import { parseRtp } from './rtp-packet';
+import { DecodeClock, leadFor } from './decode-clock';
 import { RtpDepacketizer } from './rtp-depacketizer';
 import { FlvVideoMuxer } from '../../flv/video-muxer';
 
@@ -27,10 +30,12 @@ export interface RtspSourceOptions {
   label: string;
   log?: (line: string) => void;
   connectTimeoutMs?: number;
-  /** rtsps:// only: verify the camera's certificate (default true). */
-  rejectUnauthorized?: boolean;
-  /** rtsps:// only: trusted CA or the camera's own self-signed certificate (PEM). */
-  ca?: string;
+  /** rtsps:// only: the CA (or the camera's own self-signed certificate) and a pin. */
+  tlsTrust?: TlsTrust;
+  /** Basic-only cameras over rtsp:// (see rtsp-connection.ts). */
+  allowBasicOverCleartext?: boolean;
+  /** Servers other than the URL's own that a DESCRIBE redirect may lead to. */
+  allowRedirectTo?: readonly string[];
   /** Per-request answer timeout (default 10 s). */
   requestTimeoutMs?: number;
 }
@@ -46,7 +51,12 @@ class RtspSource implements UpstreamSource {
   private aggregateUrl: string | undefined;
   private rtpChannel = 0;
   private pipeline:
-    | { track: VideoTrack; depacketizer: RtpDepacketizer; clock: RtpClock; muxer: FlvVideoMuxer }
+    | {
+        track: VideoTrack;
+        depacketizer: RtpDepacketizer;
+        clock: DecodeClock;
+        muxer: FlvVideoMuxer;
+      }
     | undefined;
   private codecReported = false;
 
@@ -79,40 +89,25 @@ class RtspSource implements UpstreamSource {
         `Camera '${label}': ${parsed.error}. Fix the camera URL in the configuration (rtsp://host:554/path).`,
       );
     }
-    const target: RtspTarget = {
+    let target: RtspTarget = {
       ...parsed,
       // Explicit credentials win over ones embedded in the URL.
       ...(this.options.username !== undefined ? { username: this.options.username } : {}),
       ...(this.options.password !== undefined ? { password: this.options.password } : {}),
     };
-    const url = target.url;
     const timeout = this.options.requestTimeoutMs ?? 10_000;
-    const conn = new RtspConnection(
-      target,
+    const found = await describeFollowingRedirects(target, {
       label,
-      {
-        onFrame: (channel, payload) => this.onFrame(channel, payload),
-        onClosed: (failure) => this.fail(failure.toSourceFailure()),
-      },
-      {
-        rejectUnauthorized: this.options.rejectUnauthorized ?? true,
-        ...(this.options.ca ? { ca: this.options.ca } : {}),
-      },
-    );
-    this.conn = conn;
-    this.log(`connecting to ${url}`);
-    await conn.connect(this.options.connectTimeoutMs ?? 10_000);
-    if (this.finished) return;
-
-    const options = await conn.request('OPTIONS', url, {}, timeout);
-    if (this.finished) return;
-    // A failed OPTIONS is not fatal: some cameras only implement the methods they need.
-    const publicMethods = ok(options)
-      ? parsePublic(header(options.headers, 'public'))
-      : new Set<string>();
-
-    const describe = await conn.request('DESCRIBE', url, { Accept: 'application/sdp' }, timeout);
-    if (this.finished) return;
+      timeoutMs: timeout,
+      allowRedirectTo: this.options.allowRedirectTo ?? [],
+      open: (t) => this.open(t),
+      stopped: () => this.finished,
+      log: (line) => this.log(line),
+    });
+    if (!found) return;
+    const { conn, publicMethods, describe } = found;
+    target = found.target;
+    const url = target.url;
     if (!ok(describe)) throw statusFailure(label, 'DESCRIBE', describe.status, describe.reason);
     const sdp = parseSdp(Buffer.from(describe.body).toString('utf8'));
     const choice = pickVideoTrack(sdp);
@@ -140,7 +135,7 @@ class RtspSource implements UpstreamSource {
     this.pipeline = {
       track,
       depacketizer: new RtpDepacketizer(track.codec),
-      clock: new RtpClock(track.clockRate),
+      clock: new DecodeClock(track.clockRate, leadFor(track.codec, track.sps)),
       muxer: new FlvVideoMuxer(track.codec, track),
     };
 
@@ -181,6 +176,28 @@ class RtspSource implements UpstreamSource {
       `playing ${track.codec === 'h264' ? 'H.264' : 'H.265'} from ${trackUrl}; session timeout ${session.timeoutSec} s, keepalive ${method}`,
     );
     this.startKeepalive(method, base, session.id, session.timeoutSec, timeout);
+  }
+
+  /** A connection to `target`, connected (and its TLS verified). */
+  private async open(target: RtspTarget): Promise<RtspConnection> {
+    const conn = new RtspConnection(
+      target,
+      this.options.label,
+      {
+        onFrame: (channel, payload) => this.onFrame(channel, payload),
+        onClosed: (failure) => {
+          if (this.conn === conn) this.fail(failure.toSourceFailure());
+        },
+      },
+      {
+        ...(this.options.tlsTrust ? { tlsTrust: this.options.tlsTrust } : {}),
+        ...(this.options.allowBasicOverCleartext ? { allowBasicOverCleartext: true } : {}),
+      },
+    );
+    this.conn = conn;
+    this.log(`connecting to ${target.url}`);
+    await conn.connect(this.options.connectTimeoutMs ?? 10_000);
+    return conn;
   }
 
   private startKeepalive(
@@ -231,7 +248,9 @@ class RtspSource implements UpstreamSource {
     if (!rtp || rtp.payloadType !== p.track.payloadType) return;
     const units = p.depacketizer.push(rtp.sequence, rtp.timestamp, rtp.marker, rtp.payload);
     for (const au of units) {
-      const tags = p.muxer.push(au, p.clock.toMs(au.timestamp));
+      // RTP timestamps are presentation times; with B-frames they are not in decode order.
+      const { dtsMs, compositionMs } = p.clock.next(au.timestamp);
+      const tags = p.muxer.push(au, dtsMs, compositionMs);
       for (const tag of tags) this.emit(tag);
     }
   }
@@ -274,10 +293,4 @@ class RtspSource implements UpstreamSource {
 
 function ok(res: RtspResponse): boolean {
   return res.status >= 200 && res.status < 300;
-}
-
-function toFailure(err: unknown, label: string): SourceFailure {
-  if (err instanceof RtspFailure) return err.toSourceFailure();
-  const text = err instanceof Error ? err.message : String(err);
-  return protocolError(label, `unexpected error: ${text}`).toSourceFailure();
 }

@@ -119,6 +119,7 @@ describe('HTTP-FLV source against a real server', () => {
       type: 'password',
       username: 'viewer',
       password: 'pa55 wörd',
+      allowBasicOverCleartext: true,
     });
     expect(result.failure).toBeNull();
     expectStartsWithConfigThenKeyframe(result.tags);
@@ -141,6 +142,7 @@ describe('HTTP-FLV source against a real server', () => {
       type: 'password',
       username: 'viewer',
       password: 'wrong-pass',
+      allowBasicOverCleartext: true,
     });
     expect(failure).toMatchObject({ code: 'auth-failed', message: expect.stringContaining('401') });
     expect(failure?.message).not.toContain('wrong-pass');

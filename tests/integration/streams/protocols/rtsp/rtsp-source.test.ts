@@ -1,12 +1,15 @@
 // The RTSP source against a real GStreamer RTSP server: playback decodable by ffmpeg, each
 // failure code, no retry storm on a wrong password, keepalive past a short session timeout.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRtspSource } from '../../../../../electron/streams/protocols/rtsp/rtsp-source';
+import {
+  createRtspSource,
+  type RtspSourceOptions,
+} from '../../../../../electron/streams/protocols/rtsp/rtsp-source';
 import { encodeFlvHeader, encodeFlvTag } from '../../../../../electron/streams/flv/flv-writer';
 import { videoTagInfo, type FlvTag } from '../../../../../electron/streams/flv/flv-tag';
 import {
@@ -14,6 +17,7 @@ import {
   startRtspServer,
   type RtspServer,
 } from '../../../../fixtures/rtsp-server/start-rtsp-server';
+import { makeSelfSignedCert } from '../../../../fixtures/tls/make-cert';
 import { endWithin, probe, type SourceProbe } from './source-probe';
 
 const run = promisify(execFile);
@@ -23,7 +27,7 @@ const logs: string[] = [];
 const log = (line: string) => logs.push(line);
 const open: SourceProbe[] = [];
 
-function start(url: string, extra: { username?: string; password?: string } = {}): SourceProbe {
+function start(url: string, extra: Partial<RtspSourceOptions> = {}): SourceProbe {
   const p = probe(createRtspSource({ url, label: 'Cẩm Đoài 1', log, ...extra }));
   open.push(p);
   return p;
@@ -198,10 +202,25 @@ describe('RTSP source against GStreamer (Digest)', () => {
 });
 
 describe('RTSP source: other servers and failures', () => {
-  it('plays from a Basic-only server', async () => {
+  it('refuses a Basic-only server over rtsp:// without sending the password', async () => {
     const server = await startRtspServer({ auth: 'basic', user: USER, password: PASSWORD });
     try {
       const p = start(server.url('/cam1', { user: USER, password: PASSWORD }));
+      const end = await endWithin(p, 10_000);
+      expect(end).toMatchObject({ code: 'protocol-error', reason: 'basic-over-cleartext' });
+      expect(end.message).toContain('allowBasicOverCleartext');
+      expect(server.requests.some((r) => r.authorized)).toBe(false);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('plays from a Basic-only server when the configuration allows Basic over rtsp://', async () => {
+    const server = await startRtspServer({ auth: 'basic', user: USER, password: PASSWORD });
+    try {
+      const p = start(server.url('/cam1', { user: USER, password: PASSWORD }), {
+        allowBasicOverCleartext: true,
+      });
       await p.waitFor(() => keyframes(p).length >= 1, 20_000, 'a keyframe');
       expect(server.requests.filter((r) => r.method === 'PLAY' && r.authorized)).toHaveLength(1);
     } finally {
@@ -229,33 +248,14 @@ describe('RTSP source: other servers and failures', () => {
     expect(end.message).not.toContain(PASSWORD);
   });
 
-  it('plays rtsps:// with the camera certificate trusted, and refuses an untrusted one', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'rtsps-'));
-    const cert = path.join(dir, 'cert.pem');
-    const key = path.join(dir, 'key.pem');
-    await run('openssl', [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      key,
-      '-out',
-      cert,
-      '-days',
-      '1',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ]);
+  it('plays rtsps:// with the camera certificate as tls.ca, and refuses an untrusted or unpinned one', async () => {
+    const cert = makeSelfSignedCert();
     const server = await startRtspServer({
       auth: 'digest',
       user: USER,
       password: PASSWORD,
-      tlsCert: cert,
-      tlsKey: key,
+      tlsCert: cert.certPath,
+      tlsKey: cert.keyPath,
     });
     try {
       const url = server
@@ -263,12 +263,19 @@ describe('RTSP source: other servers and failures', () => {
         .replace('rtsp:', 'rtsps:');
       const untrusted = start(url);
       const end = await endWithin(untrusted, 10_000);
-      expect(end.code).toBe('protocol-error');
+      expect(end).toMatchObject({ code: 'protocol-error', reason: 'tls' });
       expect(end.message).toMatch(/TLS.*SELF_SIGNED/);
-      const p = probe(
-        createRtspSource({ url, label: 'Cẩm Đoài 1', log, ca: readFileSync(cert, 'utf8') }),
-      );
-      open.push(p);
+      expect(end.message).toContain('tls.ca');
+
+      const wrongPin = `${cert.fingerprint256.slice(0, -2)}${cert.fingerprint256.endsWith('00') ? '11' : '00'}`;
+      const pinned = start(url, { tlsTrust: { ca: cert.cert, fingerprint256: wrongPin } });
+      const refused = await endWithin(pinned, 10_000);
+      expect(refused).toMatchObject({ code: 'protocol-error', reason: 'tls' });
+      expect(refused.message).toContain('not the one pinned in tls.fingerprint');
+      expect(refused.message).toContain(cert.fingerprint256);
+      expect(server.requests.filter((r) => r.authorized)).toEqual([]);
+
+      const p = start(url, { tlsTrust: { ca: cert.cert, fingerprint256: cert.fingerprint256 } });
       await p.waitFor(() => keyframes(p).length >= 1, 20_000, 'a keyframe over TLS');
       expect(server.count('PLAY')).toBeGreaterThanOrEqual(1);
     } finally {

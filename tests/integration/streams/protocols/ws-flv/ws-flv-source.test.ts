@@ -88,6 +88,7 @@ describe('WS-FLV source against a real WebSocket server', () => {
       type: 'password',
       username: 'viewer',
       password: 'pa55',
+      allowBasicOverCleartext: true,
     });
     expect(failure).toBeNull();
     const video = tags.filter((t) => t.type === FLV_TAG_VIDEO).map((t) => videoTagInfo(t.data));

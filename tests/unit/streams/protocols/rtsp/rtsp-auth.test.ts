@@ -98,9 +98,10 @@ describe('RtspAuthenticator', () => {
 
   it('refuses challenges it cannot answer', () => {
     const a = new RtspAuthenticator('admin', 'pw');
-    expect(a.accept(parseChallenges(['Digest realm="r", nonce="n", algorithm=SHA-256']))).toBe(
+    expect(a.accept(parseChallenges(['Digest realm="r", nonce="n", algorithm=SHA3-256']))).toBe(
       false,
     );
+    expect(a.accept(parseChallenges(['Negotiate abc']))).toBe(false);
     expect(a.header('DESCRIBE', 'x')).toBeUndefined();
   });
 
