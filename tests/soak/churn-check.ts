@@ -1,6 +1,8 @@
 // After each churn event: do the page's players and open MediaSources come back to the tile
 // count, and how soon is every tile live again? A small state machine over probe reads, pure
-// so it is unit-tested; the runner feeds it once a second and closes it at the next event.
+// so it is unit-tested. The runner feeds it once a second; a check runs until it has learnt
+// all it can or a minute has passed, and a layout check ends at the next layout switch
+// (its tile count is then no longer the one on screen).
 import type { ChurnEvent } from './churn-schedule';
 import type { ChurnCheck } from './soak-stats';
 
@@ -13,22 +15,28 @@ export interface CheckCounts {
 
 export interface OpenCheck {
   event: ChurnEvent;
-  /** The tile count the current layout must show (a switch is not settled on the old one). */
-  expectedTiles: number;
   settleMs: number | null;
   allLiveMs: number | null;
   last: CheckCounts | null;
 }
 
-export function openCheck(event: ChurnEvent, expectedTiles: number): OpenCheck {
-  return { event, expectedTiles, settleMs: null, allLiveMs: null, last: null };
+export function openCheck(event: ChurnEvent): OpenCheck {
+  return { event, settleMs: null, allLiveMs: null, last: null };
 }
 
-/** Folds one probe read (null: page gone) taken `nowMs` after the soak started. */
-export function observe(check: OpenCheck, counts: CheckCounts | null, nowMs: number): OpenCheck {
+/**
+ * Folds one probe read (null: page gone) taken `nowMs` after the soak started; `expectedTiles`
+ * is what the current layout shows, so a switch does not count as settled on the old grid.
+ */
+export function observe(
+  check: OpenCheck,
+  counts: CheckCounts | null,
+  nowMs: number,
+  expectedTiles: number,
+): OpenCheck {
   if (counts === null) return check;
   const since = Math.max(0, nowMs - check.event.atMs);
-  const full = counts.tiles === check.expectedTiles && counts.tiles > 0;
+  const full = counts.tiles === expectedTiles && counts.tiles > 0;
   const settled = full && counts.players === counts.tiles && counts.mediaSources === counts.tiles;
   return {
     ...check,

@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const samples: SoakSample[] = [];
   const checks: ChurnCheck[] = [];
   const notes: string[] = [];
-  let open: OpenCheck | null = null;
+  let open: OpenCheck[] = [];
   let preset: LayoutPresetId = '4x4';
   let segment = 0;
   let next = 0;
@@ -111,28 +111,27 @@ async function main(): Promise<void> {
   while (elapsed() < durationMs) {
     while (next < schedule.length && schedule[next]!.atMs <= elapsed()) {
       const event = schedule[next++]!;
-      if (open) checks.push(closeCheck(open));
-      open = null;
+      if (event.kind === 'layout') {
+        for (const c of open.filter((c) => c.event.kind === 'layout')) checks.push(closeCheck(c));
+        open = open.filter((c) => c.event.kind !== 'layout');
+      }
       log(`churn: ${event.kind} ${event.detail}`);
       const note = await runEvent(rig, event).catch((e: unknown) => errorOf(e));
       if (note) notes.push(`${Math.round(event.atMs / 1000)} s ${event.kind}: ${note}`);
       if (event.kind === 'layout') preset = event.detail as LayoutPresetId;
       if (event.kind === 'renderer-crash') segment += 1;
       // A stall is judged from its end (the start only freezes bytes; nothing to settle).
-      if (event.kind !== 'stall-start') open = openCheck(event, presetCellCount(preset));
+      if (event.kind !== 'stall-start') open.push(openCheck(event));
     }
     const read = await readSoakProbe(rig.page.page());
     if (read) {
       latency.push(...read.latency);
       if (read.staleLive.length > 0) staleTicks += 1;
     }
-    if (open) {
-      open = observe(open, read, elapsed());
-      if (checkDone(open, elapsed(), CHECK_MAX_MS)) {
-        checks.push(closeCheck(open));
-        open = null;
-      }
-    }
+    open = open.map((c) => observe(c, read, elapsed(), presetCellCount(preset)));
+    for (const c of open.filter((c) => checkDone(c, elapsed(), CHECK_MAX_MS)))
+      checks.push(closeCheck(c));
+    open = open.filter((c) => !checkDone(c, elapsed(), CHECK_MAX_MS));
     if (elapsed() >= nextSampleAt) {
       nextSampleAt += SAMPLE_EVERY_MS;
       const usage = cpu.stop();
@@ -174,7 +173,8 @@ async function main(): Promise<void> {
     }
     await sleep(TICK_MS);
   }
-  if (open) checks.push(closeCheck(open));
+  checks.push(...open.map(closeCheck));
+  checks.sort((a, b) => a.atMs - b.atMs);
   await rig.close();
   if (decoderError) notes.push(`barcode decoder check failed: ${decoderError}`);
   notes.push(`1 s probe reads with a stale tile shown as live: ${staleTicks}`);
