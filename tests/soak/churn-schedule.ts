@@ -83,7 +83,8 @@ export function churnSchedule(o: ChurnOptions): ChurnEvent[] {
   for (let at = o.upstreamEveryMs / 3 + half; at < o.durationMs; at += o.upstreamEveryMs) {
     // Every other restart takes the whole server down; the others one camera's publisher.
     const whole = restart % 2 === 1;
-    const name = o.publishers.length > 0 ? o.publishers[restart % o.publishers.length]! : '';
+    // Publisher restarts are every other one: count those alone to cycle through the names.
+    const name = o.publishers[Math.floor(restart / 2) % Math.max(1, o.publishers.length)] ?? '';
     restart += 1;
     add(at, 0, (t) => [
       whole || name === ''
