@@ -12,7 +12,7 @@ export interface HostMemory {
   rssMb: number;
   heapUsedMb: number;
   externalMb: number;
-  /** Upstream connections the broker holds and its sessions (a leak shows here first). */
+  /** Upstream connections the broker has opened so far (cumulative: reconnects) and sessions. */
   connections: number;
   sessions: number;
   gc: boolean;
