@@ -28,6 +28,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'bench-results',
+      'soak-results',
       'assets',
       '.tmp',
     ],
