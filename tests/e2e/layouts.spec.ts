@@ -115,3 +115,108 @@ test('a custom layout with merged cells, cameras put by search and by drag, reca
   await page.keyboard.press('1');
   await expect(page.locator('.grid [data-testid="tile"]')).toHaveCount(20);
 });
+
+const grid = (template: string) => ({ template, grid: { columns: 1, rows: 1, tiles: [] } });
+
+test('1+5 with the district centre large, paged with PageDown, and the help in Vietnamese', async ({
+  page,
+}, testInfo) => {
+  await asStaff('layouts:save', { id: 'big', name: '1+5', ...grid('1+5'), cameras: 'all' });
+  await page.goto(preview.host.url);
+  await asStaff('displays:choose', {
+    displayId: 'display-0',
+    choice: { index: 0, layoutId: 'big', tour: null },
+  });
+  const bigTile = page.locator('.grid__cell[data-span="2x2"] [data-testid="tile"]');
+  await expect(bigTile).toHaveAttribute('data-camera-id', 'huyen-quay-1');
+  await expect(page.getByTestId('pager')).toHaveText('1/3');
+  await waitForLive(page, installed.slice(0, 6));
+  await page.screenshot({ path: testInfo.outputPath('layout-1-plus-5.png') });
+  await page.keyboard.press('PageDown');
+  await expect(page.getByTestId('pager')).toHaveText('2/3');
+  await expect(bigTile).toHaveAttribute('data-camera-id', installed[6]!);
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('PageUp');
+  await expect(page.getByTestId('pager')).toHaveText('3/3');
+
+  await page.keyboard.press('F1');
+  const help = page.getByTestId('help');
+  await expect(help).toContainText('Phím tắt');
+  await expect(help).toContainText('Trở về lưới (luồng phụ)');
+  await page.screenshot({ path: testInfo.outputPath('help-vi.png') });
+  await page.keyboard.press('Escape');
+  await expect(help).toHaveCount(0);
+});
+
+test('a tour starts the next page early and keeps the player of a camera on both pages', async ({
+  page,
+}, testInfo) => {
+  const [a, b, c, d, e, f, g] = installed;
+  await asStaff('layouts:save', {
+    id: 'tour',
+    name: 'Tour',
+    ...grid('2x2'),
+    cameras: [a, b, c, d, a, e, f, g],
+  });
+  await page.goto(preview.host.url);
+  await asStaff('displays:choose', {
+    displayId: 'display-0',
+    choice: { index: 0, layoutId: 'tour', tour: { seconds: 6, layoutIds: [] } },
+  });
+  const progress = page.getByTestId('tour-progress');
+  await expect(progress).toHaveAttribute('data-step', '0');
+  await waitForLive(page, [a!, b!, c!, d!]);
+  await markVideo(page, a!, 'stays');
+  const connections = preview.host.service.broker.session(a!, 'sub')?.connections;
+  // Before the switch the next page's players are already in the pool (4 + 3 new).
+  await expect(page.getByTestId('wall')).toHaveAttribute('data-player-count', '7');
+  await expect(progress).toHaveAttribute('data-step', '0');
+  await expect(progress).toHaveAttribute('data-step', '1');
+  expect(await videoMark(page, a!)).toBe('stays');
+  expect(preview.host.service.broker.session(a!, 'sub')?.connections).toBe(connections);
+  await expectPlaying(page, [a!, e!, f!, g!]);
+  await page.screenshot({ path: testInfo.outputPath('tour-progress.png') });
+  // Space pauses, and the line says so in words too.
+  await page.keyboard.press(' ');
+  await expect(progress).toHaveAttribute('data-paused', 'true');
+  await expect(progress).toContainText('Tạm dừng');
+  await asStaff('displays:choose', {
+    displayId: 'display-0',
+    choice: { index: 0, layoutId: 'all', tour: null },
+  });
+});
+
+test('two displays show two layouts; a maximised tile plays the main stream', async ({
+  browser,
+}) => {
+  await asStaff('displays:choose', {
+    displayId: 'display-1',
+    choice: { index: 1, layoutId: 'big', tour: null },
+  });
+  const first = await browser.newPage();
+  const second = await browser.newPage();
+  await first.goto(preview.host.url);
+  await second.goto(`${preview.host.url}&display=1`);
+  await expect(first.getByTestId('wall')).toHaveAttribute('data-layout-id', 'all');
+  await expect(second.getByTestId('wall')).toHaveAttribute('data-layout-id', 'big');
+  await second.close();
+
+  const broker = preview.host.service.broker;
+  const tile = first.locator('.grid [data-testid="tile"][data-camera-id="huyen-quay-1"]');
+  await waitForLive(first, ['huyen-quay-1']);
+  await tile.dblclick();
+  const large = first.getByTestId('maximised').getByTestId('tile');
+  await expect(large).toHaveAttribute('data-quality', 'main');
+  await expect.poll(() => broker.session('huyen-quay-1', 'main')?.connections ?? 0).toBe(1);
+  await expect(large).toHaveAttribute('data-state', 'live', { timeout: 45_000 });
+  await first.keyboard.press('Escape');
+  await expect(first.getByTestId('maximised')).toHaveCount(0);
+  await expect(tile).toHaveAttribute('data-quality', 'sub');
+  await expectPlaying(first, ['huyen-quay-1']);
+  // Enter on a focused tile maximises too.
+  await tile.focus();
+  await first.keyboard.press('Enter');
+  await expect(large).toHaveAttribute('data-quality', 'main');
+  await first.keyboard.press('Escape');
+  await first.close();
+});

@@ -75,7 +75,7 @@ export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
       onDoubleClick={cameraId !== null && onActivate ? () => onActivate(cameraId) : undefined}
     >
       <div className="tile-box" ref={boxRef} />
-      {words.visible && !missing && <StatusOverlay words={words} />}
+      {words.visible && !missing && cameraId !== null && <StatusOverlay words={words} />}
       {missing && (
         <div className="status status--calm" role="status">
           <div className="status__headline">{translate(locale, 'layout.missingCamera')}</div>
