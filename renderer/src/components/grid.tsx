@@ -30,15 +30,24 @@ export function Grid({
     >
       {view.cells.map((cameraId, index) => {
         const cell = keys[index] ?? { key: `cell:${index}`, copy: 0 };
-        const rect = rects[index];
+        const rect = size.width > 0 ? rects[index] : undefined;
         const tile = grid.tiles[index];
+        // Before the first measurement, place by percentages so no video starts at 0 x 0.
+        const style = rect
+          ? { left: rect.x, top: rect.y, width: rect.width, height: rect.height }
+          : tile && {
+              left: `${(tile.col / grid.columns) * 100}%`,
+              top: `${(tile.row / grid.rows) * 100}%`,
+              width: `${(tile.colSpan / grid.columns) * 100}%`,
+              height: `${(tile.rowSpan / grid.rows) * 100}%`,
+            };
         return (
           <div
             key={cell.key}
             className="grid__cell"
             data-cell={index}
             data-span={tile ? `${tile.colSpan}x${tile.rowSpan}` : '1x1'}
-            style={rect && { left: rect.x, top: rect.y, width: rect.width, height: rect.height }}
+            style={style}
           >
             <Tile cameraId={cameraId} copy={cell.copy} maximised={false} onActivate={onActivate} />
           </div>
