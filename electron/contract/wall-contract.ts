@@ -5,6 +5,7 @@
 // hold only the per-launch secret.
 import type { LayoutPresetId } from './layout-presets';
 import type { Locale } from './locales';
+import type { DisplayChoice, SavedLayout } from './saved-layout';
 
 export type { LayoutPresetId } from './layout-presets';
 export type { Locale } from './locales';
@@ -113,6 +114,7 @@ export interface CameraView {
   hasMainStream: boolean;
 }
 
+/** The configuration file's layout: a preset and one camera per cell. */
 export interface LayoutSelection {
   preset: LayoutPresetId;
   /** One entry per cell in reading order; null is an empty cell. */
@@ -123,7 +125,10 @@ export interface WallSnapshot {
   productName: string;
   sites: SiteView[];
   cameras: CameraView[];
-  layout: LayoutSelection;
+  /** The named layouts; keys 1–9 recall the first nine. Never empty. */
+  layouts: SavedLayout[];
+  /** What each display shows, by display id (see resolveDisplayChoice for the fallback). */
+  displays: Record<string, DisplayChoice>;
   locale: Locale;
   /**
    * Base of the loopback WS-FLV gateway, holding the per-launch secret, for example

@@ -2,7 +2,9 @@
 // channels) and what main pushes to it (events). The preload bridge, the preview client, the
 // IPC registration and the service's handler map are all derived from it, so adding a verb is
 // one entry here plus the service's handler for it (which the compiler then demands).
-import type { LayoutSelection, Locale, Result, StreamStatus, WallSnapshot } from './wall-contract';
+import type { DisplayChoice, SavedLayout } from './saved-layout';
+import type { StaffStatus } from './staff-status';
+import type { Locale, Result, StreamStatus, WallSnapshot } from './wall-contract';
 
 type Channel = `${string}:${string}`;
 
@@ -28,15 +30,27 @@ const pushed =
 /** The API's method name → its channel and types. */
 export const WALL_VERBS = {
   getSnapshot: verb<void, WallSnapshot>()('wall:get-snapshot'),
-  setLayout: verb<LayoutSelection, WallSnapshot>()('wall:set-layout'),
   setLocale: verb<Locale, WallSnapshot>()('wall:set-locale'),
   getStatuses: verb<void, StreamStatus[]>()('streams:get-statuses'),
+  // Staff verbs: main refuses them while locked (STAFF_LOCKED_ERROR).
+  saveLayout: verb<SavedLayout, WallSnapshot>()('layouts:save'),
+  deleteLayout: verb<{ id: string }, WallSnapshot>()('layouts:delete'),
+  chooseDisplay: verb<{ displayId: string; choice: DisplayChoice }, WallSnapshot>()(
+    'displays:choose',
+  ),
+  quit: verb<void, true>()('wall:quit'),
+  // The lock itself. `active` marks staff activity, which keeps an unlock alive.
+  staffStatus: verb<{ active: boolean }, StaffStatus>()('staff:status'),
+  setStaffPin: verb<{ pin: string }, StaffStatus>()('staff:set-pin'),
+  unlockStaff: verb<{ pin: string }, StaffStatus>()('staff:unlock'),
+  lockStaff: verb<void, StaffStatus>()('staff:lock'),
 } as const;
 
 /** The API's subscription name → its channel and payload type. */
 export const WALL_EVENTS = {
   onStatus: pushed<StreamStatus>()('streams:status'),
   onSnapshot: pushed<WallSnapshot>()('wall:snapshot'),
+  onStaff: pushed<StaffStatus>()('staff:changed'),
 } as const;
 
 /** The name the preload exposes the API under on `window`. */

@@ -37,6 +37,8 @@ export function electronHost(options: {
     },
     assetsDir: options.assetsDir,
     allowedOrigins: () => [APP_ORIGIN],
+    // Staff quit with the PIN; the kiosk's close guard lets windows close once quitting.
+    quit: () => app.quit(),
     async serve(service) {
       serveRenderer(
         join(outDir, 'renderer'),

@@ -2,11 +2,13 @@
 // instance and the one-off --protect-config; the wall itself starts as every host's does
 // (start-wall.ts), with Electron's part in electron-host.ts.
 import { app, dialog } from 'electron';
+import Store from 'electron-store';
 import { join } from 'node:path';
 import { createLogger } from '../logging/logger';
 import { startWall } from '../services/start-wall';
 import { parseCliArgs } from '../settings/cli-args';
 import { ConfigFileError } from '../settings/load-config-file';
+import { REMEMBERED_SCHEMA, resetStaffPin } from '../settings/settings-store';
 import { protectConfigFile } from '../settings/protect-config-file';
 import { registerAppScheme } from './app-protocol';
 import { electronHost } from './electron-host';
@@ -22,12 +24,22 @@ const assetsDir = app.isPackaged
 // `--protect-config FILE` is a one-off command for IT, which may run while a wall is up: it
 // takes no single-instance lock and opens no window.
 const protectOnly = process.argv.includes('--protect-config');
+// `--reset-pin` is the recovery for a forgotten staff PIN: only someone at the PC itself can
+// run it (docs/staff.md). It forgets the hash and the wrong-try count, then exits; a running
+// wall reads the store afresh and asks for a new PIN at the next staff action.
+const resetPinOnly = process.argv.includes('--reset-pin');
 
 // Before 'ready': a run relaunched after repeated GPU crashes draws in software.
 applyGpuFallbackFlag();
 
 if (protectOnly) {
   void app.whenReady().then(runProtectConfig);
+} else if (resetPinOnly) {
+  void app.whenReady().then(() => {
+    resetStaffPin(new Store({ name: 'settings', schema: REMEMBERED_SCHEMA }));
+    console.log('One-Stop Wall: the staff PIN is forgotten; the next staff action sets a new one.');
+    app.exit(0);
+  });
 } else if (!app.requestSingleInstanceLock()) {
   // Another wall is already running on this PC; it stays as it is.
   app.quit();

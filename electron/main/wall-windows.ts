@@ -91,7 +91,9 @@ function openWallWindow(display: Display, index: number, options: WindowOptions)
       zoomFactor: 1,
     },
   });
-  const url = `${APP_ORIGIN}/index.html?display=${index}`;
+  // The id lets each display keep its own layout; the index is the fallback's guide when a
+  // monitor is replaced (a new id) and the renderer looks for display 0's choice.
+  const url = `${APP_ORIGIN}/index.html?display=${index}&displayId=${display.id}`;
   const load = () =>
     void window.loadURL(url).catch((error: Error) => {
       options.log(`window ${index}: load failed (${error.message})`);

@@ -24,6 +24,8 @@ export interface PreviewHostOptions {
   port: number;
   log: LogLine;
   timings?: WallHost<HostServing>['timings'];
+  /** `--reset-pin`: forget the staff PIN before starting. */
+  resetPin?: boolean;
 }
 
 export interface PreviewHost {
@@ -56,6 +58,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     assetsDir: options.assetsDir,
     allowedOrigins,
     ...(options.timings ? { timings: options.timings } : {}),
+    ...(options.resetPin ? { resetPin: true } : {}),
     async serve(service) {
       const api = createPreviewApi({
         service,

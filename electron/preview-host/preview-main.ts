@@ -17,7 +17,7 @@ async function main(): Promise<void> {
     cli = parseCliArgs(process.argv.slice(2));
   } catch (error) {
     console.error(
-      `${(error as Error).message}. Usage: npm run preview -- [--config FILE] [--port N]`,
+      `${(error as Error).message}. Usage: npm run preview -- [--config FILE] [--port N] [--reset-pin]`,
     );
     process.exit(2);
   }
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       assetsDir: join(projectRoot, 'assets'),
       rendererDir: join(projectRoot, 'out', 'renderer'),
       port: cli.port ?? DEFAULT_PORT,
+      resetPin: cli.resetPin,
       log,
     });
     // The first URL in the output is the one to open (tests and people rely on it).

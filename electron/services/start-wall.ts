@@ -41,6 +41,10 @@ export interface WallHost<Served extends HostServing> {
   /** Origins of the host's own pages, which the gateway accepts. */
   allowedOrigins: () => readonly string[];
   timings?: Partial<SessionTimings>;
+  /** `--reset-pin`: forget the staff PIN before the wall starts. */
+  resetPin?: boolean;
+  /** How staff quit the wall (after the PIN); absent where the host cannot. */
+  quit?: () => void;
   serve(service: WallService): Promise<Served>;
 }
 
@@ -76,6 +80,8 @@ export async function startWall<Served extends HostServing>(
     log,
     loginStore: opened ? storeSlot(opened.store, LOGIN_BACKOFF_KEY) : null,
     ...(host.timings ? { timings: host.timings } : {}),
+    ...(host.resetPin ? { resetPin: true } : {}),
+    ...(host.quit ? { quit: host.quit } : {}),
   });
   let served: Served;
   try {

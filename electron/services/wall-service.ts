@@ -2,6 +2,7 @@
 // behind the contract's requests and events. Electron's IPC handlers and the preview host's
 // WebSocket both call handle(), and start-wall.ts forwards the events; neither host holds
 // any logic of its own.
+import { STAFF_LOCKED_ERROR } from '../contract/staff-status';
 import type { Result, StreamStatus, WallSnapshot } from '../contract/wall-contract';
 import {
   isWallRequestChannel,
@@ -12,13 +13,19 @@ import {
 } from '../contract/wall-verbs';
 import { LoopbackGateway } from '../gateway/loopback-gateway';
 import type { WallSettings } from '../settings/settings-model';
-import type { RememberedState, SettingsMemory } from '../settings/settings-store';
+import {
+  memoryStaffStore,
+  type RememberedState,
+  type SettingsMemory,
+} from '../settings/settings-store';
+import { StaffLock } from '../staff/staff-lock';
 import { LoginGate } from '../streams/core/login-gate';
 import type { LoginBackoffStore } from '../streams/core/login-records';
 import { StreamBroker } from '../streams/core/stream-broker';
 import type { SessionTimings } from '../streams/core/session-timings';
 import { createStreamResolver } from '../streams/stream-resolver';
-import { parseLayoutSelection, parseLocale } from './request-payloads';
+import { LayoutBook } from './layout-book';
+import { parseLocale } from './request-payloads';
 import { wallSnapshot } from './wall-snapshot';
 
 export interface WallServiceOptions {
@@ -34,6 +41,11 @@ export interface WallServiceOptions {
    * so a restart does not buy a camera's lock-out another failed login; null keeps them in memory.
    */
   loginStore?: LoginBackoffStore | null;
+  /** Quits the app (Electron); absent where the host cannot quit (the preview host). */
+  quit?: () => void;
+  /** `--reset-pin`: forget the staff PIN at start (recovery on the PC itself). */
+  resetPin?: boolean;
+  now?: () => number;
 }
 
 /** How long the wall's upstreams are held open at start for the renderer to attach. */
@@ -47,17 +59,30 @@ type EventListener = <C extends WallEventChannel>(channel: C, payload: WallEvent
  * payload is untrusted: each handler checks it and answers a bad one with an error result.
  */
 type RequestHandlers = {
-  [C in WallRequestChannel]: (payload: unknown) => Result<WallRequests[C][1]>;
+  [C in WallRequestChannel]: (
+    payload: unknown,
+  ) => Result<WallRequests[C][1]> | Promise<Result<WallRequests[C][1]>>;
 };
+
+const LOCKED = { ok: false, error: STAFF_LOCKED_ERROR } as const;
 
 export class WallService {
   readonly broker: StreamBroker;
   readonly gateway: LoopbackGateway;
+  readonly staff: StaffLock;
   private settings: WallSettings;
+  private readonly book: LayoutBook;
   private readonly listeners = new Set<EventListener>();
 
   private constructor(private readonly options: WallServiceOptions) {
     this.settings = withRemembered(options.settings, options.memory?.read() ?? {});
+    this.book = new LayoutBook(this.settings, options.memory);
+    this.staff = new StaffLock(
+      options.memory?.staffStore() ?? memoryStaffStore(),
+      options.log,
+      options.now,
+    );
+    if (options.resetPin) this.staff.reset();
     this.broker = new StreamBroker({
       resolve: createStreamResolver(this.settings, {
         assetsDir: options.assetsDir,
@@ -92,7 +117,17 @@ export class WallService {
    * PREWARM_MS; a tile that attaches in the meantime keeps it open.
    */
   private prewarm(): void {
-    const onWall = new Set(this.settings.layout.cameraIds.filter((id) => id !== null));
+    // The layouts the displays chose (display 0 shows the first one until staff choose).
+    const chosen = new Set(Object.values(this.book.displays).map((d) => d.layoutId));
+    const shown = this.book.layouts.filter(
+      (l, i) => chosen.has(l.id) || (i === 0 && chosen.size === 0),
+    );
+    const onWall = new Set<string>();
+    for (const layout of shown) {
+      const list =
+        layout.cameras === 'all' ? this.settings.cameras.map((c) => c.id) : layout.cameras;
+      for (const id of list.slice(0, layout.grid.tiles.length)) if (id !== null) onWall.add(id);
+    }
     for (const camera of this.settings.cameras) {
       if (!onWall.has(camera.id) || camera.availability !== 'installed') continue;
       const attached = this.broker.attach(camera.id, 'sub', DISCARD_SINK);
@@ -104,6 +139,8 @@ export class WallService {
     return wallSnapshot(this.settings, {
       gatewayBase: this.gateway.baseUrl,
       configSource: this.options.configSource,
+      layouts: this.book.layouts,
+      displays: this.book.displays,
     });
   }
 
@@ -114,14 +151,25 @@ export class WallService {
   private readonly handlers: RequestHandlers = {
     'wall:get-snapshot': () => ({ ok: true, value: this.snapshot() }),
     'streams:get-statuses': () => ({ ok: true, value: this.statuses() }),
-    'wall:set-layout': (payload) => {
-      const known = new Set(this.settings.cameras.map((c) => c.id));
-      const layout = parseLayoutSelection(payload, known);
-      if (!layout.ok) return layout;
-      this.settings = { ...this.settings, layout: layout.value };
-      this.options.memory?.write({ layout: layout.value });
-      return this.snapshotChanged();
+    'layouts:save': (payload) => this.asStaff(() => this.book.save(payload)),
+    'layouts:delete': (payload) => this.asStaff(() => this.book.delete(payload)),
+    'displays:choose': (payload) => this.asStaff(() => this.book.choose(payload)),
+    'wall:quit': () => {
+      if (!this.staff.isUnlocked()) return LOCKED;
+      if (!this.options.quit) return { ok: false, error: 'This host cannot quit.' };
+      this.options.log('wall: quit by staff');
+      this.options.quit();
+      return { ok: true, value: true };
     },
+    'staff:status': (payload) => {
+      if ((payload as { active?: unknown } | null)?.active === true) this.staff.touch();
+      return { ok: true, value: this.staff.status() };
+    },
+    'staff:set-pin': async (payload) =>
+      this.staffChanged(await this.staff.setPin((payload as { pin?: unknown } | null)?.pin)),
+    'staff:unlock': async (payload) =>
+      this.staffChanged(await this.staff.unlock((payload as { pin?: unknown } | null)?.pin)),
+    'staff:lock': () => this.staffChanged({ ok: true, value: this.staff.lock() }),
     'wall:set-locale': (payload) => {
       const locale = parseLocale(payload);
       if (!locale.ok) return locale;
@@ -149,6 +197,20 @@ export class WallService {
     await this.gateway.close();
   }
 
+  /** Runs a staff change only while unlocked (which it keeps alive), then pushes the wall. */
+  private asStaff(change: () => Result<unknown>): Result<WallSnapshot> {
+    if (!this.staff.isUnlocked()) return LOCKED;
+    this.staff.touch();
+    const result = change();
+    return result.ok ? this.snapshotChanged() : result;
+  }
+
+  /** Every window learns a lock change (any wrong try too, so all show the wait). */
+  private staffChanged<T>(result: Result<T>): Result<T> {
+    this.emit('staff:changed', this.staff.status());
+    return result;
+  }
+
   private snapshotChanged(): Result<WallSnapshot> {
     const snapshot = this.snapshot();
     this.emit('wall:snapshot', snapshot);
@@ -160,18 +222,8 @@ export class WallService {
   }
 }
 
-/**
- * The remembered layout and language, checked like a request: the store may hold a layout
- * from before IT removed a camera from the file, and that must not reach the renderer.
- */
+/** The remembered language, checked like a request. */
 function withRemembered(settings: WallSettings, remembered: RememberedState): WallSettings {
-  const known = new Set(settings.cameras.map((c) => c.id));
-  const layout =
-    remembered.layout === undefined ? null : parseLayoutSelection(remembered.layout, known);
   const locale = remembered.locale === undefined ? null : parseLocale(remembered.locale);
-  return {
-    ...settings,
-    ...(layout?.ok ? { layout: layout.value } : {}),
-    ...(locale?.ok ? { locale: locale.value } : {}),
-  };
+  return { ...settings, ...(locale?.ok ? { locale: locale.value } : {}) };
 }

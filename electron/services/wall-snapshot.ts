@@ -36,13 +36,12 @@ export function cameraView(camera: CameraSettings): CameraView {
 
 export function wallSnapshot(
   settings: WallSettings,
-  extra: Pick<WallSnapshot, 'gatewayBase' | 'configSource'>,
+  extra: Pick<WallSnapshot, 'gatewayBase' | 'configSource' | 'layouts' | 'displays'>,
 ): WallSnapshot {
   return {
     productName: 'One-Stop Wall',
     sites: siteViews(settings),
     cameras: settings.cameras.map(cameraView),
-    layout: settings.layout,
     locale: settings.locale,
     ...extra,
   };

@@ -5,10 +5,17 @@ export interface CliOptions {
   port: number | null;
   /** `--protect-config FILE`: encrypt the file's secrets for this PC, then exit. */
   protectConfig: string | null;
+  /** `--reset-pin`: forget the staff PIN (for staff who forgot it; needs the PC itself). */
+  resetPin: boolean;
 }
 
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  const options: CliOptions = { configFile: null, port: null, protectConfig: null };
+  const options: CliOptions = {
+    configFile: null,
+    port: null,
+    protectConfig: null,
+    resetPin: false,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] ?? '';
     const [name, inline] = arg.includes('=') ? arg.split(/=(.*)/s, 2) : [arg, undefined];
@@ -20,7 +27,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       }
       return v;
     };
-    if (name === '--config') options.configFile = value();
+    if (name === '--reset-pin') options.resetPin = true;
+    else if (name === '--config') options.configFile = value();
     else if (name === '--protect-config') options.protectConfig = value();
     else if (name === '--port') {
       const raw = value();

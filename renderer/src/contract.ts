@@ -6,3 +6,6 @@ export * from '../../electron/contract/preview-protocol';
 export * from '../../electron/contract/layout-presets';
 export * from '../../electron/contract/locales';
 export * from '../../electron/contract/stream-path';
+export * from '../../electron/contract/layout-grid';
+export * from '../../electron/contract/saved-layout';
+export * from '../../electron/contract/staff-status';

@@ -7,10 +7,13 @@ import { connectApiToStore } from './api/connect-api';
 import { resolveWallApi } from './api/resolve-api';
 import { DEFAULT_LOCALE } from './contract';
 import { App, MessageScreen } from './components/app';
+import { readDisplayIdentity } from './display/display-identity';
 import { translate } from './i18n/translate';
 import { playerPool } from './player/pool-instance';
 import { appStore } from './store/app-store';
 import './styles/wall.css';
+import './styles/staff.css';
+import './styles/editor.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element');
@@ -20,6 +23,7 @@ const api = resolveWallApi(window);
 if (api === null) {
   root.render(<MessageScreen text={translate(DEFAULT_LOCALE, 'app.noApi')} />);
 } else {
+  appStore.getState().setDisplay(readDisplayIdentity(window.location));
   connectApiToStore(api, appStore);
   // Release every decoder and socket when the page goes away (reload, window close).
   window.addEventListener('pagehide', () => playerPool.destroyAll());

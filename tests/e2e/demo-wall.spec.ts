@@ -12,8 +12,19 @@ const notInstalled = demo.cameras
   .map((c) => c.id);
 
 let preview: StartedPreview;
+const uniform = (template: string) => ({ template, grid: { columns: 1, rows: 1, tiles: [] } });
 test.beforeAll(async () => {
   preview = await startPreview(null);
+  // Staff saved a 3x3 (key 2) and a 1x1 (key 3) of all centres; the lock is open.
+  const service = preview.host.service;
+  await service.handle('staff:set-pin', { pin: '2468' });
+  await service.handle('layouts:save', {
+    id: 'nine',
+    name: '3x3',
+    ...uniform('3x3'),
+    cameras: 'all',
+  });
+  await service.handle('layouts:save', { id: 'one', name: '1', ...uniform('1'), cameras: 'all' });
 });
 test.afterAll(async () => preview?.host.close());
 
@@ -56,14 +67,14 @@ test('switching the layout keeps the players of tiles that stay, and English rea
   await page.goto(preview.host.url);
   await waitForLive(page, installed);
   const connectionsBefore = preview.host.service.broker.totalConnections;
-  // Mark the first tile's <video> element, then switch 5x4 → 3x3 with the staff key.
+  // Mark the first tile's <video> element, then switch 5x4 → 3x3 with its key.
   await page
     .locator('[data-testid="tile"] video')
     .first()
     .evaluate((v) => {
       (v as HTMLVideoElement & { __mark?: string }).__mark = 'kept';
     });
-  await page.keyboard.press('3');
+  await page.keyboard.press('2');
   await expect(page.getByTestId('tile')).toHaveCount(9);
   const kept = await page
     .locator('[data-testid="tile"] video')
@@ -76,7 +87,7 @@ test('switching the layout keeps the players of tiles that stay, and English rea
 
   await page.keyboard.press('l');
   await expect(page.getByTestId('wall')).toHaveAttribute('data-locale', 'en');
-  await page.keyboard.press('5');
+  await page.keyboard.press('1');
   await expect(page.getByTestId('tile')).toHaveCount(20);
   const vu = page.locator(`[data-testid="tile"][data-camera-id="${notInstalled[0]}"]`);
   await expect(vu).toContainText('No camera installed');
@@ -91,7 +102,7 @@ test('players of tiles that leave the screen are destroyed, and their upstreams 
   await page.goto(preview.host.url);
   await waitForLive(page, installed);
   await expect(page.getByTestId('wall')).toHaveAttribute('data-player-count', '16');
-  await page.keyboard.press('1'); // 1x1: only the district centre stays
+  await page.keyboard.press('3'); // 1x1: only the district centre stays
   await expect(page.getByTestId('tile')).toHaveCount(1);
   // Released players are kept a few seconds for a tile that might take them, then destroyed.
   await expect(page.getByTestId('wall')).toHaveAttribute('data-player-count', '1', {
@@ -104,6 +115,6 @@ test('players of tiles that leave the screen are destroyed, and their upstreams 
     })
     .toBe(15);
   await expectPlaying(page, [installed[0]!]);
-  await page.keyboard.press('5');
+  await page.keyboard.press('1');
   await waitForLive(page, installed);
 });

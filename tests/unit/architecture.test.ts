@@ -97,8 +97,14 @@ const LAYERS: Record<string, readonly string[]> = {
   'electron/contract': [],
   'electron/logging': [],
   'electron/schedule': ['electron/contract'],
-  'electron/settings': ['electron/contract', 'electron/logging', 'electron/schedule'],
+  'electron/settings': [
+    'electron/contract',
+    'electron/logging',
+    'electron/schedule',
+    'electron/staff',
+  ],
   'electron/kiosk': ['electron/contract', 'electron/logging'],
+  'electron/staff': ['electron/contract', 'electron/logging'],
   'electron/streams/bytes': [],
   'electron/streams/codecs': ['electron/streams/bytes'],
   'electron/streams/flv': ['electron/streams/bytes', 'electron/streams/codecs'],
@@ -144,6 +150,7 @@ const LAYERS: Record<string, readonly string[]> = {
     'electron/streams/core',
     'electron/health',
     'electron/provisioning',
+    'electron/staff',
     'electron/gateway',
   ],
   // The hosts: each provides what differs and starts the wall through services/start-wall.ts.

@@ -11,6 +11,7 @@ export function connectApiToStore(api: WallApi, store: AppStore): () => void {
   const state = () => store.getState();
   const offStatus = api.onStatus((status) => state().setStatus(status));
   const offSnapshot = api.onSnapshot((snapshot) => state().setSnapshot(snapshot));
+  const offStaff = api.onStaff((staff) => state().setStaff(staff));
 
   const load = async (): Promise<void> => {
     const snapshot = await api.getSnapshot();
@@ -23,6 +24,8 @@ export function connectApiToStore(api: WallApi, store: AppStore): () => void {
     state().setSnapshot(snapshot.value);
     const statuses = await api.getStatuses();
     if (!stopped && statuses.ok) state().setStatuses(statuses.value);
+    const staff = await api.staffStatus({ active: false });
+    if (!stopped && staff.ok) state().setStaff(staff.value);
   };
   void load();
 
@@ -31,5 +34,6 @@ export function connectApiToStore(api: WallApi, store: AppStore): () => void {
     if (retry !== null) clearTimeout(retry);
     offStatus();
     offSnapshot();
+    offStaff();
   };
 }

@@ -1,18 +1,22 @@
 // One cell of the wall: the camera's picture, its name on a band at the bottom edge, and its
 // state in colour and words. The <video> belongs to a pooled player, mounted into `box`.
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { DEFAULT_LOCALE, streamKey, streamUrl } from '../contract';
 import { useTilePlayer } from '../hooks/use-tile-player';
 import { useNow } from '../hooks/use-now';
 import { canDecodeH265 } from '../player/codec-support';
 import { playerKey } from '../player/player-pool';
-import { useApp } from '../store/app-store';
+import { translate } from '../i18n/translate';
+import { appStore, useApp } from '../store/app-store';
 import { findCamera, qualityFor } from '../store/selectors';
 import { deriveTileView } from '../status/display-state';
 import { needsClock, tileWords } from '../status/status-words';
 import { tileLabel } from '../status/tile-label';
 import { NameBand } from './name-band';
 import { StatusOverlay } from './status-overlay';
+
+/** Copy number of the maximised tile's own sub-stream player (never a grid copy). */
+const MAXIMISED_SUB_COPY = 99;
 
 export interface TileProps {
   cameraId: string | null;
@@ -29,12 +33,20 @@ export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
   const gatewayBase = useApp((s) => s.snapshot?.gatewayBase ?? null);
   const camera = useApp((s) => findCamera(s, cameraId));
   const label = useApp((s) => tileLabel(s.snapshot, cameraId));
-  const quality = qualityFor(camera, maximised);
-  const key = cameraId === null ? null : playerKey(cameraId, quality, copy);
+  const undecodable = useApp((s) => cameraId !== null && s.mainUndecodable[cameraId] === true);
+  const quality = qualityFor(camera, maximised, undecodable);
+  // A maximised tile left on the sub stream has its own player: the grid's stays in its cell.
+  const playerCopy = maximised && quality === 'sub' ? MAXIMISED_SUB_COPY : copy;
+  const key = cameraId === null ? null : playerKey(cameraId, quality, playerCopy);
   const status = useApp((s) =>
     cameraId === null ? undefined : s.statuses[streamKey(cameraId, quality)],
   );
   const freshness = useApp((s) => (key === null ? undefined : s.freshness[key]));
+  // The main stream turned out to be H.265, which this display cannot decode: stay on sub.
+  const mainIsH265 = quality === 'main' && status?.codec === 'h265' && !canDecodeH265();
+  useEffect(() => {
+    if (mainIsH265 && cameraId !== null) appStore.getState().markMainUndecodable(cameraId);
+  }, [mainIsH265, cameraId]);
 
   const plays = cameraId !== null && camera?.availability === 'installed' && gatewayBase !== null;
   const url = plays ? streamUrl(gatewayBase, cameraId, quality) : null;
@@ -49,6 +61,7 @@ export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
   });
   const now = useNow(needsClock(view));
   const words = tileWords(view, locale, now);
+  const missing = cameraId !== null && camera === undefined;
 
   return (
     <div
@@ -62,8 +75,18 @@ export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
       onDoubleClick={cameraId !== null && onActivate ? () => onActivate(cameraId) : undefined}
     >
       <div className="tile-box" ref={boxRef} />
-      {words.visible && <StatusOverlay words={words} />}
-      {label !== null && <NameBand label={label} words={words} />}
+      {words.visible && !missing && cameraId !== null && <StatusOverlay words={words} />}
+      {missing && (
+        <div className="status status--calm" role="status">
+          <div className="status__headline">{translate(locale, 'layout.missingCamera')}</div>
+        </div>
+      )}
+      {maximised && undecodable && (
+        <div className="tile__note" data-testid="sub-only-note">
+          {translate(locale, 'focus.subOnly')}
+        </div>
+      )}
+      {label !== null && !missing && <NameBand label={label} words={words} />}
     </div>
   );
 }

@@ -1,59 +1,133 @@
-// What staff can do from the keyboard or mouse. Layout and language belong to main (it saves
-// them); the maximised tile is this screen's own business.
+// What staff and passers-by can do from the keyboard or mouse. Glancing (pages, the tour's
+// pause, maximising a tile, help) needs nothing; changing what a display shows, editing
+// layouts, settings and quitting go through the staff PIN (staff-gate.ts).
 import {
   DEFAULT_LOCALE,
+  DEFAULT_TOUR_SECONDS,
   nextLocale,
-  type LayoutPresetId,
   type Result,
+  type SavedLayout,
   type WallApi,
   type WallSnapshot,
 } from '../contract';
 import { translate } from '../i18n/translate';
-import { reflowLayout } from '../layout/layout-math';
 import type { AppStore } from '../store/app-store';
-import { requireStaff } from './staff-gate';
+import { deriveView } from '../store/current-view';
+import { nextStep, pauseTour, resumeTour, startTour } from '../tour/tour-schedule';
+import { withStaff } from './staff-gate';
 
 const NOTICE_MS = 6_000;
 let noticeTimer: ReturnType<typeof setTimeout> | null = null;
 
-function apply(store: AppStore, result: Result<WallSnapshot>): void {
-  const state = store.getState();
-  if (result.ok) {
-    state.setSnapshot(result.value);
-    return;
-  }
-  const locale = state.snapshot?.locale ?? DEFAULT_LOCALE;
-  state.setNotice(translate(locale, 'action.failed', { error: result.error }));
+export function showNotice(store: AppStore, text: string): void {
+  store.getState().setNotice(text);
   if (noticeTimer !== null) clearTimeout(noticeTimer);
   noticeTimer = setTimeout(() => store.getState().setNotice(null), NOTICE_MS);
 }
 
-export async function switchPreset(
+function apply(store: AppStore, result: Result<WallSnapshot>): boolean {
+  const state = store.getState();
+  if (result.ok) {
+    state.setSnapshot(result.value);
+    return true;
+  }
+  const locale = state.snapshot?.locale ?? DEFAULT_LOCALE;
+  showNotice(store, translate(locale, 'action.failed', { error: result.error }));
+  return false;
+}
+
+/** Shows a layout on this display (remembered for it), with or without a tour. */
+export function chooseLayout(
   api: WallApi,
   store: AppStore,
-  preset: LayoutPresetId,
+  layoutId: string,
+  tour: { seconds: number; layoutIds: string[] } | null = null,
 ): Promise<void> {
-  const snapshot = store.getState().snapshot;
-  if (!snapshot || snapshot.layout.preset === preset) return;
-  if (!(await requireStaff('switch-preset'))) return;
-  const layout = reflowLayout(snapshot.layout, preset, snapshot.cameras);
-  apply(store, await api.setLayout(layout));
+  return withStaff(api, store, async () => {
+    const { display } = store.getState();
+    const result = await api.chooseDisplay({
+      displayId: display.id,
+      choice: { index: display.index, layoutId, tour },
+    });
+    if (apply(store, result)) {
+      store.getState().setPage(0);
+      store.getState().setTour(null, tour ? startTour(Date.now()) : null);
+      store.getState().openOverlay(null);
+    }
+  });
+}
+
+/** Keys 1–9: the first nine saved layouts. */
+export function recallLayout(api: WallApi, store: AppStore, key: string): boolean {
+  if (!/^[1-9]$/.test(key)) return false;
+  const layout = store.getState().snapshot?.layouts[Number(key) - 1];
+  if (!layout) return false;
+  void chooseLayout(api, store, layout.id);
+  return true;
+}
+
+export function saveLayout(api: WallApi, store: AppStore, layout: SavedLayout): Promise<void> {
+  return withStaff(api, store, async () => {
+    if (apply(store, await api.saveLayout(layout))) store.getState().openOverlay(null);
+  });
+}
+
+/** PageDown / PageUp: the next or previous page (during a tour, its next or previous step). */
+export function turnPage(store: AppStore, delta: 1 | -1): void {
+  const state = store.getState();
+  const view = deriveView(state);
+  if (!view) return;
+  if (view.tour && state.tourClock && view.steps.length > 0) {
+    const count = view.steps.length;
+    const step = (state.tourClock.step + delta + count) % count;
+    state.setTourClock({ ...nextStep(state.tourClock, count, Date.now()), step });
+    return;
+  }
+  state.setPage((view.page + delta + view.pageCount) % view.pageCount);
+}
+
+/** Space: pauses or resumes the tour; with none, tours this layout's pages from here. */
+export function toggleTour(store: AppStore): void {
+  const state = store.getState();
+  const view = deriveView(state);
+  if (!view) return;
+  const now = Date.now();
+  if (!view.tour) {
+    state.setTour({ seconds: DEFAULT_TOUR_SECONDS, layoutIds: [] }, startTour(now, view.page));
+  } else if (!state.tourClock) {
+    state.setTourClock(startTour(now));
+  } else {
+    const clock = state.tourClock;
+    state.setTourClock(clock.pausedAt === null ? pauseTour(clock, now) : resumeTour(clock, now));
+  }
 }
 
 export async function toggleLocale(api: WallApi, store: AppStore): Promise<void> {
   const snapshot = store.getState().snapshot;
   if (!snapshot) return;
-  if (!(await requireStaff('toggle-locale'))) return;
   apply(store, await api.setLocale(nextLocale(snapshot.locale)));
 }
 
-export async function maximiseCamera(store: AppStore, cameraId: string): Promise<void> {
-  if (!(await requireStaff('maximise'))) return;
+export function maximiseCamera(store: AppStore, cameraId: string): void {
   store.getState().maximise(cameraId);
 }
 
-export async function restoreGrid(store: AppStore): Promise<void> {
-  if (store.getState().maximisedCameraId === null) return;
-  if (!(await requireStaff('restore'))) return;
+export function restoreGrid(store: AppStore): void {
   store.getState().restore();
+}
+
+export function openStaffOverlay(
+  api: WallApi,
+  store: AppStore,
+  overlay: 'layouts' | 'editor' | 'settings',
+  editingLayoutId: string | null = null,
+): Promise<void> {
+  return withStaff(api, store, () => store.getState().openOverlay(overlay, editingLayoutId));
+}
+
+export function quitWall(api: WallApi, store: AppStore): Promise<void> {
+  return withStaff(api, store, async () => {
+    const result = await api.quit();
+    if (!result.ok) showNotice(store, result.error);
+  });
 }

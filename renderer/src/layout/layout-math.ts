@@ -1,68 +1,41 @@
 // Grid arithmetic for the wall, as plain functions over plain data so it is unit-tested under
-// Node. The presets themselves (columns x rows) are the contract's.
-import {
-  LAYOUT_PRESET_IDS,
-  LAYOUT_PRESETS,
-  presetCellCount,
-  type CameraView,
-  type LayoutPresetId,
-  type LayoutSelection,
-} from '../contract';
+// Node. The layouts themselves (templates, custom grids, their checks) are the contract's.
+import type { LayoutGrid, LayoutTile } from '../contract';
 
-export interface GridSize {
-  columns: number;
-  rows: number;
-}
-
-export function gridSize(preset: LayoutPresetId): GridSize {
-  return LAYOUT_PRESETS[preset];
-}
-
-/** Keys 1–5 pick presets in order; anything else is not a preset key. */
-export function presetForKey(key: string): LayoutPresetId | null {
-  const index = Number.parseInt(key, 10);
-  if (!/^[1-9]$/.test(key) || Number.isNaN(index)) return null;
-  return LAYOUT_PRESET_IDS[index - 1] ?? null;
-}
-
-/** Pads with empty cells or cuts the list so there is exactly one entry per cell. */
-export function fitToCells(
-  cameraIds: readonly (string | null)[],
-  cells: number,
-): (string | null)[] {
-  const fitted = cameraIds.slice(0, cells);
-  while (fitted.length < cells) fitted.push(null);
-  return fitted;
+export interface TileRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /**
- * The layout after switching to another preset: the cameras on screen keep their order, and
- * when the new grid has more cells the cameras not yet shown follow in configuration order,
- * so going 2x2 → 4x4 → 2x2 → 4x4 comes back to the same wall.
+ * Where each column (or row) line falls on a side of `length` pixels: whole pixels, the first
+ * at 0 and the last at `length`, so tiles built on them cover the screen with no gap or
+ * overlap whatever the window size.
  */
-export function reflowLayout(
-  current: LayoutSelection,
-  preset: LayoutPresetId,
-  cameras: readonly Pick<CameraView, 'id'>[],
-): LayoutSelection {
-  const cells = presetCellCount(preset);
-  const shown = current.cameraIds.filter((id): id is string => id !== null);
-  const seen = new Set(shown);
-  const rest = cameras.map((camera) => camera.id).filter((id) => !seen.has(id));
-  return { preset, cameraIds: fitToCells([...shown, ...rest], cells) };
+export function gridLines(parts: number, length: number): number[] {
+  const whole = Math.max(0, Math.floor(length));
+  return Array.from({ length: parts + 1 }, (_, i) => Math.round((i * whole) / parts));
 }
 
-/** The pixel size of one tile, used to check legibility rules (name ≥ 1/12 of tile height). */
-export function tileSizePx(
-  preset: LayoutPresetId,
+/** Each tile's rectangle in whole pixels, in the grid's tile order. */
+export function tileRects(
+  grid: LayoutGrid,
   viewport: { width: number; height: number },
-  gapPx: number,
-): { width: number; height: number } {
-  const { columns, rows } = gridSize(preset);
-  return {
-    width: (viewport.width - gapPx * (columns - 1)) / columns,
-    height: (viewport.height - gapPx * (rows - 1)) / rows,
-  };
+): TileRect[] {
+  const xs = gridLines(grid.columns, viewport.width);
+  const ys = gridLines(grid.rows, viewport.height);
+  return grid.tiles.map((t) => {
+    const x = xs[t.col] ?? 0;
+    const y = ys[t.row] ?? 0;
+    return {
+      x,
+      y,
+      width: (xs[t.col + t.colSpan] ?? x) - x,
+      height: (ys[t.row + t.rowSpan] ?? y) - y,
+    };
+  });
 }
 
 /** The smallest readable name size for a tile: 1/12 of its height, never under 18 px. */
@@ -72,7 +45,7 @@ export function minNameFontPx(tileHeightPx: number): number {
 
 /**
  * React keys for the cells: a camera keeps its key wherever it moves, so its tile (and player)
- * survives a layout change; a camera shown twice gets a copy number for its second cell.
+ * survives a layout or page change; a camera shown twice gets a copy number for its second cell.
  */
 export function cellKeys(cameraIds: readonly (string | null)[]): { key: string; copy: number }[] {
   const seen = new Map<string, number>();
@@ -84,17 +57,40 @@ export function cellKeys(cameraIds: readonly (string | null)[]): { key: string; 
   });
 }
 
-/** The cell an arrow key moves the focus to, staying inside the grid (no wrapping). */
-export function moveFocus(index: number, key: string, preset: LayoutPresetId): number {
-  const { columns } = gridSize(preset);
-  const cells = presetCellCount(preset);
-  const column = index % columns;
-  const moves: Record<string, number> = {
-    ArrowLeft: column > 0 ? -1 : 0,
-    ArrowRight: column < columns - 1 ? 1 : 0,
-    ArrowUp: -columns,
-    ArrowDown: columns,
-  };
-  const next = index + (moves[key] ?? 0);
-  return next >= 0 && next < cells ? next : index;
+const centre = (t: LayoutTile) => ({ x: t.col + t.colSpan / 2, y: t.row + t.rowSpan / 2 });
+
+/**
+ * The tile an arrow key moves the focus to: the nearest tile whose centre lies that way
+ * (tiles may span several cells, so "next index" is not enough). Stays put at an edge.
+ */
+export function moveFocus(index: number, key: string, grid: LayoutGrid): number {
+  const from = grid.tiles[index];
+  if (from === undefined) return 0;
+  const a = centre(from);
+  let best = index;
+  let bestScore = Infinity;
+  grid.tiles.forEach((tile, i) => {
+    if (i === index) return;
+    const b = centre(tile);
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const ahead =
+      key === 'ArrowLeft'
+        ? -dx
+        : key === 'ArrowRight'
+          ? dx
+          : key === 'ArrowUp'
+            ? -dy
+            : key === 'ArrowDown'
+              ? dy
+              : 0;
+    if (ahead <= 0) return;
+    const aside = key === 'ArrowLeft' || key === 'ArrowRight' ? Math.abs(dy) : Math.abs(dx);
+    const score = ahead + aside * 2;
+    if (score < bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  });
+  return best;
 }

@@ -13,7 +13,7 @@ describe('the table of verbs and events', () => {
     const channels = [...WALL_REQUEST_CHANNELS, ...WALL_EVENT_CHANNELS];
     for (const channel of channels) expect(channel).toMatch(/^[a-z]+:[a-z-]+$/);
     expect(new Set(channels).size).toBe(channels.length);
-    expect(isWallRequestChannel('wall:set-layout')).toBe(true);
+    expect(isWallRequestChannel('layouts:save')).toBe(true);
     expect(isWallRequestChannel('streams:status')).toBe(false);
     expect(isWallRequestChannel('toString')).toBe(false);
   });
@@ -33,7 +33,22 @@ describe('the table of verbs and events', () => {
       },
     });
     expect(Object.keys(api).sort()).toEqual(
-      ['getSnapshot', 'getStatuses', 'onSnapshot', 'onStatus', 'setLayout', 'setLocale'].sort(),
+      [
+        'getSnapshot',
+        'getStatuses',
+        'onSnapshot',
+        'onStatus',
+        'onStaff',
+        'setLocale',
+        'saveLayout',
+        'deleteLayout',
+        'chooseDisplay',
+        'quit',
+        'staffStatus',
+        'setStaffPin',
+        'unlockStaff',
+        'lockStaff',
+      ].sort(),
     );
     await expect(api.setLocale('en')).resolves.toEqual({ ok: true, value: 'wall:set-locale' });
     await api.getSnapshot();

@@ -177,12 +177,12 @@ describe('wall windows in kiosk mode', () => {
     vi.advanceTimersByTime(999);
     expect(calls).toEqual([]);
     vi.advanceTimersByTime(1);
-    expect(calls).toEqual(['load app://wall/index.html?display=0']);
+    expect(calls).toEqual(['load app://wall/index.html?display=0&displayId=7']);
     window!.emit('unresponsive');
     expect(calls.at(-1)).toBe('crash renderer');
     window!.webContents.emit('render-process-gone', {}, { reason: 'killed' });
     vi.advanceTimersByTime(2_000);
-    expect(calls.at(-1)).toBe('load app://wall/index.html?display=0');
+    expect(calls.at(-1)).toBe('load app://wall/index.html?display=0&displayId=7');
     expect(log).toEqual([
       'window 0: renderer gone (crashed); reloading in 1 s',
       'window 0: renderer unresponsive; ending it',

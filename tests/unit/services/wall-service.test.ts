@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { STAFF_LOCKED_ERROR } from '../../../electron/contract/staff-status';
 import { WallService } from '../../../electron/services/wall-service';
 import { demoSettings } from '../../../electron/settings/demo-config';
 import { SettingsMemory, type KeyValueStore } from '../../../electron/settings/settings-store';
@@ -27,32 +28,55 @@ async function start(memory: SettingsMemory | null): Promise<WallService> {
   return service;
 }
 
+const LOCKED = { ok: false, error: STAFF_LOCKED_ERROR };
+const oneByOne = {
+  id: 'one',
+  name: 'Huyện',
+  template: '1',
+  grid: { columns: 1, rows: 1, tiles: [{ col: 0, row: 0, colSpan: 1, rowSpan: 1 }] },
+  cameras: ['huyen-quay-1'],
+};
+
 describe('WallService', () => {
-  it('applies a remembered layout and language', async () => {
-    const wall = await start(
-      memoryWith({ locale: 'en', layout: { preset: '1x1', cameraIds: ['cao-an-quay-1'] } }),
-    );
-    expect(wall.snapshot()).toMatchObject({
+  it('migrates a remembered preset layout into a named layout on display 0', async () => {
+    const memory = memoryWith({
       locale: 'en',
       layout: { preset: '1x1', cameraIds: ['cao-an-quay-1'] },
     });
+    const wall = await start(memory);
+    const snapshot = wall.snapshot();
+    expect(snapshot.locale).toBe('en');
+    expect(snapshot.layouts).toEqual([
+      expect.objectContaining({ id: 'remembered', template: '1', cameras: ['cao-an-quay-1'] }),
+    ]);
+    expect(snapshot.displays['display-0']).toEqual({
+      index: 0,
+      layoutId: 'remembered',
+      tour: null,
+    });
+    // Written back in the new form.
+    expect(memory.read().layouts).toHaveLength(1);
   });
 
-  it('ignores a remembered layout that names cameras the configuration no longer has', async () => {
+  it('keeps a migrated layout naming a removed camera (its cell says so calmly)', async () => {
     const wall = await start(
       memoryWith({ layout: { preset: '2x2', cameraIds: ['removed-camera', null] } }),
     );
-    expect(wall.snapshot().layout).toEqual(demoSettings().layout);
+    expect(wall.snapshot().layouts[0]!.cameras).toEqual(['removed-camera', null]);
   });
 
-  it('ignores a remembered layout or language of the wrong shape', async () => {
+  it('offers "All centres" on the configured preset when nothing is remembered', async () => {
     const wall = await start(memoryWith({ locale: 'fr', layout: { preset: '7x7' } }));
-    expect(wall.snapshot()).toMatchObject({ locale: 'vi', layout: demoSettings().layout });
+    expect(wall.snapshot()).toMatchObject({ locale: 'vi', displays: {} });
+    expect(wall.snapshot().layouts).toEqual([
+      expect.objectContaining({ id: 'all', template: '5x4', cameras: 'all' }),
+    ]);
   });
 
   it('answers a bad request with an error result, not an exception', async () => {
     const wall = await start(null);
-    await expect(wall.handle('wall:set-layout', { preset: 'toString' })).resolves.toMatchObject({
+    await wall.handle('staff:set-pin', { pin: '2468' });
+    await expect(wall.handle('layouts:save', { id: 'toString' })).resolves.toMatchObject({
       ok: false,
     });
     await expect(wall.handle('nope', null)).resolves.toEqual({
@@ -62,18 +86,65 @@ describe('WallService', () => {
     await expect(wall.handle({}, null)).resolves.toMatchObject({ ok: false });
   });
 
-  it('remembers a new layout and pushes the new snapshot', async () => {
+  it('refuses staff verbs while locked, and allows them after the PIN', async () => {
     const memory = memoryWith({});
     const wall = await start(memory);
-    const pushed: unknown[] = [];
-    wall.onEvent((channel, payload) => pushed.push([channel, payload]));
-    const result = await wall.handle('wall:set-layout', {
-      preset: '1x1',
-      cameraIds: ['huyen-quay-1'],
+    const pushed: string[] = [];
+    wall.onEvent((channel) => void (channel !== 'streams:status' && pushed.push(channel)));
+    await expect(wall.handle('layouts:save', oneByOne)).resolves.toEqual(LOCKED);
+    const choice = { displayId: 'display-1', choice: { index: 1, layoutId: 'one', tour: null } };
+    await expect(wall.handle('displays:choose', choice)).resolves.toEqual(LOCKED);
+    await expect(wall.handle('wall:quit', undefined)).resolves.toEqual(LOCKED);
+
+    await expect(wall.handle('staff:set-pin', { pin: '12' })).resolves.toMatchObject({ ok: false });
+    await expect(wall.handle('staff:set-pin', { pin: '2468' })).resolves.toMatchObject({
+      ok: true,
+      value: { pinSet: true },
     });
-    expect(result).toMatchObject({ ok: true, value: { layout: { preset: '1x1' } } });
-    expect(memory.read().layout).toEqual({ preset: '1x1', cameraIds: ['huyen-quay-1'] });
-    expect(pushed).toHaveLength(1);
+    await expect(wall.handle('layouts:save', oneByOne)).resolves.toMatchObject({ ok: true });
+    await expect(wall.handle('displays:choose', choice)).resolves.toMatchObject({ ok: true });
+    expect(memory.read().displays?.['display-1']?.layoutId).toBe('one');
+    expect(memory.read().layouts?.map((l) => l.id)).toEqual(['all', 'one']);
+    expect(memory.readStaff().pinHash).toMatch(/^scrypt\$/);
+    expect(JSON.stringify(memory.readStaff())).not.toContain('2468');
+    // Every PIN answer, refused or not, tells all windows the lock's state.
+    expect(pushed).toEqual(['staff:changed', 'staff:changed', 'wall:snapshot', 'wall:snapshot']);
+
+    await wall.handle('staff:lock', undefined);
+    await expect(wall.handle('layouts:delete', { id: 'one' })).resolves.toEqual(LOCKED);
+    await expect(wall.handle('staff:unlock', { pin: '1111' })).resolves.toMatchObject({
+      ok: false,
+    });
+    // Slowed down: even the right PIN waits out the second.
+    await expect(wall.handle('staff:unlock', { pin: '2468' })).resolves.toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/wait/),
+    });
+  });
+
+  it('refuses a display choice naming a layout that does not exist', async () => {
+    const wall = await start(null);
+    await wall.handle('staff:set-pin', { pin: '2468' });
+    const result = await wall.handle('displays:choose', {
+      displayId: 'display-0',
+      choice: { index: 0, layoutId: 'ghost', tour: null },
+    });
+    expect(result).toEqual({ ok: false, error: 'There is no layout "ghost".' });
+  });
+
+  it('forgets the PIN with --reset-pin', async () => {
+    const memory = memoryWith({});
+    memory.writeStaff({ pinHash: 'scrypt$1$1$1$a$b', failures: 3, retryAt: 1 });
+    service = await WallService.start({
+      settings: demoSettings(),
+      configSource: 'demo',
+      memory,
+      assetsDir: '/nonexistent',
+      allowedOrigins: () => ['app://wall'],
+      log: () => {},
+      resetPin: true,
+    });
+    expect(service.staff.status()).toMatchObject({ pinSet: false, failures: 0 });
   });
 });
 

@@ -70,6 +70,8 @@ const settings: WallSettings = parsed.settings;
 const snapshot = wallSnapshot(settings, {
   gatewayBase: 'ws://127.0.0.1:41234/abc/live',
   configSource: 'file',
+  layouts: [],
+  displays: {},
 });
 
 describe('wallSnapshot', () => {
@@ -112,7 +114,8 @@ describe('wallSnapshot', () => {
   it('passes layout, locale and the extras through', () => {
     expect(snapshot).toMatchObject({
       productName: 'One-Stop Wall',
-      layout: settings.layout,
+      layouts: [],
+      displays: {},
       locale: 'vi',
       configSource: 'file',
       gatewayBase: 'ws://127.0.0.1:41234/abc/live',

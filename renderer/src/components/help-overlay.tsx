@@ -1,0 +1,38 @@
+// Every key of the wall in the current language (F1 or ? opens and closes it).
+import { DEFAULT_LOCALE } from '../contract';
+import type { MessageKey } from '../i18n/message-keys';
+import { translate } from '../i18n/translate';
+import { useApp } from '../store/app-store';
+
+const KEYS: [string, MessageKey][] = [
+  ['1 … 9', 'help.layouts'],
+  ['PageUp / PageDown', 'help.pages'],
+  ['Space', 'help.tour'],
+  ['← ↑ → ↓', 'help.arrows'],
+  ['Enter', 'help.enter'],
+  ['Esc', 'help.escape'],
+  ['L', 'help.language'],
+  ['F1 / ?', 'help.help'],
+];
+
+export function HelpOverlay() {
+  const locale = useApp((s) => s.snapshot?.locale ?? DEFAULT_LOCALE);
+  return (
+    <div className="overlay" data-testid="help" role="dialog" aria-modal="true">
+      <div className="panel panel--help">
+        <h2>{translate(locale, 'help.title')}</h2>
+        <dl className="help-keys">
+          {KEYS.map(([key, words]) => (
+            <div key={key} className="help-keys__row">
+              <dt>
+                <kbd>{key}</kbd>
+              </dt>
+              <dd>{translate(locale, words)}</dd>
+            </div>
+          ))}
+        </dl>
+        <p className="panel__hint">{translate(locale, 'help.mouse')}</p>
+      </div>
+    </div>
+  );
+}
