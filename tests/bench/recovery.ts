@@ -29,12 +29,17 @@ export async function runRecovery(options: {
   const { contender, tiles, streams } = options;
   const names = streams.names(tiles);
   const open = await openContender({ contender, names, streams, latencyEvery: 1_000_000 });
+  // If this part fails between stop and start, the server is started again in the finally
+  // block: the next part (or this one's retry) needs it.
+  let serverDown = false;
   try {
     await sleep(2_000);
+    serverDown = true;
     await streams.server.stop();
     const stoppedAt = Date.now();
     await sleep(options.outageMs);
     await streams.server.start();
+    serverDown = false;
     const serverStartAt = Date.now();
     const watch = watchUpstreams(new Map(names.map((n) => [n, streams.signedWsUrl(n)])));
     const resumeOf = (snapTiles: Awaited<ReturnType<typeof readAll>>[number]['tiles']) => {
@@ -78,5 +83,6 @@ export async function runRecovery(options: {
     };
   } finally {
     await open.close();
+    if (serverDown) await streams.server.start();
   }
 }
