@@ -29,8 +29,9 @@ export async function runRecovery(options: {
   const { contender, tiles, streams } = options;
   const names = streams.names(tiles);
   const open = await openContender({ contender, names, streams, latencyEvery: 1_000_000 });
-  // If this part fails between stop and start, the server is started again in the finally
-  // block: the next part (or this one's retry) needs it.
+  // If this part fails between stop and start (a start that times out on a loaded machine),
+  // the server is started again in the finally block: the next part, or this one's retry,
+  // needs it.
   let serverDown = false;
   try {
     await sleep(2_000);
@@ -83,6 +84,11 @@ export async function runRecovery(options: {
     };
   } finally {
     await open.close();
-    if (serverDown) await streams.server.start();
+    if (serverDown) {
+      // A start that timed out may have left a slow server behind: stop it first, so there is
+      // one server on the port, not two.
+      await streams.server.stop();
+      await streams.server.start();
+    }
   }
 }

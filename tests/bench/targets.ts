@@ -155,7 +155,8 @@ export function evaluateTargets(results: Results): TargetCheck[] {
       'recovery, upstream back → new frame (max tile)',
       '≤ 2000 ms, every tile',
       rec ? `${fmt(recMax)} (${rec.recovered}/${rec.tiles} tiles)` : notMeasuredText(ours),
-      recMax === null ? null : recMax <= 2000 && rec!.recovered === rec!.tiles,
+      // Tiles that never came back are a MISS, not n/a: that is the failure this measures.
+      rec ? rec.recovered === rec.tiles && recMax !== null && recMax <= 2000 : null,
     ),
   );
   const rtsp = measuredOf(results.rtsp);
