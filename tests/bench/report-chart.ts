@@ -181,7 +181,7 @@ export function reportChart(r: BenchResults): string {
       'Glass-to-glass latency, p50 (whisker p95)',
       'ms',
       (x) => ({ value: x.latencyMs.p50, whisker: x.latencyMs.p95 }),
-      { value: 200, label: 'target p50 200 ms (16 tiles)' },
+      { value: 200, label: 'target p50 ≤ 200 ms at 16 tiles' },
     ),
     tilePanel(r, 'Total CPU (browser + wall host + servers)', '% of one core', (x) => ({
       value: x.totalCpuPct,
