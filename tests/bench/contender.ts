@@ -1,5 +1,6 @@
-// Opens n tiles of one contender in a fresh browser: our wall (host process + its pages) or the
-// baseline page, and waits until every tile has presented a frame.
+// Opens n tiles of one contender in a fresh browser: our wall (host process + its pages) or a
+// baseline page (tuned or default mpegts.js config), and waits until every tile has presented
+// a frame.
 import type { Page } from '@playwright/test';
 import type { LayoutPresetId } from '../../electron/contract/wall-contract';
 import { presetCellCount } from '../../electron/contract/layout-presets';
@@ -8,9 +9,10 @@ import { startBaselinePage } from './baseline-page';
 import { BARCODE_PREFIX, type BenchStreams } from './bench-streams';
 import { launchBrowser } from './browser';
 import { readProbe, type ProbeSnapshot } from './page-probe';
+import type { Contender } from './results';
 import { startWallHost, wallSettings, type WallHost } from './wall-host';
 
-export type Contender = 'ours' | 'baseline';
+export type { Contender } from './results';
 
 const PRESET_FOR: Record<number, LayoutPresetId> = {
   1: '1x1',
@@ -94,36 +96,44 @@ export async function openContender(options: OpenOptions): Promise<OpenContender
     const page = await startBaselinePage(
       PROJECT_ROOT,
       names.map((name) => ({ name, url: streams.signedWsUrl(name) })),
+      contender,
     );
     urls = [page.url];
     closePage = page.close;
   }
-  const browser = await launchBrowser({
-    barcodePrefix: BARCODE_PREFIX,
-    latencyEvery: options.latencyEvery,
-  });
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | null = null;
+  // Everything opened so far is closed again if a later step throws, so a retry starts clean.
   const close = async () => {
-    await browser.close();
+    await browser?.close().catch(() => undefined);
     await host?.close();
     await closePage?.();
   };
   try {
+    browser = await launchBrowser({
+      barcodePrefix: BARCODE_PREFIX,
+      latencyEvery: options.latencyEvery,
+    });
     const pages: Page[] = [];
     for (let i = 0; i < urls.length; i++) pages.push(await browser.newPage());
     await Promise.all(pages.map((page, i) => page.goto(urls[i]!)));
     const visible = options.preset
       ? Math.min(names.length, presetCellCount(options.preset))
       : names.length;
+    let playing = 0;
     const allPlaying = await waitFor(
       `${visible} ${contender} tiles to present a frame`,
       async () => {
         const snaps = await readAll(pages);
-        const playing = snaps.flatMap((s) => s.tiles).filter((t) => t.firstFrameAt !== null);
-        return playing.length >= visible;
+        playing = snaps.flatMap((s) => s.tiles).filter((t) => t.firstFrameAt !== null).length;
+        return playing >= visible;
       },
       30_000,
     );
-    if (!allPlaying) notes.push(`${contender}: not every tile presented a frame within 30 s`);
+    // Nothing on screen is a broken run, not a slow one: throw, so the part is retried.
+    if (playing === 0) throw new Error(`${contender}: no tile presented a frame within 30 s`);
+    if (!allPlaying) {
+      notes.push(`${contender}: ${playing}/${visible} tiles presented a frame within 30 s`);
+    }
     return { pages, host, allPlaying, notes, close };
   } catch (error) {
     await close();

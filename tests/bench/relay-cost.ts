@@ -24,7 +24,13 @@ export interface RelayResult {
   memMbPerStream: number;
 }
 
-const CLIPS = [
+export interface RelayClip {
+  label: string;
+  size: string;
+  bitrate: string;
+}
+
+const CLIPS: RelayClip[] = [
   { label: '1 Mbit/s 640x360', size: '640x360', bitrate: '1M' },
   { label: '4 Mbit/s 1280x720', size: '1280x720', bitrate: '4M' },
 ];
@@ -71,19 +77,24 @@ function ensureClip(size: string, bitrate: string): string {
   return file;
 }
 
-export async function runRelayCost(
+/** The 1 Mbit/s source first (the one with a target); quick mode measures only that one. */
+export function relayClips(quick: boolean): RelayClip[] {
+  return quick ? CLIPS.slice(0, 1) : CLIPS;
+}
+
+/** One clip's cost; each clip is its own part of the run (retried once, run-bench.ts). */
+export async function runRelayClip(
+  clip: RelayClip,
   count: number,
   windowMs: number,
-  quick = false,
-): Promise<RelayResult[]> {
-  const results: RelayResult[] = [];
-  // Quick mode: the 1 Mbit/s source only (the one with a target).
-  for (const [c, clip] of (quick ? CLIPS.slice(0, 1) : CLIPS).entries()) {
-    // A media server of its own, so these publishers stop with it.
-    const server = await startMediaServer();
-    const stopServer = onCleanup(() => server.close());
+): Promise<RelayResult> {
+  // A media server of its own, so these publishers stop with it; everything this part opened
+  // is closed in the finally blocks, so a retry starts clean.
+  const server = await startMediaServer();
+  const stopServer = onCleanup(() => server.close());
+  try {
     const file = ensureClip(clip.size, clip.bitrate);
-    const names = Array.from({ length: count }, (_, i) => `relay${c}-${i + 1}`);
+    const names = Array.from({ length: count }, (_, i) => `relay${clip.bitrate}-${i + 1}`);
     for (const name of names) server.publish(name, file);
     const child = spawnTracked(
       process.execPath,
@@ -99,44 +110,55 @@ export async function runRelayCost(
       { stdio: ['pipe', 'pipe', 'inherit'] },
     );
     const stopChild = onCleanup(() => killAndWait(child));
-    const ready = await new Promise<{ base: string; origin: string }>((resolve, reject) => {
-      createInterface({ input: child.stdout! }).once('line', (l) => resolve(JSON.parse(l)));
-      child.once('exit', () => reject(new Error('the relay process exited')));
-    });
-    await sleep(1_000);
-    const idle = startPidsWindow(() => [child.pid!]);
-    await sleep(2_000);
-    const idleUsage = idle.stop();
-    const bytes = new Map<string, number>();
-    const sockets = names.map((name) => {
-      const ws = new WebSocket(`${ready.base}/${name}/sub.flv`, {
-        headers: { Origin: ready.origin },
-        perMessageDeflate: false,
+    const sockets: WebSocket[] = [];
+    try {
+      const ready = await new Promise<{ base: string; origin: string }>((resolve, reject) => {
+        createInterface({ input: child.stdout! }).once('line', (l) => resolve(JSON.parse(l)));
+        child.once('exit', () => reject(new Error('the relay process exited')));
       });
-      ws.on('message', (d: Buffer) => bytes.set(name, (bytes.get(name) ?? 0) + d.length));
-      ws.on('error', () => undefined);
-      return ws;
-    });
-    await waitFor('relayed streams to flow', async () => bytes.size === count, 20_000);
-    await sleep(1_000);
-    const before = [...bytes.values()].reduce((a, b) => a + b, 0);
-    const active = startPidsWindow(() => [child.pid!]);
-    await sleep(windowMs);
-    const usage = active.stop();
-    const after = [...bytes.values()].reduce((a, b) => a + b, 0);
-    for (const ws of sockets) ws.terminate();
-    await stopChild();
+      await sleep(1_000);
+      const idle = startPidsWindow(() => [child.pid!]);
+      await sleep(2_000);
+      const idleUsage = idle.stop();
+      const bytes = new Map<string, number>();
+      for (const name of names) {
+        const ws = new WebSocket(`${ready.base}/${name}/sub.flv`, {
+          headers: { Origin: ready.origin },
+          perMessageDeflate: false,
+        });
+        ws.on('message', (d: Buffer) => bytes.set(name, (bytes.get(name) ?? 0) + d.length));
+        ws.on('error', () => undefined);
+        sockets.push(ws);
+      }
+      const flowing = await waitFor(
+        'relayed streams to flow',
+        async () => bytes.size === count,
+        20_000,
+      );
+      if (!flowing && bytes.size === 0) throw new Error('no relayed stream flowed within 20 s');
+      // Divide by the streams that flow, so one stream that never started does not skew it.
+      const streams = bytes.size;
+      await sleep(1_000);
+      const before = [...bytes.values()].reduce((a, b) => a + b, 0);
+      const active = startPidsWindow(() => [child.pid!]);
+      await sleep(windowMs);
+      const usage = active.stop();
+      const after = [...bytes.values()].reduce((a, b) => a + b, 0);
+      return {
+        label: clip.label,
+        streams,
+        mbitPerStream: ((after - before) * 8) / (windowMs / 1000) / 1e6 / streams,
+        idleCpuPct: idleUsage.cpuPct,
+        totalCpuPct: usage.cpuPct,
+        cpuPctPerStream: Math.max(0, usage.cpuPct - idleUsage.cpuPct) / streams,
+        idleMemMb: idleUsage.memMb,
+        memMbPerStream: Math.max(0, usage.memMb - idleUsage.memMb) / streams,
+      };
+    } finally {
+      for (const ws of sockets) ws.terminate();
+      await stopChild();
+    }
+  } finally {
     await stopServer();
-    results.push({
-      label: clip.label,
-      streams: count,
-      mbitPerStream: ((after - before) * 8) / (windowMs / 1000) / 1e6 / count,
-      idleCpuPct: idleUsage.cpuPct,
-      totalCpuPct: usage.cpuPct,
-      cpuPctPerStream: Math.max(0, usage.cpuPct - idleUsage.cpuPct) / count,
-      idleMemMb: idleUsage.memMb,
-      memMbPerStream: Math.max(0, usage.memMb - idleUsage.memMb) / count,
-    });
   }
-  return results;
 }

@@ -1,22 +1,35 @@
-// chart.svg, written by hand (no chart library): four panels of grouped bars, ours next to the
-// baseline at each tile count: first frame p50, glass-to-glass p50 with a p95 whisker, total
-// CPU, and memory. Missing values are drawn as "n/a", never as zero.
-import type { BenchResults } from './results';
+// chart.svg, written by hand (no chart library): six panels of grouped bars, ours | tuned |
+// default at each tile count: first frame p50, glass-to-glass p50 with a p95 whisker, total CPU,
+// dropped frames, memory, and recovery. A run that failed is drawn as "n/m" (not measured), one
+// that was not run as "n/a", never as zero.
+import { isNotMeasured, measuredOf } from './attempt';
+import { CONTENDERS, type BenchResults, type Contender, type TileCountResult } from './results';
+import type { RunResult } from './tile-run';
 
-const OURS = '#1f77b4';
-const BASE = '#ff7f0e';
+/** Ours in blue; the tuned page (the one the targets are against) in green, the default in
+ * orange, so the strong peer stands out from the weak one. */
+const COLORS: Record<Contender, string> = { ours: '#1f77b4', tuned: '#2ca02c', default: '#ff7f0e' };
+const LEGEND: Record<Contender, string> = {
+  ours: 'ours (the wall)',
+  tuned: 'tuned bare mpegts.js page',
+  default: 'default bare mpegts.js page',
+};
 const PANEL_W = 560;
 const PANEL_H = 330;
 
 interface Series {
   value: number | null;
   whisker?: number | null;
+  /** Why there is no value: "n/m" (failed twice) or "n/a" (not run). */
+  missing?: string;
 }
 
 interface Panel {
   title: string;
   unit: string;
-  groups: { label: string; ours: Series; base: Series }[];
+  groups: { label: string; bars: Record<Contender, Series> }[];
+  /** The x axis's caption; 'tiles' unless given. */
+  axis?: string;
   /** A dashed target line, if the metric has one. */
   target?: { value: number; label: string };
 }
@@ -37,12 +50,9 @@ function panel(p: Panel, x0: number, y0: number): string {
   const top = 40;
   const w = PANEL_W - left - 20;
   const h = PANEL_H - top - 50;
-  const values = p.groups.flatMap((g) => [
-    g.ours.value,
-    g.ours.whisker,
-    g.base.value,
-    g.base.whisker,
-  ]);
+  const values = p.groups.flatMap((g) =>
+    CONTENDERS.flatMap((who) => [g.bars[who].value, g.bars[who].whisker]),
+  );
   const top1 = Math.max(0, ...values.filter((v): v is number => v !== null && v !== undefined));
   const yMax = niceMax(Math.max(top1, p.target?.value ?? 0) * 1.08);
   const y = (v: number) => y0 + top + h - (v / yMax) * h;
@@ -60,25 +70,23 @@ function panel(p: Panel, x0: number, y0: number): string {
     `<text x="${x0 + 14}" y="${y0 + top + h / 2}" font-size="11" transform="rotate(-90 ${x0 + 14} ${y0 + top + h / 2})" text-anchor="middle">${esc(p.unit)}</text>`,
   );
   const groupW = w / Math.max(1, p.groups.length);
-  const barW = Math.min(40, groupW / 3);
+  const barW = Math.min(34, groupW / 4);
   p.groups.forEach((g, i) => {
     const cx = x0 + left + groupW * (i + 0.5);
-    (
-      [
-        [g.ours, OURS, cx - barW - 2],
-        [g.base, BASE, cx + 2],
-      ] as const
-    ).forEach(([s, color, bx]) => {
+    CONTENDERS.forEach((who, k) => {
+      const s = g.bars[who];
+      const color = COLORS[who];
+      const bx = cx + (k - 1.5) * (barW + 2);
       if (s.value === null) {
         parts.push(
-          `<text x="${bx + barW / 2}" y="${y(0) - 4}" text-anchor="middle" font-size="10" fill="#888">n/a</text>`,
+          `<text x="${bx + barW / 2}" y="${y(0) - 4}" text-anchor="middle" font-size="9" fill="#888">${s.missing ?? 'n/a'}</text>`,
         );
         return;
       }
       const v = Math.max(0, s.value);
       parts.push(
         `<rect x="${bx}" y="${y(v)}" width="${barW}" height="${y(0) - y(v)}" fill="${color}"><title>${esc(`${g.label}: ${s.value.toFixed(0)} ${p.unit}`)}</title></rect>`,
-        `<text x="${bx + barW / 2}" y="${y(v) - 4}" text-anchor="middle" font-size="10">${s.value.toFixed(0)}</text>`,
+        `<text x="${bx + barW / 2}" y="${y(v) - 4}" text-anchor="middle" font-size="9">${s.value.toFixed(0)}</text>`,
       );
       if (s.whisker !== null && s.whisker !== undefined && s.whisker > v) {
         const mx = bx + barW / 2;
@@ -95,76 +103,112 @@ function panel(p: Panel, x0: number, y0: number): string {
   if (p.target) {
     parts.push(
       `<line x1="${x0 + left}" x2="${x0 + left + w}" y1="${y(p.target.value)}" y2="${y(p.target.value)}" stroke="#c00" stroke-dasharray="6 4"/>`,
-      `<text x="${x0 + left + w}" y="${y(p.target.value) - 4}" text-anchor="end" font-size="10" fill="#c00">${esc(p.target.label)}</text>`,
+      // The label sits under the title, not on the line, where it would cover the bars' values.
+      `<line x1="${x0 + left + w - p.target.label.length * 6 - 30}" x2="${x0 + left + w - p.target.label.length * 6 - 6}" y1="${y0 + 34}" y2="${y0 + 34}" stroke="#c00" stroke-dasharray="6 4"/>`,
+      `<text x="${x0 + left + w}" y="${y0 + 38}" text-anchor="end" font-size="10" fill="#c00">${esc(p.target.label)}</text>`,
     );
   }
   parts.push(
     `<line x1="${x0 + left}" x2="${x0 + left + w}" y1="${y(0)}" y2="${y(0)}" stroke="#333"/>`,
-    `<text x="${x0 + left + w / 2}" y="${y0 + PANEL_H - 8}" text-anchor="middle" font-size="11">tiles</text>`,
+    `<text x="${x0 + left + w / 2}" y="${y0 + PANEL_H - 8}" text-anchor="middle" font-size="11">${esc(p.axis ?? 'tiles')}</text>`,
   );
   return parts.join('\n');
 }
 
+function bar(t: TileCountResult, who: Contender, get: (r: RunResult) => Series): Series {
+  const run = measuredOf(t[who]);
+  if (run) return get(run);
+  return { value: null, missing: isNotMeasured(t[who]) ? 'n/m' : 'n/a' };
+}
+
+function tilePanel(
+  r: BenchResults,
+  title: string,
+  unit: string,
+  get: (run: RunResult) => Series,
+  target?: Panel['target'],
+): Panel {
+  return {
+    title,
+    unit,
+    target,
+    groups: r.tileCounts.map((t) => ({
+      label: String(t.tiles),
+      bars: Object.fromEntries(CONTENDERS.map((who) => [who, bar(t, who, get)])) as Record<
+        Contender,
+        Series
+      >,
+    })),
+  };
+}
+
+/** Recovery: one group per statistic, a bar per contender. */
+function recoveryPanel(r: BenchResults): Panel {
+  const stat = (key: 'p50' | 'max') =>
+    Object.fromEntries(
+      CONTENDERS.map((who) => {
+        const x = r.recovery.find((y) => y.contender === who);
+        if (!x) return [who, { value: null }];
+        if (isNotMeasured(x)) return [who, { value: null, missing: 'n/m' }];
+        // No tile back before the timeout: say so on the axis rather than draw nothing.
+        if (x.recovered === 0) return [who, { value: null, missing: `0/${x.tiles}` }];
+        return [who, { value: x.fromUpstreamMs[key] }];
+      }),
+    ) as Record<Contender, Series>;
+  const tiles = r.recovery.find((x) => !isNotMeasured(x));
+  return {
+    title: `Recovery after a server restart${tiles && !isNotMeasured(tiles) ? ` (${tiles.tiles} tiles)` : ''}`,
+    unit: 'ms, stream back to new frame',
+    axis: 'tiles that recovered only; see the recovery table',
+    groups: [
+      { label: 'median tile', bars: stat('p50') },
+      { label: 'slowest tile', bars: stat('max') },
+    ],
+  };
+}
+
 export function reportChart(r: BenchResults): string {
-  const rows = r.tileCounts;
-  const label = (n: number) => String(n);
   const panels: Panel[] = [
-    {
-      title: 'First presented frame, p50 (whisker p95)',
-      unit: 'ms from page load',
-      target: { value: 300, label: 'target 300 ms' },
-      groups: rows.map((t) => ({
-        label: label(t.tiles),
-        ours: { value: t.ours?.firstFrameMs.p50 ?? null, whisker: t.ours?.firstFrameMs.p95 },
-        base: {
-          value: t.baseline?.firstFrameMs.p50 ?? null,
-          whisker: t.baseline?.firstFrameMs.p95,
-        },
-      })),
-    },
-    {
-      title: 'Glass-to-glass latency, p50 (whisker p95)',
-      unit: 'ms',
-      target: { value: 250, label: 'target p50 250 ms' },
-      groups: rows.map((t) => ({
-        label: label(t.tiles),
-        ours: { value: t.ours?.latencyMs.p50 ?? null, whisker: t.ours?.latencyMs.p95 },
-        base: { value: t.baseline?.latencyMs.p50 ?? null, whisker: t.baseline?.latencyMs.p95 },
-      })),
-    },
-    {
-      title: 'Total CPU (browser + wall host + servers)',
-      unit: '% of one core',
-      groups: rows.map((t) => ({
-        label: label(t.tiles),
-        ours: { value: t.ours?.totalCpuPct ?? null },
-        base: { value: t.baseline?.totalCpuPct ?? null },
-      })),
-    },
-    {
-      title: 'Memory (PSS, all processes)',
-      unit: 'MB',
-      groups: rows.map((t) => ({
-        label: label(t.tiles),
-        ours: { value: t.ours?.totalMemMb ?? null },
-        base: { value: t.baseline?.totalMemMb ?? null },
-      })),
-    },
+    tilePanel(
+      r,
+      'First presented frame, p50 (whisker p95)',
+      'ms from page load',
+      (x) => ({ value: x.firstFrameMs.p50, whisker: x.firstFrameMs.p95 }),
+      { value: 300, label: 'target p95 ≤ 300 ms' },
+    ),
+    tilePanel(
+      r,
+      'Glass-to-glass latency, p50 (whisker p95)',
+      'ms',
+      (x) => ({ value: x.latencyMs.p50, whisker: x.latencyMs.p95 }),
+      { value: 200, label: 'target p50 ≤ 200 ms at 16 tiles' },
+    ),
+    tilePanel(r, 'Total CPU (browser + wall host + servers)', '% of one core', (x) => ({
+      value: x.totalCpuPct,
+    })),
+    tilePanel(r, 'Dropped frames in the window (all tiles)', 'frames', (x) => ({
+      value: x.droppedFrames,
+    })),
+    tilePanel(r, 'Memory (PSS, all processes)', 'MB', (x) => ({ value: x.totalMemMb })),
+    recoveryPanel(r),
   ];
   const width = PANEL_W * 2;
-  const height = PANEL_H * 2 + 100;
+  const height = PANEL_H * 3 + 100;
   const m = r.machine;
   const body = panels
     .map((p, i) => panel(p, (i % 2) * PANEL_W, 70 + Math.floor(i / 2) * PANEL_H))
     .join('\n');
+  const legend = CONTENDERS.map((who, k) => {
+    const x = width / 2 - 330 + k * 230;
+    return `<rect x="${x}" y="54" width="12" height="12" fill="${COLORS[who]}"/><text x="${x + 18}" y="64" font-size="12">${esc(LEGEND[who])}</text>`;
+  }).join('\n');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif">
 <rect width="100%" height="100%" fill="#fff"/>
-<text x="${width / 2}" y="24" text-anchor="middle" font-size="18" font-weight="bold">One-Stop Wall vs a bare mpegts.js page (${r.mode} run, ${esc(r.startedAt.slice(0, 16).replace('T', ' '))} UTC)</text>
+<text x="${width / 2}" y="24" text-anchor="middle" font-size="18" font-weight="bold">One-Stop Wall vs bare mpegts.js pages, tuned and default (${r.mode} run, ${esc(r.startedAt.slice(0, 16).replace('T', ' '))} UTC)</text>
 <text x="${width / 2}" y="44" text-anchor="middle" font-size="12">${esc(`${m.cpuModel}, ${m.cores} cores, ${m.ramGb} GB; Chromium ${m.chromium} headless; 640x360@25 H.264 via Node-Media-Server`)}</text>
-<rect x="${width / 2 - 110}" y="54" width="12" height="12" fill="${OURS}"/><text x="${width / 2 - 92}" y="64" font-size="12">ours (the wall)</text>
-<rect x="${width / 2 + 20}" y="54" width="12" height="12" fill="${BASE}"/><text x="${width / 2 + 38}" y="64" font-size="12">baseline (bare mpegts.js page)</text>
+${legend}
 ${body}
-<text x="10" y="${height - 10}" font-size="11" fill="#555">${esc('Measured side by side in one run; lower is better in every panel. See results.json for every number.')}</text>
+<text x="10" y="${height - 10}" font-size="11" fill="#555">${esc('Measured side by side in one run; lower is better in every panel. n/m = not measured (failed twice, reason in results.json). See results.json for every number.')}</text>
 </svg>
 `;
 }

@@ -1,10 +1,18 @@
-// The shape of results.json: everything one run of the benchmark measured.
+// The shape of results.json: everything one run of the benchmark measured. A part that failed
+// twice is kept as { notMeasured: reason } in its place, so the tables say what was not measured
+// and why instead of the run aborting.
 import type { LayoutPresetId } from '../../electron/contract/wall-contract';
+import type { NotMeasured, Outcome } from './attempt';
 import type { SwitchStep } from './layout-switch';
 import type { RecoveryResult } from './recovery';
 import type { RelayResult } from './relay-cost';
 import type { RtspResult } from './rtsp-cost';
 import type { RunResult } from './tile-run';
+
+/** Ours, then the bare page tuned as a skilled user would (targets are against it), then the
+ * bare page with mpegts.js's defaults (the usual approach). Tables and the chart use this order. */
+export const CONTENDERS = ['ours', 'tuned', 'default'] as const;
+export type Contender = (typeof CONTENDERS)[number];
 
 export interface Machine {
   cpuModel: string;
@@ -15,12 +23,11 @@ export interface Machine {
   kernel: string;
 }
 
-export interface TileCountResult {
+/** One run per contender; null when the contender was not run at this count (--soak). */
+export type TileCountResult = {
   tiles: number;
-  ours: RunResult | null;
-  baseline: RunResult | null;
   oursLayout: LayoutPresetId[];
-}
+} & Record<Contender, Outcome<RunResult> | null>;
 
 export interface TargetCheck {
   name: string;
@@ -36,9 +43,9 @@ export interface BenchResults {
   machine: Machine;
   method: string[];
   tileCounts: TileCountResult[];
-  layoutSwitch: SwitchStep[] | { error: string };
-  recovery: (RecoveryResult | { contender: string; error: string })[];
-  relay: RelayResult[] | { error: string };
-  rtsp: RtspResult;
+  layoutSwitch: Outcome<SwitchStep[]>;
+  recovery: (RecoveryResult | (NotMeasured & { contender: Contender }))[];
+  relay: (RelayResult | (NotMeasured & { label: string }))[];
+  rtsp: Outcome<RtspResult>;
   targets: TargetCheck[];
 }

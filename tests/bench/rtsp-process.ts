@@ -1,12 +1,25 @@
 // Child process: N of our RTSP sources (electron/streams/rtsp) pulling the same camera, each
 // tag serialised to FLV bytes as the gateway would send them, then dropped. argv[2]: JSON
-// {"url", "username", "password", "count"}. Prints {"idle": true}, starts the sources on a
-// "start" line (so the parent can measure the idle process first), then prints
-// {"ready": true} once every source has delivered video, or {"error": "..."} if one fails.
+// {"url", "username", "password", "count"}. Prints one JSON object per line:
+//   {"idle": true}           started, no source yet (the parent measures the idle process);
+//                            a "start" line on stdin starts the sources
+//   {"video": i}             source i delivered video (again, after a reconnect)
+//   {"ended": i, "error"}    source i ended; it is reconnected like the wall's session would,
+//                            up to RECONNECTS times, then {"gaveUp": i}
+//   {"ready": true}          every source has delivered video or given up (or the deadline)
+//   {"bytes": n}             on SIGTERM / end of stdin, before exiting
+// A camera that resets one connection (ECONNRESET under load) costs one reconnect, not the
+// whole measurement.
 import { createInterface } from 'node:readline';
 import { encodeFlvTag } from '../../electron/streams/flv/flv-writer';
 import { createRtspSource } from '../../electron/streams/protocols/rtsp/rtsp-source';
 import type { UpstreamSource } from '../../electron/streams/core/source';
+
+const RECONNECTS = 2;
+const RECONNECT_DELAY_MS = 500;
+const READY_DEADLINE_MS = 20_000;
+
+const send = (msg: object) => process.stdout.write(`${JSON.stringify(msg)}\n`);
 
 function main(): void {
   const config = JSON.parse(process.argv[2] ?? '{}') as {
@@ -15,42 +28,66 @@ function main(): void {
     password: string;
     count: number;
   };
-  const withVideo = new Set<number>();
-  const sources: UpstreamSource[] = [];
+  const sources: (UpstreamSource | null)[] = [];
+  const everVideo = new Set<number>();
+  const gaveUp = new Set<number>();
+  const reconnects = new Map<number, number>();
   let bytes = 0;
+  let readySent = false;
+  let stopping = false;
+  const maybeReady = (force = false) => {
+    if (readySent || (!force && everVideo.size + gaveUp.size < config.count)) return;
+    readySent = true;
+    send({ ready: true });
+  };
+  const open = (i: number) => {
+    let sawVideo = false;
+    sources[i] = createRtspSource({
+      url: config.url,
+      username: config.username,
+      password: config.password,
+      label: `bench-${i + 1}`,
+    })({
+      onTag: (tag) => {
+        bytes += encodeFlvTag(tag).length;
+        if (tag.type === 9 && !sawVideo) {
+          sawVideo = true;
+          everVideo.add(i);
+          send({ video: i });
+          maybeReady();
+        }
+      },
+      onEnd: (failure) => {
+        sources[i] = null;
+        send({ ended: i, error: failure.message });
+        if (stopping) return;
+        const used = reconnects.get(i) ?? 0;
+        if (used >= RECONNECTS) {
+          gaveUp.add(i);
+          send({ gaveUp: i });
+          maybeReady();
+          return;
+        }
+        reconnects.set(i, used + 1);
+        setTimeout(() => {
+          if (!stopping) open(i);
+        }, RECONNECT_DELAY_MS);
+      },
+    });
+  };
   const start = () => {
-    for (let i = 0; i < config.count; i++) {
-      const factory = createRtspSource({
-        url: config.url,
-        username: config.username,
-        password: config.password,
-        label: `bench-${i + 1}`,
-      });
-      sources.push(
-        factory({
-          onTag: (tag) => {
-            bytes += encodeFlvTag(tag).length;
-            if (tag.type === 9 && !withVideo.has(i)) {
-              withVideo.add(i);
-              if (withVideo.size === config.count) {
-                process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
-              }
-            }
-          },
-          onEnd: (failure) => {
-            process.stdout.write(`${JSON.stringify({ error: failure.message })}\n`);
-          },
-        }),
-      );
-    }
+    for (let i = 0; i < config.count; i++) open(i);
+    // A source that never delivers must not hold the others' measurement hostage.
+    setTimeout(() => maybeReady(true), READY_DEADLINE_MS);
   };
   createInterface({ input: process.stdin }).on('line', (line) => {
     if (line.trim() === 'start' && sources.length === 0) start();
   });
-  process.stdout.write(`${JSON.stringify({ idle: true })}\n`);
+  send({ idle: true });
   const stop = () => {
-    for (const s of sources) s.close();
-    process.stdout.write(`${JSON.stringify({ bytes })}\n`);
+    stopping = true;
+    for (const s of sources) s?.close();
+    send({ bytes });
     setTimeout(() => process.exit(0), 200);
   };
   process.on('SIGTERM', stop);
