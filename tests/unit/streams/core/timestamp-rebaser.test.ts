@@ -48,6 +48,19 @@ describe('TimestampRebaser', () => {
     expect(mapAll(rebaser, [0, 40, 2_040, 2_080])).toEqual([0, 40, 2_040, 2_080]);
   });
 
+  it('keeps tags of one instant together (script, configuration and keyframe at one time)', () => {
+    const rebaser = new TimestampRebaser();
+    expect(mapAll(rebaser, [700, 700, 700, 740])).toEqual([0, 0, 0, 40]);
+  });
+
+  it('bridges a new connection even when its clock runs only a little ahead', () => {
+    // The gap between two connections is unknown: the player must not see it as a pause.
+    const rebaser = new TimestampRebaser();
+    mapAll(rebaser, [0, 40, 80]);
+    rebaser.newConnection();
+    expect(mapAll(rebaser, [2_000, 2_040])).toEqual([120, 160]);
+  });
+
   it('bridges a wrap of the camera’s 32-bit clock to one frame after the last output', () => {
     // An FLV server or camera that has been up for 49.7 days wraps its millisecond clock.
     const rebaser = new TimestampRebaser();

@@ -2,7 +2,6 @@
 // failure codes for odd answers, hostile framing, RTCP, and close() semantics.
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { FakeTimerInstallOpts } from 'vitest';
 import { createRtspSource } from '../../../../../electron/streams/protocols/rtsp/rtsp-source';
 import {
   digestResponse,
@@ -58,7 +57,7 @@ function start(s: FakeServer, userinfo = 'admin:pw@', extra: object = {}): Sourc
 const WAIT = { timeout: 5_000, interval: 10 };
 const WAIT_KEEPALIVES = { timeout: 5_000, interval: 20 };
 /** Only timers are faked: sockets still need the real event loop. */
-const TIMERS: FakeTimerInstallOpts['toFake'] = [
+const TIMERS: NonNullable<Parameters<typeof vi.useFakeTimers>[0]>['toFake'] = [
   'setTimeout',
   'clearTimeout',
   'setInterval',
