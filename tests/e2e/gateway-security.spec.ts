@@ -69,8 +69,15 @@ test('the gateway refuses a wrong secret, a foreign Origin and a foreign Host', 
     expect(answer.status, name).toBe(403);
     expect(answer.bodyBytes, name).toBe(0);
   }
+  // Each kind of refusal is logged (repeats of a kind within a minute are summed up later, so
+  // a local flood cannot push the wall's history out of its log).
   const refusals = preview.logLines.filter((l) => l.includes('gateway: refused 403'));
-  expect(refusals.length).toBeGreaterThanOrEqual(cases.length);
+  for (const kind of [/secret/, /Origin/, /Host/]) {
+    expect(
+      refusals.some((line) => kind.test(line)),
+      String(kind),
+    ).toBe(true);
+  }
   // The log names the reason but never repeats the secret.
   expect(refusals.join('\n')).not.toContain(new URL(gateway.baseUrl).pathname.split('/')[1]);
 });

@@ -98,4 +98,116 @@ describe('checkGatewayRequest', () => {
     const decision = check({ origin: 'https://evil.example' });
     expect(JSON.stringify(decision)).not.toContain(SECRET);
   });
+  // Look-alikes a hostile page (or a DNS-rebinding one) could send. The loopback guard's own
+  // tests cover its functions; these go through the gateway's decision, status and reason.
+  it('refuses Origin look-alikes of app://wall, naming the Origin', () => {
+    for (const origin of [
+      'app://wall.evil',
+      'app://wallx',
+      'app://wall:1',
+      'app://wall/',
+      'app://wall ',
+      'app://user@wall',
+      'APP://wall',
+      'App://wall',
+      'app://WALL',
+      'app://wal',
+      'app:wall',
+      'app://wall\n',
+      `http://127.0.0.1:${policy.port}`,
+      `http://127.0.0.1:${policy.port + 1}`,
+      `http://localhost:${policy.port - 1}`,
+      '',
+    ]) {
+      expect(check({ origin }), JSON.stringify(origin)).toEqual({
+        ok: false,
+        status: 403,
+        reason: `Origin '${origin}' is not the app`,
+      });
+    }
+  });
+
+  it('accepts a preview origin only on its own port', () => {
+    const preview = { ...policy, allowedOrigins: ['http://127.0.0.1:4780'] };
+    const at = (origin: string) => checkGatewayRequest({ ...good, origin }, preview);
+    expect(at('http://127.0.0.1:4780')).toMatchObject({ ok: true });
+    for (const origin of [
+      'http://127.0.0.1:4781',
+      'http://127.0.0.1:478',
+      'http://127.0.0.1:47800',
+      'http://127.0.0.1:4780/',
+      'https://127.0.0.1:4780',
+      'HTTP://127.0.0.1:4780',
+      'http://localhost:4780',
+    ]) {
+      expect(at(origin), origin).toMatchObject({ ok: false, status: 403 });
+    }
+  });
+
+  it('refuses Host look-alikes of 127.0.0.1:<port> and localhost:<port>, naming the Host', () => {
+    const port = policy.port;
+    for (const host of [
+      `127.0.0.1:${port + 1}`,
+      `127.0.0.1:${port - 1}`,
+      `127.0.0.1:${port}0`,
+      `127.0.0.1:0${port}`,
+      `127.0.0.1:${port}.evil.example`,
+      `127.0.0.1.evil.example:${port}`,
+      `127.0.0.1.:${port}`,
+      `localhost.:${port}`,
+      `evil.localhost:${port}`,
+      `127.1:${port}`,
+      `2130706433:${port}`,
+      `0x7f.0.0.1:${port}`,
+      `127.0.0.2:${port}`,
+      `[::1]:${port}`,
+      `[::ffff:127.0.0.1]:${port}`,
+      `0.0.0.0:${port}`,
+      ` 127.0.0.1:${port}`,
+      `127.0.0.1:${port} `,
+      `user@127.0.0.1:${port}`,
+      'localhost',
+      '',
+    ]) {
+      expect(check({ host }), JSON.stringify(host)).toEqual({
+        ok: false,
+        status: 403,
+        reason: `Host '${host}' is not the gateway`,
+      });
+    }
+  });
+
+  it('says which part it refused: Host, Origin, secret or camera id', () => {
+    expect(check({ host: undefined })).toEqual({
+      ok: false,
+      status: 403,
+      reason: "Host '' is not the gateway",
+    });
+    expect(check({ origin: undefined })).toEqual({
+      ok: false,
+      status: 403,
+      reason: "Origin '' is not the app",
+    });
+    expect(check({ path: `/${'b'.repeat(64)}/live/cam-1/sub.flv` })).toEqual({
+      ok: false,
+      status: 403,
+      reason: 'the secret in the path is wrong or missing',
+    });
+    expect(check({ path: '/' })).toEqual({
+      ok: false,
+      status: 403,
+      reason: 'the secret in the path is wrong or missing',
+    });
+    expect(check({ path: `/${SECRET}/live/%E0%A4%A/sub.flv` })).toEqual({
+      ok: false,
+      status: 404,
+      reason: 'the camera id is not valid',
+    });
+  });
+
+  it('checks Origin before the secret, so a foreign page cannot probe secrets', () => {
+    expect(check({ origin: 'app://wallx', path: '/wrong/live/x/sub.flv' })).toMatchObject({
+      reason: expect.stringContaining('Origin'),
+    });
+  });
 });

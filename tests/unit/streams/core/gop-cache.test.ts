@@ -100,4 +100,61 @@ describe('GopCache', () => {
     expect(cache.scriptTag).toBeNull();
     expect(cache.startTags()).toEqual([]);
   });
+  // The limits are the cache's own (not exported): 1,500 tags or 24 MiB for one GOP.
+  it('keeps a GOP of exactly 1,500 tags and gives up on the 1,501st', () => {
+    const cache = new GopCache();
+    cache.add(config());
+    cache.add(key(0));
+    for (let i = 1; i < 1_500; i += 1) cache.add(inter(i * 40));
+    expect(cache.startTags()).toHaveLength(1 + 1_500);
+    cache.add(inter(1_500 * 40));
+    expect(cache.startTags()).toEqual([]);
+  });
+
+  it('keeps a GOP of exactly 24 MiB and gives up past it', () => {
+    const cache = new GopCache();
+    cache.add(config());
+    cache.add(key(0)); // 5 bytes
+    cache.add(inter(40, 24 * 1024 * 1024 - 10));
+    cache.add(inter(80, 5)); // 24 MiB in all
+    expect(cache.startTags().map((t) => t.timestamp)).toEqual([0, 0, 40, 80]);
+    cache.add(inter(120, 5));
+    expect(cache.startTags()).toEqual([]);
+  });
+
+  it('counts the byte limit per GOP: a new keyframe starts the count again', () => {
+    const cache = new GopCache();
+    cache.add(config());
+    cache.add(key(0));
+    cache.add(inter(40, 20 * 1024 * 1024));
+    cache.add(key(1_000));
+    cache.add(inter(1_040, 20 * 1024 * 1024));
+    expect(cache.startTags().map((t) => t.timestamp)).toEqual([0, 1_000, 1_040]);
+  });
+
+  it('after dropGop() has nothing for a viewer until the next keyframe, config and script kept', () => {
+    const cache = new GopCache();
+    [script(), config(), key(0), inter(40)].forEach((t) => cache.add(t));
+    cache.dropGop();
+    expect(cache.startTags()).toEqual([]);
+    expect(cache.hasConfig).toBe(true);
+    expect(cache.scriptTag).toEqual(script());
+    // A new connection's frames from mid-GOP are not cached behind nothing…
+    cache.add(inter(80));
+    expect(cache.startTags()).toEqual([]);
+    // …and its first keyframe starts the cache again, with the kept script and config.
+    cache.add(key(120));
+    expect(cache.startTags()).toEqual([script(), config(), key(120)]);
+  });
+
+  it('does not cache a GOP that overflowed even when a configuration follows', () => {
+    const cache = new GopCache();
+    cache.add(config());
+    cache.add(key(0));
+    for (let i = 1; i <= 1_500; i += 1) cache.add(inter(i * 40));
+    cache.add(config(2));
+    cache.add(inter(70_000));
+    expect(cache.startTags()).toEqual([]);
+    expect(cache.configTag).toEqual(config(2));
+  });
 });

@@ -10,6 +10,7 @@ import {
   SCRIPT,
   TIMINGS,
   installSessionHarness,
+  isConfig,
   isFrame,
   isKey,
   newSession,
@@ -84,17 +85,52 @@ describe('StreamSession watchdogs and reconnects', () => {
     upstream.last.play(20);
     upstream.last.end('ended');
     vi.advanceTimersByTime(session.currentStatus.retryAt! - Date.now());
+    // The new connection starts mid-GOP: its inter frames follow pictures no viewer has.
     upstream.last.emit([CONFIG, ...FRAMES.slice(3, 8)]);
     const late = new RecordingSink();
     session.attach(late);
     upstream.last.emit(FRAMES.slice(8, 10));
-    const frames = late.parsed().tags.filter(isFrame);
-    if (frames.length > 0) expect(isKey(frames[0]!)).toBe(true);
-    // Every frame after the first keyframe belongs to one connection: no gap of the reconnect.
-    const keyAt = frames.findIndex(isKey);
-    const fromKey = frames.slice(Math.max(keyAt, 0));
-    for (let i = 1; i < fromKey.length; i += 1) {
-      expect(fromKey[i]!.timestamp - fromKey[i - 1]!.timestamp).toBeLessThanOrEqual(40);
+    // Neither the old connection's cached GOP nor the new one's orphaned inter frames.
+    expect(late.parsed().tags.filter(isFrame)).toEqual([]);
+
+    // The new connection's first keyframe starts the late viewer, configuration first.
+    const gop = FRAMES.slice(FIRST_GOP_LENGTH, FIRST_GOP_LENGTH + 5);
+    upstream.last.emit(gop);
+    const tags = late.parsed().tags;
+    const frames = tags.filter(isFrame);
+    expect(frames).toHaveLength(gop.length);
+    expect(isKey(frames[0]!)).toBe(true);
+    expect(tags.findIndex(isConfig)).toBeLessThan(tags.indexOf(frames[0]!));
+    expect(frames.map((f) => Buffer.from(f.data))).toEqual(gop.map((f) => Buffer.from(f.data)));
+    for (let i = 1; i < frames.length; i += 1) {
+      expect(frames[i]!.timestamp - frames[i - 1]!.timestamp, `frame ${i}`).toBe(40);
+    }
+  });
+
+  it('hands a viewer that joins after a reconnect the new connection’s cached GOP at once', () => {
+    const first = new RecordingSink();
+    session.attach(first);
+    upstream.last.play(10); // the old connection's first GOP, 10 frames of it, is cached
+    const lastBefore = first.parsed().tags.at(-1)!.timestamp;
+    upstream.last.end('ended');
+    vi.advanceTimersByTime(session.currentStatus.retryAt! - Date.now());
+    const gop = FRAMES.slice(FIRST_GOP_LENGTH, FIRST_GOP_LENGTH + 6);
+    upstream.last.emit([SCRIPT, CONFIG, ...FRAMES.slice(3, 8), ...gop]);
+
+    const late = new RecordingSink();
+    session.attach(late);
+    // Nothing more comes from upstream: what the viewer has is the cache alone.
+    const tags = late.parsed().tags;
+    expect(late.parsed().header).toBe(true);
+    expect(tags.map((t) => t.type)).toEqual([SCRIPT.type, CONFIG.type, ...gop.map((t) => t.type)]);
+    expect(isConfig(tags[1]!)).toBe(true);
+    const frames = tags.filter(isFrame);
+    expect(isKey(frames[0]!)).toBe(true);
+    expect(frames[0]!.timestamp).toBeGreaterThan(lastBefore);
+    // The new connection's GOP, byte for byte: not the old connection's, which was cached too.
+    expect(frames.map((f) => Buffer.from(f.data))).toEqual(gop.map((f) => Buffer.from(f.data)));
+    for (let i = 1; i < frames.length; i += 1) {
+      expect(frames[i]!.timestamp - frames[i - 1]!.timestamp, `frame ${i}`).toBe(40);
     }
   });
 

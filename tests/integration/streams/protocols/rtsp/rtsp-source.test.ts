@@ -287,11 +287,11 @@ describe('RTSP source: other servers and failures', () => {
     const server = await startRtspServer({ auth: 'none' });
     const p = start(server.url('/cam1'));
     await p.waitFor(() => keyframes(p).length >= 1, 20_000, 'a keyframe');
-    const killedAt = Date.now();
     await server.kill();
+    // "Promptly" is a deadline on the event itself, not a measured duration: onEnd must come
+    // from the closed socket, since no session watchdog runs here to notice the silence.
     const end = await endWithin(p, 5_000);
     expect(end.code).toBe('ended');
-    expect(Date.now() - killedAt).toBeLessThan(5_000);
     expect(p.ends).toHaveLength(1);
   });
 

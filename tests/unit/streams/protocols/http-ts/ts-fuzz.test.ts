@@ -1,21 +1,23 @@
-// Fuzzes the MPEG-TS path with a seeded PRNG: 20,000 random and corrupted inputs (noise,
-// bit flips, truncation, dropped, duplicated and spliced packets, inserted bytes, random
-// chunking). Nothing may throw, and what comes out stays bounded. The demuxer and the muxer
-// run bare here, since the feed would turn a throw into a failure and hide it.
+// Fuzzes the MPEG-TS path with the seeded harness the other parser fuzzers use: 20,000 random
+// and corrupted inputs (200,000 with FUZZ_LONG=1): noise, bit flips, truncation, dropped,
+// duplicated and spliced packets, inserted bytes, random chunking. Nothing may throw, and what
+// comes out stays bounded. Each input comes from its own PRNG seeded from (FUZZ_SEED,
+// iteration) and meets a fresh demuxer, muxers and feed, so a failure names the FUZZ_SEED and
+// FUZZ_ITERATION that replay it alone. The demuxer and the muxer run bare here, since the feed
+// would turn a throw into a failure and hide it.
 import { describe, expect, it } from 'vitest';
 import { MAX_PES_BYTES } from '../../../../../electron/streams/protocols/http-ts/pes-assembler';
 import { TsDemuxer } from '../../../../../electron/streams/protocols/http-ts/ts-demuxer';
 import { TsStreamFeed } from '../../../../../electron/streams/protocols/http-ts/ts-stream-feed';
 import { TsVideoMuxer } from '../../../../../electron/streams/protocols/http-ts/ts-video-muxer';
-import { H264_TS, H265_TS, cat, chunked, packets, prng } from './ts-samples';
+import { FUZZ_LONG, FUZZ_REPLAY, FUZZ_TIMEOUT_MS, bounded, fuzz, hex } from '../rtsp/fuzz-harness';
+import { H264_TS, H265_TS, cat, chunked, packets } from './ts-samples';
 
-const N = 20_000;
+/** A fifth of the other parsers' count: an input here is up to 44 packets through three stages. */
+const N = FUZZ_LONG ? 200_000 : 20_000;
+/** The harness's stream number for this fuzzer (the RTSP and FLV ones use 1 to 7). */
+const STREAM = 8;
 const SOURCES = [packets(H264_TS), packets(H265_TS)];
-
-/** A cheap check: expect() per iteration would dominate the run time. */
-function bounded(value: number, max: number, what: string): void {
-  if (!(value <= max)) throw new Error(`${what}: ${value} > ${max}`);
-}
 
 /** One corrupted input: a run of real packets, damaged one of several ways, or pure noise. */
 function makeInput(rnd: () => number): Uint8Array {
@@ -54,47 +56,54 @@ function makeInput(rnd: () => number): Uint8Array {
 }
 
 describe('MPEG-TS fuzz', () => {
-  it(`never throws on ${N} random and corrupted inputs, split anywhere`, () => {
-    const seed = 20_251_130;
-    const rnd = prng(seed);
-    let pictures = 0;
-    for (let i = 0; i < N; i++) {
-      const input = makeInput(rnd);
-      const chunks = chunked(input, rnd, rnd() < 0.1 ? 3 : 2000);
-      try {
-        const demuxer = new TsDemuxer();
-        const muxers = { h264: new TsVideoMuxer('h264'), h265: new TsVideoMuxer('h265') };
-        let codec: 'h264' | 'h265' = 'h264';
-        for (const chunk of chunks) {
-          for (const event of demuxer.push(chunk)) {
-            if (event.kind === 'program' && event.video.kind === 'video') codec = event.video.codec;
-            else if (event.kind === 'gap') muxers[codec].gap();
-            else if (event.kind === 'video') {
-              bounded(event.pes.data.length, MAX_PES_BYTES, 'PES size');
-              for (const tag of muxers[codec].push(event.pes)) {
-                bounded(tag.data.length, MAX_PES_BYTES + 64 * 1024, 'tag size');
-                bounded(-tag.timestamp, 0, 'negative timestamp');
-                pictures++;
+  it(
+    `never throws on ${N} random and corrupted inputs, split anywhere`,
+    () => {
+      let pictures = 0;
+      fuzz(
+        'MPEG-TS demuxer, muxers and feed',
+        STREAM,
+        (m) => {
+          const input = makeInput(m.rnd);
+          return { input, chunks: chunked(input, m.rnd, m.rnd() < 0.1 ? 3 : 2000) };
+        },
+        ({ chunks }) => {
+          const demuxer = new TsDemuxer();
+          const muxers = { h264: new TsVideoMuxer('h264'), h265: new TsVideoMuxer('h265') };
+          let codec: 'h264' | 'h265' = 'h264';
+          for (const chunk of chunks) {
+            for (const event of demuxer.push(chunk)) {
+              if (event.kind === 'program' && event.video.kind === 'video') {
+                codec = event.video.codec;
+              } else if (event.kind === 'gap') muxers[codec].gap();
+              else if (event.kind === 'video') {
+                bounded(event.pes.data.length, MAX_PES_BYTES, 'PES size');
+                for (const tag of muxers[codec].push(event.pes)) {
+                  bounded(tag.data.length, MAX_PES_BYTES + 64 * 1024, 'tag size');
+                  bounded(-tag.timestamp, 0, 'negative timestamp');
+                  pictures++;
+                }
               }
             }
           }
-        }
-        demuxer.flush();
-        const feed = new TsStreamFeed(
-          {
-            onTag: () => {},
-            onEnd: (failure) => {
-              if (/demuxer failed/.test(failure.message)) throw new Error(failure.message);
+          demuxer.flush();
+          const feed = new TsStreamFeed(
+            {
+              onTag: () => {},
+              onEnd: (failure) => {
+                if (/demuxer failed/.test(failure.message)) throw new Error(failure.message);
+              },
             },
-          },
-          'fuzz',
-        );
-        for (const chunk of chunks) if (!feed.push(chunk)) break;
-      } catch (error) {
-        throw new Error(`seed ${seed}, iteration ${i}: ${String(error)}`);
-      }
-    }
-    // The corruption is not so total that nothing decodes: the muxers were exercised.
-    expect(pictures).toBeGreaterThan(1000);
-  });
+            'fuzz',
+          );
+          for (const chunk of chunks) if (!feed.push(chunk)) break;
+        },
+        ({ input }) => hex(input),
+        N,
+      );
+      // The corruption is not so total that nothing decodes: the muxers were exercised.
+      if (!FUZZ_REPLAY) expect(pictures).toBeGreaterThan(N / 20);
+    },
+    FUZZ_TIMEOUT_MS,
+  );
 });

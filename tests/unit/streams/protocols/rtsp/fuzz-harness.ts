@@ -10,6 +10,8 @@ export const FUZZ_LONG = process.env.FUZZ_LONG === '1';
 export const FUZZ_SEED = Number(process.env.FUZZ_SEED ?? 1) >>> 0;
 const ONLY =
   process.env.FUZZ_ITERATION === undefined ? undefined : Number(process.env.FUZZ_ITERATION);
+/** True when FUZZ_ITERATION replays one input: totals over a whole run do not apply then. */
+export const FUZZ_REPLAY = ONLY !== undefined;
 export const FUZZ_N = FUZZ_LONG ? 1_000_000 : 100_000;
 /** Per test: the long run takes minutes, CI's takes seconds. */
 export const FUZZ_TIMEOUT_MS = FUZZ_LONG ? 4 * 60 * 60_000 : 120_000;
@@ -138,8 +140,9 @@ function iterationSeed(seed: number, i: number): number {
 }
 
 /**
- * Runs `check` on FUZZ_N inputs (or only FUZZ_ITERATION). `make` builds an input from that
- * iteration's mutator; `check` gets the mutator too, for random chunking.
+ * Runs `check` on FUZZ_N inputs, or `iterations` for a costlier parser (or only
+ * FUZZ_ITERATION). `make` builds an input from that iteration's mutator; `check` gets the
+ * mutator too, for random chunking.
  */
 export function fuzz<T>(
   name: string,
@@ -147,10 +150,11 @@ export function fuzz<T>(
   make: (m: Mutator) => T,
   check: (input: T, m: Mutator) => void,
   show: (input: T) => string = (input) => (input instanceof Uint8Array ? hex(input) : ''),
+  iterations = FUZZ_N,
 ): void {
   const seed = (FUZZ_SEED + stream) >>> 0;
   const first = ONLY ?? 0;
-  const last = ONLY === undefined ? FUZZ_N : ONLY + 1;
+  const last = ONLY === undefined ? iterations : ONLY + 1;
   for (let i = first; i < last; i++) {
     const m = new Mutator(prng(iterationSeed(seed, i)));
     const input = make(m);

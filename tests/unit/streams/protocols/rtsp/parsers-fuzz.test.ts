@@ -43,6 +43,7 @@ import {
   stapA,
 } from './samples';
 import {
+  FUZZ_REPLAY,
   FUZZ_TIMEOUT_MS,
   bounded,
   bytes,
@@ -190,8 +191,9 @@ describe('parser fuzzing (seeded)', () => {
       },
       showPackets,
     );
-    // The mutations must still reach the muxer, or this fuzzes only the header check.
-    expect(tags).toBeGreaterThan(100);
+    // The mutations must still reach the muxer, or this fuzzes only the header check. (Not
+    // when FUZZ_ITERATION replays one input: one input cannot reach the total.)
+    if (!FUZZ_REPLAY) expect(tags).toBeGreaterThan(100);
   });
 
   it('H.265 depacketising and muxing', { timeout: FUZZ_TIMEOUT_MS }, () => {

@@ -1,6 +1,7 @@
 // The RTSP source against a scripted server: auth variants, keepalive re-authentication,
 // failure codes for odd answers, hostile framing, RTCP, and close() semantics.
-import { afterEach, describe, expect, it } from 'vitest';
+import net from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRtspSource } from '../../../../../electron/streams/protocols/rtsp/rtsp-source';
 import {
   digestResponse,
@@ -52,7 +53,34 @@ function start(s: FakeServer, userinfo = 'admin:pw@', extra: object = {}): Sourc
   return p;
 }
 
+/** Waits on a condition, with a deadline on this machine's clock whatever the fake one does. */
+const WAIT = { timeout: 5_000, interval: 10 };
+const WAIT_KEEPALIVES = { timeout: 5_000, interval: 20 };
+/** Only timers are faked: sockets still need the real event loop. */
+const TIMERS: NonNullable<Parameters<typeof vi.useFakeTimers>[0]>['toFake'] = [
+  'setTimeout',
+  'clearTimeout',
+  'setInterval',
+  'clearInterval',
+];
+/** Longer than every timer a source sets: connect and request timeouts (10 s), keepalives. */
+const PAST_EVERY_TIMEOUT_MS = 120_000;
+
+/** The sockets the source opens, so a test can wait for their 'close'. */
+function watchClientSockets(): net.Socket[] {
+  const opened: net.Socket[] = [];
+  const connect = net.connect.bind(net) as (options: net.NetConnectOpts) => net.Socket;
+  vi.spyOn(net, 'connect').mockImplementation(((options: net.NetConnectOpts) => {
+    const socket = connect(options);
+    opened.push(socket);
+    return socket;
+  }) as typeof net.connect);
+  return opened;
+}
+
 afterEach(async () => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
   for (const p of probes.splice(0)) p.source.close();
   for (const s of servers.splice(0)) await s.close();
   for (const l of logs.splice(0)) expect(l).not.toContain('pw@');
@@ -145,19 +173,11 @@ describe('RTSP source (scripted server)', () => {
     await p.waitFor(() => p.tags.length >= 6, 5000, 'frames');
     nonce = 'n2'; // the server rotates its nonce
     const ka = () => s.requests.filter((r) => r.method === 'GET_PARAMETER');
-    const until = (n: number) =>
-      new Promise<void>((resolve, reject) => {
-        const t = setInterval(() => {
-          if (ka().length >= n) {
-            clearInterval(t);
-            resolve();
-          } else if (p.ends.length) {
-            clearInterval(t);
-            reject(new Error(p.ends[0]!.message));
-          }
-        }, 20);
-      });
-    await until(3);
+    // Keepalives come every second (half the 2 s session timeout): three within 5 s.
+    await vi.waitFor(() => {
+      expect(p.ends).toEqual([]);
+      expect(ka().length).toBeGreaterThanOrEqual(3);
+    }, WAIT_KEEPALIVES);
     expect(ka()[0]!.headers.session).toBe('S1');
     expect(digestOk(ka()[1]!, 'n2')).toBe(true);
     expect(p.ends).toEqual([]);
@@ -251,31 +271,36 @@ describe('RTSP source (scripted server)', () => {
   });
 
   it('never calls onEnd after close(), and sends TEARDOWN', async () => {
+    vi.useFakeTimers({ toFake: TIMERS });
+    const clientSockets = watchClientSockets();
     const s = await serve(camera({ nonce: () => 'n1' }));
     const p = start(s);
-    await p.waitFor(() => p.tags.length >= 2, 5000, 'frames');
+    await vi.waitFor(() => expect(p.tags.length).toBeGreaterThanOrEqual(2), WAIT);
     p.source.close();
     p.source.close();
-    const sawTeardown = () => s.requests.some((r) => r.method === 'TEARDOWN');
-    await new Promise<void>((resolve) => {
-      const t = setInterval(() => {
-        if (sawTeardown()) {
-          clearInterval(t);
-          resolve();
-        }
-      }, 10);
-    });
+    await vi.waitFor(() => expect(s.requests.map((r) => r.method)).toContain('TEARDOWN'), WAIT);
     for (const sock of s.sockets) sock.destroy();
-    await new Promise((r) => setTimeout(r, 50)); // let a (wrong) onEnd surface if it would
+    // Nothing may end the source now: not the socket's close, the last I/O event it gets…
+    await vi.waitFor(() => expect(clientSockets.map((c) => c.closed)).toEqual([true]), WAIT);
+    // …nor any timer it might have left behind (request timeouts, keepalive, the close grace).
+    await vi.advanceTimersByTimeAsync(PAST_EVERY_TIMEOUT_MS);
     expect(p.ends).toEqual([]);
+    expect(s.requests.filter((r) => r.method === 'TEARDOWN')).toHaveLength(1);
   });
 
-  it('ends only once with a close() racing the connect', async () => {
+  it('never ends, and sends nothing, when close() races the connect', async () => {
+    vi.useFakeTimers({ toFake: TIMERS });
+    const clientSockets = watchClientSockets();
     const s = await serve(camera({ nonce: () => 'n1' }));
     const p = start(s);
     p.source.close();
-    await new Promise((r) => setTimeout(r, 100));
+    // The attempt is over once its socket has closed (the connect fails on it) …
+    await vi.waitFor(() => expect(clientSockets.map((c) => c.closed)).toEqual([true]), WAIT);
+    // … and its connect timeout (10 s) would have fired by now had close() left it running.
+    await vi.advanceTimersByTimeAsync(PAST_EVERY_TIMEOUT_MS);
+    expect(vi.getTimerCount()).toBe(0);
     expect(p.ends).toEqual([]);
     expect(p.tags).toEqual([]);
+    expect(s.requests).toEqual([]);
   });
 });

@@ -1,0 +1,127 @@
+// StreamViewer alone, against a GopCache it is handed: what a waiting or congested viewer is
+// sent, and where congestion starts. The session tests cover it through StreamSession; these
+// pin the branches a real clip never reaches (no script tag) and the exact congestion bound.
+import { describe, expect, it } from 'vitest';
+import { GopCache } from '../../../../electron/streams/core/gop-cache';
+import {
+  StreamViewer,
+  VIEWER_MAX_BUFFERED_BYTES,
+  type ViewerSink,
+} from '../../../../electron/streams/core/stream-viewer';
+import { FlvReader } from '../../../../electron/streams/flv/flv-reader';
+import {
+  FLV_TAG_SCRIPT,
+  FLV_TAG_VIDEO,
+  type FlvTag,
+} from '../../../../electron/streams/flv/flv-tag';
+
+const script: FlvTag = { type: FLV_TAG_SCRIPT, timestamp: 0, data: Uint8Array.of(2, 0, 1, 0x61) };
+const config: FlvTag = {
+  type: FLV_TAG_VIDEO,
+  timestamp: 0,
+  data: Uint8Array.of(0x17, 0, 0, 0, 0, 1),
+};
+const key = (ts: number): FlvTag => ({
+  type: FLV_TAG_VIDEO,
+  timestamp: ts,
+  data: Uint8Array.of(0x17, 1, 0, 0, 0, ts & 0xff),
+});
+const inter = (ts: number): FlvTag => ({
+  type: FLV_TAG_VIDEO,
+  timestamp: ts,
+  data: Uint8Array.of(0x27, 1, 0, 0, 0, ts & 0xff),
+});
+
+class Sink implements ViewerSink {
+  readonly chunks: Uint8Array[] = [];
+  buffered = 0;
+  send(bytes: Uint8Array): void {
+    this.chunks.push(bytes);
+  }
+  bufferedBytes(): number {
+    return this.buffered;
+  }
+  close(): void {}
+  /** The tags a player would read, after checking the stream parses. */
+  tags(): FlvTag[] {
+    const reader = new FlvReader();
+    const results = this.chunks.flatMap((c) => reader.push(c));
+    expect(results.filter((r) => r.kind === 'error')).toEqual([]);
+    return results.flatMap((r) => (r.kind === 'tag' ? [r.tag] : []));
+  }
+}
+
+function cacheWith(...tags: FlvTag[]): GopCache {
+  const cache = new GopCache();
+  for (const tag of tags) cache.add(tag);
+  return cache;
+}
+
+describe('StreamViewer', () => {
+  it('starts a waiting viewer at a keyframe with the cached script and configuration first', () => {
+    const sink = new Sink();
+    const viewer = new StreamViewer(sink);
+    const cache = cacheWith(script, config);
+    viewer.deliverFrame(inter(40), false, cache);
+    viewer.deliverFrame(key(80), true, cache);
+    viewer.deliverFrame(inter(120), false, cache);
+    expect(sink.tags()).toEqual([script, config, key(80), inter(120)]);
+    expect(viewer.waitingForKeyframe).toBe(false);
+    expect(viewer.framesSkipped).toBe(1);
+  });
+
+  it('starts with the configuration alone when the upstream sent no script tag', () => {
+    // RTSP sources produce no script (metadata) tag.
+    const sink = new Sink();
+    const viewer = new StreamViewer(sink);
+    viewer.deliverFrame(key(0), true, cacheWith(config));
+    expect(sink.tags()).toEqual([config, key(0)]);
+  });
+
+  it('waits through keyframes while there is no configuration, counting what it skips', () => {
+    const sink = new Sink();
+    const viewer = new StreamViewer(sink);
+    const empty = new GopCache();
+    viewer.deliverFrame(key(0), true, empty);
+    viewer.deliverFrame(inter(40), false, empty);
+    expect(sink.tags()).toEqual([]);
+    expect(viewer.waitingForKeyframe).toBe(true);
+    expect(viewer.framesSkipped).toBe(2);
+  });
+
+  it('is congested above VIEWER_MAX_BUFFERED_BYTES (4 MiB), not at it', () => {
+    const sink = new Sink();
+    const viewer = new StreamViewer(sink);
+    sink.buffered = 4 * 1024 * 1024;
+    expect(VIEWER_MAX_BUFFERED_BYTES).toBe(sink.buffered);
+    expect(viewer.isCongested).toBe(false);
+    const cache = cacheWith(config);
+    viewer.deliverFrame(key(0), true, cache);
+    expect(sink.tags()).toEqual([config, key(0)]);
+    sink.buffered += 1;
+    expect(viewer.isCongested).toBe(true);
+  });
+
+  it('skips to the next keyframe once congested, and resumes there when drained', () => {
+    const sink = new Sink();
+    const viewer = new StreamViewer(sink);
+    const cache = cacheWith(script, config);
+    viewer.deliverFrame(key(0), true, cache);
+    sink.buffered = VIEWER_MAX_BUFFERED_BYTES + 1;
+    viewer.deliverFrame(inter(40), false, cache);
+    viewer.deliverFrame(key(80), true, cache); // still congested: a keyframe is skipped too
+    sink.buffered = 0;
+    viewer.deliverFrame(inter(120), false, cache); // drained, but mid-GOP
+    viewer.deliverFrame(key(160), true, cache);
+    expect(sink.tags()).toEqual([script, config, key(0), script, config, key(160)]);
+    expect(viewer.framesSkipped).toBe(3);
+  });
+
+  it('announces a video-only FLV stream before anything else', () => {
+    const sink = new Sink();
+    new StreamViewer(sink);
+    expect(new FlvReader().push(sink.chunks[0]!)).toEqual([
+      { kind: 'header', audio: false, video: true },
+    ]);
+  });
+});
