@@ -60,6 +60,7 @@ export type FailureReason =
   | 'server-refused'
   | 'no-video-track'
   | 'malformed-stream'
+  | 'damaged-video'
   | 'no-auth-method';
 
 export interface StreamStatus {

@@ -9,6 +9,7 @@ import { FLV_TAG_SCRIPT, FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv
 import { redactUrlsIn } from '../../logging/redact-url';
 import { FailureLog } from './failure-log';
 import { GopCache } from './gop-cache';
+import { MediaCheck } from './media-check';
 import { stateForFailure } from './session-status';
 import type { SourceFactory, SourceFailure, UpstreamSource } from './source';
 import { StreamViewer, type ViewerSink } from './stream-viewer';
@@ -130,11 +131,17 @@ export class StreamSession {
     // Once the session has given up on a connection (watchdog, close), anything that
     // connection still says is stale: it must not end or feed the connection after it.
     const current = () => !ended && generation === this.generation;
+    // A damaged decoder configuration (or frames without one) ends the connection unrelayed.
+    const check = new MediaCheck(this.options.label);
     let source: UpstreamSource;
     try {
       source = this.options.factory({
         onTag: (tag) => {
-          if (current()) this.onTag(tag);
+          if (!current()) return;
+          const damage = check.inspect(tag);
+          if (!damage) return this.onTag(tag);
+          ended = true;
+          this.onSourceEnd(damage);
         },
         onCodec: (codec) => {
           if (current()) this.setCodec(codec);
