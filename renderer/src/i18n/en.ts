@@ -28,7 +28,8 @@ export const en: Dictionary = {
   'reason.server-refused': 'The server refused (code {status})',
   'reason.no-video-track': 'This stream has no video',
   'reason.malformed-stream': 'The data received is not video — check the path',
-  'reason.damaged-video': 'The camera sends damaged video, or video this display cannot decode — restart the camera',
+  'reason.damaged-video':
+    'The camera sends damaged video, or video this display cannot decode — restart the camera',
   'reason.no-auth-method': 'The camera uses a login method not supported',
   'reason.status': 'Error code {status}',
   'retry.in': 'Retrying in {seconds} s',

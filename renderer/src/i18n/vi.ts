@@ -28,7 +28,8 @@ export const vi: Dictionary = {
   'reason.server-refused': 'Máy chủ từ chối (mã {status})',
   'reason.no-video-track': 'Luồng này không có video',
   'reason.malformed-stream': 'Dữ liệu nhận được không phải video — kiểm tra đường dẫn',
-  'reason.damaged-video': 'Camera gửi video hỏng hoặc không giải mã được — hãy khởi động lại camera',
+  'reason.damaged-video':
+    'Camera gửi video hỏng hoặc không giải mã được — hãy khởi động lại camera',
   'reason.no-auth-method': 'Camera đăng nhập theo cách không hỗ trợ',
   'reason.status': 'Mã lỗi {status}',
   'retry.in': 'Thử lại sau {seconds} giây',
