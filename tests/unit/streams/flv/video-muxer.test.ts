@@ -194,7 +194,9 @@ describe('FlvVideoMuxer, H.265', () => {
   });
 
   it('builds a record the relay accepts, and strips VPS, SPS, PPS and AUD from frames', () => {
-    const tags = new FlvVideoMuxer('h265', NONE).push(H265_PICTURES[0]!, 0, 40);
+    const muxer = new FlvVideoMuxer('h265', NONE);
+    const tags = muxer.push(H265_PICTURES[0]!, 0, 40);
+    expect(muxer.size).toEqual({ width: 320, height: 180 });
     const parsed = parseHevcDecoderConfigurationRecord(tags[0]!.data.subarray(5));
     expect(parsed).toMatchObject({ ok: true, width: 320, height: 180 });
     const types = H265_PICTURES[0]!.nalus.map((n) => (n[0]! >> 1) & 0x3f);
