@@ -59,7 +59,7 @@ export class FlvVideoMuxer {
     const record = this.buildRecord();
     if (record && au.keyframe && !bytesEqual(record, this.sentRecord)) {
       this.sentRecord = record;
-      this.updateSize();
+      this.updateSize(this.sets.sps[0]!);
       tags.push(
         this.codec === 'h264'
           ? avcSequenceHeaderTag(record, timestampMs)
@@ -81,9 +81,8 @@ export class FlvVideoMuxer {
       : hevcDecoderConfigurationRecord(this.sets.vps, this.sets.sps, this.sets.pps);
   }
 
-  private updateSize(): void {
-    const sps = this.sets.sps[0];
-    if (!sps) return;
+  /** `sps`: the first of the record just built (a record is only built with one). */
+  private updateSize(sps: Uint8Array): void {
     const info = this.codec === 'h264' ? readH264Sps(sps) : readHevcSps(sps);
     if (info?.width && info.height) this.size = { width: info.width, height: info.height };
   }
