@@ -103,7 +103,8 @@ function readSets(
       return `${i + 1} of ${count} claims ${length} bytes, past the record's end`;
     }
     const nal = record.subarray(offset, offset + length);
-    if (length === 0 || (nal[0]! & 0x9f) !== nalType) return `${i + 1} of ${count} is not one`;
+    // An empty one fails this too: its missing first byte reads as type 0.
+    if ((nal[0]! & 0x9f) !== nalType) return `${i + 1} of ${count} is not one`;
     out.push(nal);
     offset += length;
   }

@@ -1,7 +1,10 @@
 // The decoder configuration record parsers that guard the relay: every broken case of the bug
 // report is refused with the right kind, and real records pass with their parameter sets.
 import { describe, expect, it } from 'vitest';
-import { parseAvcDecoderConfigurationRecord } from '../../../../electron/streams/codecs/h264/configuration-record';
+import {
+  avcDecoderConfigurationRecord,
+  parseAvcDecoderConfigurationRecord,
+} from '../../../../electron/streams/codecs/h264/configuration-record';
 import { parseHevcDecoderConfigurationRecord } from '../../../../electron/streams/codecs/h265/configuration-record';
 import { saneSize } from '../../../../electron/streams/codecs/record-problem';
 import {
@@ -207,5 +210,72 @@ describe('saneSize', () => {
     expect(saneSize(16, 16385)).toBe(false);
     expect(saneSize(undefined, 16)).toBe(false);
     expect(saneSize(16, undefined)).toBe(false);
+  });
+});
+
+describe('parseAvcDecoderConfigurationRecord, edges', () => {
+  const head = [1, 0x42, 0xc0, 0x1e, 0xff];
+  const problem = (r: number[]) => {
+    const parsed = parseAvcDecoderConfigurationRecord(Uint8Array.from(r));
+    return parsed.ok ? 'ok' : parsed.problem;
+  };
+
+  it('refuses a record with PPS but no SPS', () => {
+    expect(problem([...head, 0xe0, 1, 0, PPS.length, ...PPS])).toBe('it has no SPS or no PPS');
+  });
+
+  it('reads a zero length that ends the record as an empty, wrong NAL unit', () => {
+    const sps = [0, SPS.length, ...SPS];
+    expect(problem([...head, 0xe1, ...sps, 1, 0, 0])).toBe('PPS 1 of 1 is not one');
+    expect(problem([...head, 0xe1, ...sps, 1, 0])).toBe('PPS 1 of 1 has no length');
+  });
+});
+
+describe('avcDecoderConfigurationRecord, limits', () => {
+  const nal = (type: number, length: number) => {
+    const out = new Uint8Array(length);
+    out.set(SPS.subarray(0, Math.min(length, SPS.length)));
+    out[0] = type;
+    return out;
+  };
+  const counts = (record: Uint8Array | undefined) => {
+    if (!record) return 'none';
+    let at = 6;
+    const sps: number[] = [];
+    for (let i = 0; i < (record[5]! & 0x1f); i++) {
+      const length = (record[at]! << 8) | record[at + 1]!;
+      sps.push(length);
+      at += 2 + length;
+    }
+    const pps: number[] = [];
+    const ppsCount = record[at++]!;
+    for (let i = 0; i < ppsCount; i++) {
+      const length = (record[at]! << 8) | record[at + 1]!;
+      pps.push(length);
+      at += 2 + length;
+    }
+    expect(at).toBe(record.length);
+    return { sps, pps };
+  };
+
+  it('keeps SPS of 4 to 65535 bytes and PPS of 1 to 65535 bytes, dropping others', () => {
+    const sps = [nal(0x67, 3), nal(0x67, 4), nal(0x67, 0xffff), nal(0x67, 0x10000)];
+    const pps = [nal(0x68, 0), nal(0x68, 1), nal(0x68, 0xffff), nal(0x68, 0x10000)];
+    expect(counts(avcDecoderConfigurationRecord(sps, pps))).toEqual({
+      sps: [4, 0xffff],
+      pps: [1, 0xffff],
+    });
+    expect(counts(avcDecoderConfigurationRecord([nal(0x67, 3)], [PPS]))).toBe('none');
+    expect(counts(avcDecoderConfigurationRecord([SPS], [nal(0x68, 0)]))).toBe('none');
+  });
+
+  it('writes at most 31 SPS and 255 PPS, the most their count fields hold', () => {
+    const many = counts(
+      avcDecoderConfigurationRecord(
+        Array.from({ length: 40 }, () => SPS),
+        Array.from({ length: 300 }, () => PPS),
+      ),
+    );
+    expect(many === 'none' ? 'none' : [many.sps.length, many.pps.length]).toEqual([31, 255]);
   });
 });
