@@ -66,6 +66,7 @@ export type FailureReason =
   | 'no-video-track'
   | 'malformed-stream'
   | 'no-auth-method'
+  | 'damaged-video'
   | 'basic-over-cleartext'
   | 'redirect-loop'
   | 'redirect-refused';

@@ -3,18 +3,24 @@
 // take down the gateway request that attached the viewer, and a source that keeps talking
 // after its end is not heard.
 import { redactUrlsIn } from '../../logging/redact-url';
-import type { SourceFactory, SourceHandlers, UpstreamSource } from './source';
+import type { FlvTag } from '../flv/flv-tag';
+import type { SourceFactory, SourceFailure, SourceHandlers, UpstreamSource } from './source';
 
 /** The started source, or null when it failed at once (its onEnd has then been called). */
 export function startSource(
   factory: SourceFactory,
   label: string,
   handlers: SourceHandlers,
+  /** Checks each tag before it is relayed; a failure it returns ends the attempt. */
+  inspect?: (tag: FlvTag) => SourceFailure | null | undefined,
 ): UpstreamSource | null {
   let ended = false;
   const guarded: SourceHandlers = {
     onTag: (tag) => {
-      if (!ended) handlers.onTag(tag);
+      if (ended) return;
+      const damage = inspect?.(tag) ?? null;
+      if (damage) guarded.onEnd(damage);
+      else handlers.onTag(tag);
     },
     onCodec: (codec) => {
       if (!ended) handlers.onCodec?.(codec);

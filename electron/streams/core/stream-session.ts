@@ -8,6 +8,7 @@ import type { Quality, StreamState, StreamStatus, VideoCodec } from '../../contr
 import type { FlvTag } from '../flv/flv-tag';
 import { FailureLog } from './failure-log';
 import type { LoginGate } from './login-gate';
+import { MediaCheck } from './media-check';
 import type { LoginIdentity } from './login-identity';
 import { RetryPolicy, STEADY_VIDEO_MS, failureKind } from './retry-policy';
 import { SessionLogin, gatedLoginDetail } from './session-login';
@@ -172,17 +173,24 @@ export class StreamSession {
     // Once the session has given up on a connection (watchdog, close), anything that
     // connection still says is stale: it must not end or feed the connection after it.
     const current = () => generation === this.generation;
-    const source = startSource(this.options.factory, this.options.label, {
-      onTag: (tag) => {
-        if (current()) this.onTag(tag);
+    // A damaged decoder configuration (or frames without one) ends the connection unrelayed.
+    const check = new MediaCheck(this.options.label);
+    const source = startSource(
+      this.options.factory,
+      this.options.label,
+      {
+        onTag: (tag) => {
+          if (current()) this.onTag(tag);
+        },
+        onCodec: (codec) => {
+          if (current()) this.setCodec(codec);
+        },
+        onEnd: (failure) => {
+          if (current()) this.onSourceEnd(failure);
+        },
       },
-      onCodec: (codec) => {
-        if (current()) this.setCodec(codec);
-      },
-      onEnd: (failure) => {
-        if (current()) this.onSourceEnd(failure);
-      },
-    });
+      (tag) => check.inspect(tag),
+    );
     if (!source) return;
     this.source = source;
     this.startWatchdog();

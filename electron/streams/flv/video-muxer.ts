@@ -1,7 +1,8 @@
 // Access units → FLV tags. Parameter sets seen in-band override the SDP's (cameras change
 // resolution without renegotiating, and some SDPs are stale or empty); whenever they change a
 // new sequence header is emitted before the next keyframe. Pictures before the first usable
-// sequence header are dropped, since no decoder could use them.
+// sequence header are dropped, since no decoder could use them. Each parameter set goes into
+// the record once, however often the SDP and the stream repeat it.
 import { avcDecoderConfigurationRecord } from '../codecs/h264/configuration-record';
 import { readH264Sps } from '../codecs/h264/sps';
 import { hevcDecoderConfigurationRecord } from '../codecs/h265/configuration-record';
@@ -33,7 +34,7 @@ export class FlvVideoMuxer {
     private readonly codec: VideoCodecName,
     initial: ParameterSets,
   ) {
-    this.sets = { vps: [...initial.vps], sps: [...initial.sps], pps: [...initial.pps] };
+    this.sets = { vps: unique(initial.vps), sps: unique(initial.sps), pps: unique(initial.pps) };
   }
 
   /**
@@ -46,7 +47,9 @@ export class FlvVideoMuxer {
     for (const nal of au.nalus) {
       const kind = nalKind(this.codec, nal);
       if (kind === 'aud') continue;
-      if (kind) seen[kind].push(nal);
+      // Each set once: a camera that repeats them in-band (GStreamer's config-interval with an
+      // encoder that already sends them) must not double them in the record.
+      if (kind) seen[kind] = unique([...seen[kind], nal]);
       else frame.push(nal);
     }
     for (const key of ['vps', 'sps', 'pps'] as const) {
@@ -56,7 +59,7 @@ export class FlvVideoMuxer {
     const record = this.buildRecord();
     if (record && au.keyframe && !bytesEqual(record, this.sentRecord)) {
       this.sentRecord = record;
-      this.updateSize();
+      this.updateSize(this.sets.sps[0]!);
       tags.push(
         this.codec === 'h264'
           ? avcSequenceHeaderTag(record, timestampMs)
@@ -78,10 +81,16 @@ export class FlvVideoMuxer {
       : hevcDecoderConfigurationRecord(this.sets.vps, this.sets.sps, this.sets.pps);
   }
 
-  private updateSize(): void {
-    const sps = this.sets.sps[0];
-    if (!sps) return;
+  /** `sps`: the first of the record just built (a record is only built with one). */
+  private updateSize(sps: Uint8Array): void {
     const info = this.codec === 'h264' ? readH264Sps(sps) : readHevcSps(sps);
     if (info?.width && info.height) this.size = { width: info.width, height: info.height };
   }
+}
+
+/** The NAL units in their first order, each distinct byte sequence once. */
+function unique(nalus: readonly Uint8Array[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const nal of nalus) if (!out.some((kept) => bytesEqual(kept, nal))) out.push(nal);
+  return out;
 }

@@ -16,6 +16,7 @@ export const en: Dictionary = {
   'state.disabled': 'Turned off',
   'state.empty': 'No camera chosen',
   'state.error': 'Cannot play the video',
+  'state.damaged': 'The picture is damaged',
   'state.unknownCamera': 'This camera is not in the configuration',
   'reason.connection-refused': 'The camera refused the connection — check address and port',
   'reason.connect-timeout': 'No answer — the camera is off or the network blocks it',
@@ -28,6 +29,8 @@ export const en: Dictionary = {
   'reason.server-refused': 'The server refused (code {status})',
   'reason.no-video-track': 'This stream has no video',
   'reason.malformed-stream': 'The data received is not video — check the path',
+  'reason.damaged-video':
+    'The camera sends damaged video, or video this display cannot decode — restart the camera',
   'reason.no-auth-method': 'The camera uses a login method not supported',
   'reason.basic-over-cleartext':
     'The camera asks for the password in clear text — use Digest or rtsps/https, or allow it in the configuration',

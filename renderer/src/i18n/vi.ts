@@ -16,6 +16,7 @@ export const vi: Dictionary = {
   'state.disabled': 'Đã tắt',
   'state.empty': 'Chưa chọn camera',
   'state.error': 'Không phát được hình',
+  'state.damaged': 'Hình bị lỗi',
   'state.unknownCamera': 'Camera không có trong cấu hình',
   'reason.connection-refused': 'Camera từ chối kết nối — kiểm tra địa chỉ và cổng',
   'reason.connect-timeout': 'Không có phản hồi — camera tắt hoặc mạng chặn',
@@ -28,6 +29,8 @@ export const vi: Dictionary = {
   'reason.server-refused': 'Máy chủ từ chối (mã {status})',
   'reason.no-video-track': 'Luồng này không có video',
   'reason.malformed-stream': 'Dữ liệu nhận được không phải video — kiểm tra đường dẫn',
+  'reason.damaged-video':
+    'Camera gửi video hỏng hoặc không giải mã được — hãy khởi động lại camera',
   'reason.no-auth-method': 'Camera đăng nhập theo cách không hỗ trợ',
   'reason.basic-over-cleartext':
     'Camera đòi gửi mật khẩu không mã hoá — dùng Digest hoặc rtsps/https, hoặc cho phép trong cấu hình',

@@ -1,5 +1,10 @@
 // mpegts.js bound to the PlayerEngine interface, with the wall's live settings.
 import mpegts from 'mpegts.js';
+import {
+  guardedWebSocketLoader,
+  type LoaderBaseClass,
+  type LoaderConstants,
+} from './guarded-ws-loader';
 import type { PlayerEngine } from './player-engine';
 
 // mpegts.js logs every segment at info level; over weeks that is only noise. Keep warnings.
@@ -36,11 +41,37 @@ const LIVE_CONFIG: mpegts.Config = {
   autoCleanupMinBackwardDuration: 10,
 };
 
+const LOADER_CONSTANTS: LoaderConstants = {
+  status: mpegts.LoaderStatus,
+  exception: mpegts.LoaderErrors.EXCEPTION,
+};
+
+const DECODE_ERROR_DETAILS: ReadonlySet<string> = new Set([
+  mpegts.ErrorDetails.MEDIA_MSE_ERROR,
+  mpegts.ErrorDetails.MEDIA_FORMAT_ERROR,
+]);
+
 export const mpegtsEngine: PlayerEngine = {
   supported: () => mpegts.getFeatureList().mseLivePlayback,
   // hasAudio false: camera FLV headers often claim audio that never comes, which stalls MSE.
-  create: (url) =>
-    mpegts.createPlayer({ type: 'flv', isLive: true, url, hasAudio: false }, LIVE_CONFIG),
+  create: (url, hooks) => {
+    // The gateway is a WebSocket; its loader catches what the demuxer throws (see there).
+    // The casts: mpegts.js's typings describe BaseLoader's callbacks more narrowly than its
+    // JavaScript, which the loader extends at run time.
+    const customLoader = /^wss?:/i.test(url)
+      ? (guardedWebSocketLoader(
+          mpegts.BaseLoader as unknown as LoaderBaseClass,
+          LOADER_CONSTANTS,
+          hooks.onDataError,
+        ) as unknown as mpegts.CustomLoaderConstructor)
+      : undefined;
+    return mpegts.createPlayer(
+      { type: 'flv', isLive: true, url, hasAudio: false },
+      customLoader ? { ...LIVE_CONFIG, customLoader } : LIVE_CONFIG,
+    );
+  },
   events: { error: mpegts.Events.ERROR, mediaInfo: mpegts.Events.MEDIA_INFO },
   codecUnsupportedDetail: mpegts.ErrorDetails.MEDIA_CODEC_UNSUPPORTED,
+  isDecodeError: (type, detail) =>
+    type === mpegts.ErrorTypes.MEDIA_ERROR && DECODE_ERROR_DETAILS.has(detail),
 };

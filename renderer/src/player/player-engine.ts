@@ -13,11 +13,19 @@ export interface EnginePlayer {
   destroy(): void;
 }
 
+/** What a player reports outside mpegts.js's event emitter. */
+export interface EngineHooks {
+  /** The demuxer threw on the stream's bytes (caught, not thrown into the page). */
+  onDataError(error: unknown): void;
+}
+
 export interface PlayerEngine {
   /** False when this display cannot play live MSE at all. */
   supported(): boolean;
-  create(url: string): EnginePlayer;
+  create(url: string, hooks: EngineHooks): EnginePlayer;
   readonly events: { error: string; mediaInfo: string };
   /** The error detail that means the codec cannot be decoded here. */
   readonly codecUnsupportedDetail: string;
+  /** Whether an ERROR event says the bytes could not be demuxed or appended (MSE, format). */
+  isDecodeError(type: string, detail: string): boolean;
 }

@@ -4,10 +4,17 @@
 import type { PlayerFreshness } from '../status/display-state';
 import type { EnginePlayer, PlayerEngine } from './player-engine';
 import type { WatchdogState, WatchdogStep } from './watchdog';
-import { afterError, initialWatchdog, watchdogTick } from './watchdog';
-import { isH265Codec } from './codec-support';
+import { afterError, afterRecreate, initialWatchdog, watchdogTick } from './watchdog';
+import { isH265Codec, isPlausibleCodec } from './codec-support';
 
 const WATCHDOG_INTERVAL_MS = 1_000;
+/** Decode errors in a row (no frame between) after which the stream counts as damaged. */
+export const DAMAGED_AFTER_ERRORS = 3;
+/**
+ * A damaged stream is retried this rarely: each new player makes a SourceBuffer from whatever
+ * the stream claims, and main reconnects and re-checks the camera meanwhile anyway.
+ */
+export const DAMAGED_RETRY_MS = 30_000;
 
 /** What the tile player needs from its surroundings (real ones in pool-instance.ts). */
 export interface TilePlayerDeps {
@@ -31,6 +38,11 @@ export class TilePlayer {
   /** The watchdog's verdict, kept apart from the codec verdict that overrides it. */
   private health: WatchdogStep['health'] = 'connecting';
   private destroyed = false;
+  /** The demuxer could not read the stream; cleared only by frames on screen. */
+  private damaged = false;
+  private decodeErrors = 0;
+  /** While damaged and without a player: when to try a new one. */
+  private damagedRetryAt: number | null = null;
 
   constructor(
     readonly url: string,
@@ -76,9 +88,14 @@ export class TilePlayer {
       console.error('tile-player: this display has no MSE live playback');
       return;
     }
-    const player = engine.create(this.url);
-    player.on(engine.events.error, (type, detail) => this.onError(String(type), String(detail)));
-    player.on(engine.events.mediaInfo, (info) => this.onMediaInfo(info));
+    const player = engine.create(this.url, {
+      onDataError: (error) => this.guard(() => this.onDataError(player, error)),
+    });
+    // mpegts.js calls listeners inside its own parsing: a throw here must not escape into it.
+    player.on(engine.events.error, (type, detail) =>
+      this.guard(() => this.onError(player, String(type), String(detail))),
+    );
+    player.on(engine.events.mediaInfo, (info) => this.guard(() => this.onMediaInfo(player, info)));
     player.attachMediaElement(this.video);
     player.load();
     void Promise.resolve(player.play()).catch(() => undefined);
@@ -105,21 +122,60 @@ export class TilePlayer {
     this.createPlayer();
   }
 
-  private onError(type: string, detail: string): void {
-    console.warn(`tile-player: ${this.url.replace(/\/[^/]{32,}\//, '/…/')} ${type} ${detail}`);
+  private guard(action: () => void): void {
+    try {
+      action();
+    } catch (error) {
+      console.error('tile-player: a player event failed', error);
+    }
+  }
+
+  private onError(from: EnginePlayer, type: string, detail: string): void {
+    if (from !== this.player) return; // a torn-down player's last words
+    console.warn(`tile-player: ${this.shortUrl()} ${type} ${detail}`);
     if (detail === this.deps.engine.codecUnsupportedDetail) this.codecUnsupported = true;
+    if (this.deps.engine.isDecodeError(type, detail)) {
+      this.decodeErrors += 1;
+      if (this.decodeErrors >= DAMAGED_AFTER_ERRORS) return this.markDamaged();
+    }
     this.watchdog = afterError(this.watchdog, this.deps.now());
     this.report();
   }
 
-  private onMediaInfo(info: unknown): void {
+  /** The demuxer threw on the bytes (the guarded loader caught it): nothing here can play them. */
+  private onDataError(from: EnginePlayer, error: unknown): void {
+    if (from !== this.player) return;
+    console.warn(`tile-player: ${this.shortUrl()} the stream cannot be demuxed`, error);
+    this.markDamaged();
+  }
+
+  private onMediaInfo(from: EnginePlayer, info: unknown): void {
+    if (from !== this.player) return;
     const codec =
-      typeof info === 'object' && info !== null && 'videoCodec' in info
+      typeof info === 'object' && info !== null && 'videoCodec' in info && info.videoCodec != null
         ? String(info.videoCodec)
         : undefined;
+    // mpegts.js builds the codec string from SPS bytes unchecked; nonsense means a damaged
+    // configuration, and every player made for it would only make more SourceBuffers.
+    if (!isPlausibleCodec(codec)) {
+      console.warn(`tile-player: ${this.shortUrl()} codec string ${JSON.stringify(codec)}`);
+      return this.markDamaged();
+    }
     // Our own check, so an H.265 camera says why instead of staying black.
     this.codecUnsupported = isH265Codec(codec) && !this.deps.canDecodeH265();
     this.report();
+  }
+
+  private markDamaged(): void {
+    this.destroyPlayer();
+    this.damaged = true;
+    this.decodeErrors = 0;
+    this.damagedRetryAt = this.deps.now() + DAMAGED_RETRY_MS;
+    this.report();
+  }
+
+  private shortUrl(): string {
+    return this.url.replace(/\/[^/]{32,}\//, '/…/');
   }
 
   private watchFrames(): void {
@@ -139,9 +195,22 @@ export class TilePlayer {
       presented: this.presented,
     });
     this.presented = false;
+    const framesAdvanced = step.state.lastFrameAt !== this.watchdog.lastFrameAt;
     this.watchdog = step.state;
-    if (step.action === 'jump-to-live') this.jumpToLive();
-    if (step.action === 'recreate') this.recreate();
+    if (framesAdvanced) {
+      // Frames reached the screen: whatever was damaged is no longer.
+      this.damaged = false;
+      this.decodeErrors = 0;
+    }
+    if (this.damagedRetryAt !== null) {
+      // Damaged and torn down: only the damaged retry makes a new player, not the watchdog.
+      if (this.deps.now() >= this.damagedRetryAt) {
+        this.damagedRetryAt = null;
+        this.watchdog = afterRecreate(this.watchdog, this.deps.now());
+        this.createPlayer();
+      }
+    } else if (step.action === 'jump-to-live') this.jumpToLive();
+    else if (step.action === 'recreate') this.recreate();
     // Chromium pauses a video that was briefly out of the document; a wall never pauses.
     if (this.video.paused && this.video.isConnected) void this.video.play().catch(() => undefined);
     this.health = step.health;
@@ -157,7 +226,7 @@ export class TilePlayer {
 
   private report(): void {
     const next: PlayerFreshness = {
-      health: this.codecUnsupported ? 'codec-unsupported' : this.health,
+      health: this.codecUnsupported ? 'codec-unsupported' : this.damaged ? 'damaged' : this.health,
       lastFrameAt: this.watchdog.lastFrameAt,
     };
     // Push only changes of state, not every frame: while live nothing re-renders.

@@ -38,7 +38,7 @@ export type WatchdogAction = 'none' | 'jump-to-live' | 'recreate';
 export interface WatchdogStep {
   state: WatchdogState;
   action: WatchdogAction;
-  health: Exclude<PlayerHealth, 'codec-unsupported'>;
+  health: Exclude<PlayerHealth, 'codec-unsupported' | 'damaged'>;
 }
 
 /** 1 s, 2 s, 4 s, 8 s, then 15 s for ever. */

@@ -8,10 +8,13 @@ import type { CameraView, FailureReason, StreamStatus } from '../contract';
  * 'idle', which a shown tile never is) plus what only the configuration can say.
  */
 export type DisplayState =
-  Exclude<StreamStatus['state'], 'idle'> | 'not-installed' | 'disabled' | 'empty';
+  Exclude<StreamStatus['state'], 'idle'> | 'not-installed' | 'disabled' | 'empty' | 'damaged';
 
-/** The tile player's own view of its picture, from the freshness watchdog. */
-export type PlayerHealth = 'connecting' | 'live' | 'stalled' | 'codec-unsupported';
+/**
+ * The tile player's own view of its picture, from the freshness watchdog; 'damaged' when the
+ * demuxer could not read the stream (a broken decoder configuration main let through).
+ */
+export type PlayerHealth = 'connecting' | 'live' | 'stalled' | 'codec-unsupported' | 'damaged';
 
 export interface PlayerFreshness {
   health: PlayerHealth;
@@ -59,15 +62,20 @@ export function deriveTileView(inputs: TileInputs): TileView {
   const { cameraId, camera, status, freshness, h265Supported } = inputs;
   const lastFrameAt = latest(status?.lastFrameAt, freshness?.lastFrameAt);
   const retryAt = status?.retryAt ?? null;
-  const view = (state: DisplayState, unknownCamera = false): TileView => ({
-    state,
+  // Main refused the stream's decoder configuration: the same words as the player's verdict.
+  const damagedUpstream = status?.state === 'error' && status.reason === 'damaged-video';
+  const view = (state: DisplayState, unknownCamera = false): TileView => {
     // Only a failure that main reported carries main's reason for it.
-    reason: state === status?.state ? (status.reason ?? null) : null,
-    protocolStatus: state === status?.state ? (status.protocolStatus ?? null) : null,
-    lastFrameAt,
-    retryAt,
-    unknownCamera,
-  });
+    const fromMain = state === status?.state || (state === 'damaged' && damagedUpstream);
+    return {
+      state,
+      reason: fromMain ? (status?.reason ?? null) : null,
+      protocolStatus: fromMain ? (status?.protocolStatus ?? null) : null,
+      lastFrameAt,
+      retryAt,
+      unknownCamera,
+    };
+  };
 
   if (cameraId === null) return view('empty');
   if (camera === undefined) return view('error', true);
@@ -80,6 +88,8 @@ export function deriveTileView(inputs: TileInputs): TileView {
     freshness?.health === 'codec-unsupported';
   if (codecUnsupported) return view('unsupported-codec');
 
+  // The demuxer itself could not read the stream: no frame will come until it changes.
+  if (freshness?.health === 'damaged') return view('damaged');
   // A stream that keeps ending shows pictures between its freezes: advancing frames do not
   // make it live.
   if (status?.state === 'unstable') return view('unstable');
@@ -87,6 +97,7 @@ export function deriveTileView(inputs: TileInputs): TileView {
   if (freshness?.health === 'live') return view('live');
   if (freshness?.health === 'stalled' || status?.state === 'stalled') return view('stalled');
 
+  if (damagedUpstream) return view('damaged');
   const upstream = status?.state;
   if (upstream !== undefined && UPSTREAM_FAILURES.has(upstream as DisplayState)) {
     return view(upstream as DisplayState);
@@ -97,7 +108,12 @@ export function deriveTileView(inputs: TileInputs): TileView {
 
 /** States that count a centre as down in the banner (red on the tile). */
 export function isDownState(state: DisplayState): boolean {
-  return state === 'stalled' || state === 'unsupported-codec' || UPSTREAM_FAILURES.has(state);
+  return (
+    state === 'stalled' ||
+    state === 'unsupported-codec' ||
+    state === 'damaged' ||
+    UPSTREAM_FAILURES.has(state)
+  );
 }
 
 /** How many distinct centres have at least one tile down. */

@@ -35,6 +35,7 @@ const HEADLINE_KEYS: Record<Exclude<DisplayState, 'stalled'>, MessageKey> = {
   disabled: 'state.disabled',
   empty: 'state.empty',
   error: 'state.error',
+  damaged: 'state.damaged',
 };
 
 export function toneOf(state: DisplayState): Tone {

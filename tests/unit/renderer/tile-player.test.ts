@@ -1,14 +1,29 @@
 // The tile player's lifecycle against a fake engine and a fake <video>: every mpegts player is
 // torn down in the order mpegts.js needs, errors recreate with backoff, stalls recover in stages.
 import { describe, expect, it } from 'vitest';
-import type { EnginePlayer, PlayerEngine } from '../../../renderer/src/player/player-engine';
-import { TilePlayer } from '../../../renderer/src/player/tile-player';
+import type {
+  EngineHooks,
+  EnginePlayer,
+  PlayerEngine,
+} from '../../../renderer/src/player/player-engine';
+import {
+  DAMAGED_AFTER_ERRORS,
+  DAMAGED_RETRY_MS,
+  TilePlayer,
+} from '../../../renderer/src/player/tile-player';
 import type { PlayerFreshness } from '../../../renderer/src/status/display-state';
 
 class FakeEnginePlayer implements EnginePlayer {
   calls: string[] = [];
   listeners = new Map<string, (...args: unknown[]) => void>();
-  constructor(readonly url: string) {}
+  constructor(
+    readonly url: string,
+    readonly hooks: EngineHooks,
+  ) {}
+  /** Fires a player event the way mpegts.js does. */
+  emit(event: string, ...args: unknown[]): void {
+    this.listeners.get(event)?.(...args);
+  }
   on(event: string, listener: (...args: unknown[]) => void): void {
     this.listeners.set(event, listener);
   }
@@ -62,13 +77,15 @@ function setup() {
   };
   const engine: PlayerEngine = {
     supported: () => true,
-    create: (url) => {
-      const player = new FakeEnginePlayer(url);
+    create: (url, hooks) => {
+      const player = new FakeEnginePlayer(url, hooks);
       created.push(player);
       return player;
     },
     events: { error: 'error', mediaInfo: 'media_info' },
     codecUnsupportedDetail: 'CodecUnsupported',
+    isDecodeError: (type, detail) =>
+      type === 'MediaError' && ['MediaMSEError', 'MediaFormatError'].includes(detail),
   };
   const player = new TilePlayer('ws://gw/cam/sub.flv', (f) => reports.push(f), {
     engine,
@@ -149,5 +166,109 @@ describe('TilePlayer', () => {
     expect(reports.at(-1)?.health).toBe('codec-unsupported');
     created[0]?.listeners.get('media_info')?.({ videoCodec: 'avc1.42c01e' });
     expect(reports.at(-1)?.health).toBe('connecting');
+  });
+
+  it('never lets a listener throw into mpegts.js', () => {
+    const { created, reports } = setup();
+    const errors: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args);
+    try {
+      // A media info whose getter throws, as a half-built object might.
+      const hostile = {
+        get videoCodec(): string {
+          throw new TypeError('Invalid typed array length: 65535');
+        },
+      };
+      expect(() => created[0]?.emit('media_info', hostile)).not.toThrow();
+    } finally {
+      console.error = original;
+    }
+    expect(errors).toHaveLength(1);
+    expect(reports.at(-1)?.health).toBe('connecting');
+  });
+
+  for (const codec of [
+    'avc1.000000',
+    'avc1.42c000',
+    'avc1.undefined',
+    'avc1.42c01',
+    'hvc1.',
+    'vp09',
+  ]) {
+    it(`destroys the player and says damaged for the codec string ${codec}`, () => {
+      const { created, reports } = setup();
+      created[0]?.emit('media_info', { videoCodec: codec });
+      expect(created[0]?.calls.slice(3)).toEqual(TEARDOWN);
+      expect(reports.at(-1)?.health).toBe('damaged');
+    });
+  }
+
+  it('accepts real codec strings', () => {
+    const { created, reports } = setup();
+    for (const codec of ['avc1.42c01e', 'avc1.640028', 'avc1.4D401F', undefined]) {
+      created[0]?.emit('media_info', { videoCodec: codec });
+    }
+    created[0]?.emit('media_info', {});
+    expect(created[0]?.calls).toEqual(['attach', 'load', 'play']);
+    expect(reports.map((r) => r.health)).toEqual(['connecting']);
+  });
+
+  it('says damaged when the demuxer throws, and retries rarely, not at the watchdog pace', () => {
+    const { created, reports, advance } = setup();
+    created[0]?.hooks.onDataError(new RangeError('Invalid typed array length: 65535'));
+    expect(created[0]?.calls.slice(3)).toEqual(TEARDOWN);
+    expect(reports.at(-1)?.health).toBe('damaged');
+    // The first-frame timeout (10 s) passes without a new player.
+    advance(DAMAGED_RETRY_MS / 1000 - 1, 0);
+    expect(created).toHaveLength(1);
+    advance(1, 0);
+    expect(created).toHaveLength(2);
+    // Still damaged until a frame shows; then live, and the watchdog does not recreate at once.
+    expect(reports.at(-1)?.health).toBe('damaged');
+    advance(1);
+    expect(reports.at(-1)?.health).toBe('live');
+    expect(created).toHaveLength(2);
+  });
+
+  it('counts repeated MSE and format errors as damaged, others not', () => {
+    const { created, reports, advance } = setup();
+    for (let i = 0; i < 5; i += 1) created.at(-1)?.emit('error', 'NetworkError', 'Exception');
+    expect(reports.at(-1)?.health).toBe('connecting');
+    for (let i = 1; i < DAMAGED_AFTER_ERRORS; i += 1) {
+      created.at(-1)?.emit('error', 'MediaError', i % 2 ? 'MediaMSEError' : 'MediaFormatError');
+      advance(2, 0); // each error recreates the player, as before
+      expect(reports.at(-1)?.health).not.toBe('damaged');
+    }
+    const count = created.length;
+    created.at(-1)?.emit('error', 'MediaError', 'MediaMSEError');
+    expect(reports.at(-1)?.health).toBe('damaged');
+    expect(created.at(-1)?.calls.slice(3)).toEqual(TEARDOWN);
+    advance(5, 0);
+    expect(created).toHaveLength(count);
+  });
+
+  it('forgets decode errors once frames show', () => {
+    const { created, reports, advance } = setup();
+    for (let i = 1; i < DAMAGED_AFTER_ERRORS; i += 1) {
+      created.at(-1)?.emit('error', 'MediaError', 'MediaMSEError');
+    }
+    advance(2);
+    created.at(-1)?.emit('error', 'MediaError', 'MediaMSEError');
+    expect(reports.at(-1)?.health).toBe('live');
+  });
+
+  it("ignores a torn-down player's events", () => {
+    const { created, reports, advance } = setup();
+    created[0]?.emit('error', 'NetworkError', 'Exception');
+    advance(1, 0);
+    expect(created).toHaveLength(2);
+    created[0]?.hooks.onDataError(new RangeError('late'));
+    created[0]?.emit('media_info', { videoCodec: 'avc1.000000' });
+    for (let i = 0; i < DAMAGED_AFTER_ERRORS; i += 1) {
+      created[0]?.emit('error', 'MediaError', 'MediaMSEError');
+    }
+    expect(reports.at(-1)?.health).toBe('connecting');
+    expect(created[1]?.calls).toEqual(['attach', 'load', 'play']);
   });
 });

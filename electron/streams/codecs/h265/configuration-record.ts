@@ -1,5 +1,7 @@
 // HEVCDecoderConfigurationRecord (ISO/IEC 14496-15 8.3.3.1), built from in-band or SDP
 // parameter sets; NAL units that follow it are 4-byte length-prefixed (lengthSizeMinusOne 3).
+// Also the parser that checks a record from upstream before it is relayed.
+import { damaged, saneSize, undecodable, type RecordProblem } from '../record-problem';
 import { readHevcSps } from './sps';
 
 /** HEVCDecoderConfigurationRecord; undefined without VPS, SPS and PPS. */
@@ -51,4 +53,64 @@ export function hevcDecoderConfigurationRecord(
     }
   }
   return out;
+}
+
+/** A record that parsed and describes video the player can decode. */
+export interface HevcRecord {
+  ok: true;
+  vps: Uint8Array[];
+  sps: Uint8Array[];
+  pps: Uint8Array[];
+  width: number;
+  height: number;
+}
+
+const ARRAY_KEYS = { 32: 'vps', 33: 'sps', 34: 'pps' } as const;
+
+/**
+ * Reads an HEVCDecoderConfigurationRecord as a demuxer will (see the AVC one for why): every
+ * array and NAL unit inside the record, a VPS, SPS and PPS, and an SPS with a sane picture.
+ * Arrays of other NAL types (SEI) are skipped.
+ */
+export function parseHevcDecoderConfigurationRecord(
+  record: Uint8Array,
+): HevcRecord | RecordProblem {
+  if (record.length < 23) return damaged(`the HEVC configuration is ${record.length} bytes long`);
+  if (record[0] !== 1) return damaged(`HEVC configurationVersion is ${record[0]}, not 1`);
+  const sets = { vps: [] as Uint8Array[], sps: [] as Uint8Array[], pps: [] as Uint8Array[] };
+  let offset = 23;
+  for (let a = 0; a < record[22]!; a++) {
+    if (offset + 3 > record.length) return damaged(`array ${a + 1} runs past the record's end`);
+    const type = record[offset]! & 0x3f;
+    const count = (record[offset + 1]! << 8) | record[offset + 2]!;
+    offset += 3;
+    for (let i = 0; i < count; i++) {
+      if (offset + 2 > record.length)
+        return damaged(`NAL ${i + 1} of array ${a + 1} has no length`);
+      const length = (record[offset]! << 8) | record[offset + 1]!;
+      offset += 2;
+      if (length < 2 || offset + length > record.length) {
+        return damaged(`NAL ${i + 1} of array ${a + 1} claims ${length} bytes, past the end`);
+      }
+      const nal = record.subarray(offset, offset + length);
+      offset += length;
+      if (((nal[0]! >> 1) & 0x3f) !== type || (nal[0]! & 0x80) !== 0) {
+        return damaged(`array ${a + 1} holds a NAL unit of another type`);
+      }
+      const key = ARRAY_KEYS[type as keyof typeof ARRAY_KEYS];
+      if (key) sets[key].push(nal);
+    }
+  }
+  if (sets.vps.length === 0 || sets.sps.length === 0 || sets.pps.length === 0) {
+    return damaged('it lacks a VPS, SPS or PPS');
+  }
+  const lengthSize = (record[21]! & 0x03) + 1;
+  if (lengthSize !== 4) return undecodable(`NAL units have ${lengthSize}-byte lengths`);
+  const info = readHevcSps(sets.sps[0]!);
+  const profile = (info?.profileByte ?? 0) & 0x1f;
+  if (!info || profile < 1 || profile > 11 || info.levelIdc === 0) {
+    return undecodable(`the SPS names profile ${profile} level ${info?.levelIdc ?? '?'}`);
+  }
+  if (!saneSize(info.width, info.height)) return undecodable('the SPS gives no sane picture size');
+  return { ok: true, ...sets, width: info.width!, height: info.height! };
 }
