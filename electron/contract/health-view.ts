@@ -39,3 +39,16 @@ export interface HealthSummary {
   timeZone: string;
   sites: SiteHealthView[];
 }
+
+/** The CSV export for a date range: two tables, UTF-8 with a BOM, as Excel opens them. */
+export interface HealthCsv {
+  outages: string;
+  daily: string;
+}
+
+export interface HealthCsvRequest {
+  /** Local dates 'YYYY-MM-DD', inclusive. */
+  first: string;
+  last: string;
+  locale?: 'vi' | 'en';
+}

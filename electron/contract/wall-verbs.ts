@@ -2,6 +2,7 @@
 // channels) and what main pushes to it (events). The preload bridge, the preview client, the
 // IPC registration and the service's handler map are all derived from it, so adding a verb is
 // one entry here plus the service's handler for it (which the compiler then demands).
+import type { HealthCsv, HealthCsvRequest, HealthSummary } from './health-view';
 import type { DisplayChoice, SavedLayout } from './saved-layout';
 import type { StaffStatus } from './staff-status';
 import type { Locale, Result, StreamStatus, WallSnapshot } from './wall-contract';
@@ -32,6 +33,9 @@ export const WALL_VERBS = {
   getSnapshot: verb<void, WallSnapshot>()('wall:get-snapshot'),
   setLocale: verb<Locale, WallSnapshot>()('wall:set-locale'),
   getStatuses: verb<void, StreamStatus[]>()('streams:get-statuses'),
+  // The health record: the status view and the CSV export (no PIN: reading is glancing).
+  getHealth: verb<void, HealthSummary>()('health:get-summary'),
+  exportHealthCsv: verb<HealthCsvRequest, HealthCsv>()('health:export-csv'),
   // Staff verbs: main refuses them while locked (STAFF_LOCKED_ERROR).
   saveLayout: verb<SavedLayout, WallSnapshot>()('layouts:save'),
   deleteLayout: verb<{ id: string }, WallSnapshot>()('layouts:delete'),

@@ -5,7 +5,7 @@
 // service's events forwarded to it. A host provides only what differs between them. Throws
 // ConfigFileError (with every problem named) rather than start half-configured.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { WallEventChannel, WallEvents } from '../contract/wall-verbs';
 import type { LogLine } from '../logging/logger';
 import { describeConfigLocation, locateConfig } from '../settings/config-location';
@@ -79,6 +79,8 @@ export async function startWall<Served extends HostServing>(
     allowedOrigins: host.allowedOrigins,
     log,
     loginStore: opened ? storeSlot(opened.store, LOGIN_BACKOFF_KEY) : null,
+    // The health record lives beside the settings store, in the app's data folder.
+    healthDir: storeOpener ? join(dirname(storeOpener.file), 'health') : null,
     ...(host.timings ? { timings: host.timings } : {}),
     ...(host.resetPin ? { resetPin: true } : {}),
     ...(host.quit ? { quit: host.quit } : {}),

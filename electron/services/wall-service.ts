@@ -19,6 +19,7 @@ import {
   type SettingsMemory,
 } from '../settings/settings-store';
 import { StaffLock } from '../staff/staff-lock';
+import { WallHealth } from './health/wall-health';
 import { LoginGate } from '../streams/core/login-gate';
 import type { LoginBackoffStore } from '../streams/core/login-records';
 import { StreamBroker } from '../streams/core/stream-broker';
@@ -36,6 +37,8 @@ export interface WallServiceOptions {
   allowedOrigins: () => readonly string[];
   log: (line: string) => void;
   timings?: Partial<SessionTimings>;
+  /** Where the health record is kept (beside the settings store); null keeps none. */
+  healthDir?: string | null;
   /**
    * Where refused logins are remembered across restarts (the settings store's 'loginBackoff'),
    * so a restart does not buy a camera's lock-out another failed login; null keeps them in memory.
@@ -65,11 +68,18 @@ type RequestHandlers = {
 };
 
 const LOCKED = { ok: false, error: STAFF_LOCKED_ERROR } as const;
+const NO_HEALTH = {
+  ok: false,
+  error:
+    'This PC keeps no health record (the log says why: no data folder, or a disk that cannot be written).',
+} as const;
 
 export class WallService {
   readonly broker: StreamBroker;
   readonly gateway: LoopbackGateway;
   readonly staff: StaffLock;
+  /** The health record; null where it cannot be kept (no data folder, a read-only disk). */
+  readonly health: WallHealth | null;
   private settings: WallSettings;
   private readonly book: LayoutBook;
   private readonly listeners = new Set<EventListener>();
@@ -83,12 +93,18 @@ export class WallService {
       options.now,
     );
     if (options.resetPin) this.staff.reset();
+    this.health = options.healthDir
+      ? WallHealth.open({ dir: options.healthDir, settings: () => this.settings, log: options.log })
+      : null;
     this.broker = new StreamBroker({
       resolve: createStreamResolver(this.settings, {
         assetsDir: options.assetsDir,
         log: options.log,
       }),
-      onStatus: (status) => this.emit('streams:status', status),
+      onStatus: (status) => {
+        this.health?.onStatus(status);
+        this.emit('streams:status', status);
+      },
       log: options.log,
       loginGate: new LoginGate({ store: options.loginStore ?? null, log: options.log }),
       ...(options.timings ? { timings: options.timings } : {}),
@@ -151,6 +167,9 @@ export class WallService {
   private readonly handlers: RequestHandlers = {
     'wall:get-snapshot': () => ({ ok: true, value: this.snapshot() }),
     'streams:get-statuses': () => ({ ok: true, value: this.statuses() }),
+    'health:get-summary': () =>
+      this.health ? { ok: true, value: this.health.summary() } : NO_HEALTH,
+    'health:export-csv': (payload) => (this.health ? this.health.exportCsv(payload) : NO_HEALTH),
     'layouts:save': (payload) => this.asStaff(() => this.book.save(payload)),
     'layouts:delete': (payload) => this.asStaff(() => this.book.delete(payload)),
     'displays:choose': (payload) => this.asStaff(() => this.book.choose(payload)),
@@ -195,6 +214,7 @@ export class WallService {
   async close(): Promise<void> {
     this.broker.close();
     await this.gateway.close();
+    this.health?.close();
   }
 
   /** Runs a staff change only while unlocked (which it keeps alive), then pushes the wall. */

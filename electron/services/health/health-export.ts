@@ -1,6 +1,7 @@
 // The CSV export for a date range: every outage during office hours, and each centre's
 // availability per day. Figures come from the health log through the same arithmetic as the
 // status view; the CSV module only formats them.
+import type { HealthCsv } from '../../contract/health-view';
 import type { CameraStateRecord } from '../../health/availability/availability-model';
 import { cameraAvailability } from '../../health/availability/camera-availability';
 import { dailyAvailability } from '../../health/availability/daily-availability';
@@ -25,11 +26,6 @@ export interface ExportInput {
   last: string;
   locale: CsvLocale;
   now: number;
-}
-
-export interface HealthCsv {
-  outages: string;
-  daily: string;
 }
 
 const MINUTE = 60_000;

@@ -36,6 +36,8 @@ describe('the table of verbs and events', () => {
       [
         'getSnapshot',
         'getStatuses',
+        'getHealth',
+        'exportHealthCsv',
         'onSnapshot',
         'onStatus',
         'onStaff',
