@@ -7,6 +7,7 @@
 import type { Quality, StreamState, StreamStatus, VideoCodec } from '../../contract/wall-contract';
 import type { FlvTag } from '../flv/flv-tag';
 import { FailureLog } from './failure-log';
+import { IntervalSlot, TimeoutSlot } from './timer-slots';
 import type { LoginGate } from './login-gate';
 import { MediaCheck } from './media-check';
 import type { LoginIdentity } from './login-identity';
@@ -24,6 +25,8 @@ import { startSource } from './start-source';
 import { StreamFanout } from './stream-fanout';
 import type { StreamViewer, ViewerSink } from './stream-viewer';
 import { DEFAULT_TIMINGS, type SessionTimings } from './session-timings';
+
+const WATCHDOG_TICK_MS = 250;
 
 export interface SessionOptions {
   cameraId: string;
@@ -61,8 +64,8 @@ export class StreamSession {
   /** What the last failure said; shown again to a viewer that returns during its backoff. */
   private lastFailure: FailureStatus | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
-  private lingerTimer: NodeJS.Timeout | null = null;
-  private watchdog: NodeJS.Timeout | null = null;
+  private readonly linger = new TimeoutSlot();
+  private readonly watchdog = new IntervalSlot();
   private closed = false;
   /** Bumped for every connection and whenever the session lets go of one. */
   private generation = 0;
@@ -102,7 +105,7 @@ export class StreamSession {
       return () => {};
     }
     const viewer = this.viewers.add(sink);
-    this.cancelLinger();
+    this.linger.stop();
     if (!this.source && !this.retryTimer && !this.login.waiting) this.connectWhenAllowed();
     return () => this.detach(viewer);
   }
@@ -111,14 +114,13 @@ export class StreamSession {
     if (this.closed) return;
     this.closed = true;
     this.stopUpstream();
-    this.cancelLinger();
+    this.linger.stop();
     this.viewers.closeAll('session closed');
   }
 
   private detach(viewer: StreamViewer): void {
     if (!this.viewers.remove(viewer) || this.viewers.size > 0 || this.closed) return;
-    this.lingerTimer = setTimeout(() => {
-      this.lingerTimer = null;
+    this.linger.start(() => {
       if (this.viewers.size > 0) return;
       // The backoff (notBefore, the retry policy, the login gate) is kept on purpose.
       this.stopUpstream();
@@ -257,19 +259,18 @@ export class StreamSession {
   }
 
   private startWatchdog(): void {
-    this.stopWatchdog();
-    this.watchdog = setInterval(() => {
+    this.watchdog.start(() => {
       const { connectedAt, firstFrameAt, timings } = this;
       const times = { connectedAt, firstFrameAt, lastFrameAt: this.status.lastFrameAt };
       const failure = watchdogFailure(Date.now(), times, timings, this.options.label);
       // onSourceEnd closes the source; it is not told about its own close.
       if (failure && this.source) this.onSourceEnd(failure);
-    }, 250);
+    }, WATCHDOG_TICK_MS);
   }
 
   private stopUpstream(): void {
     this.generation += 1;
-    this.stopWatchdog();
+    this.watchdog.stop();
     this.cancelPending();
     this.login.release();
     const source = this.source;
@@ -282,16 +283,6 @@ export class StreamSession {
     clearTimeout(this.retryTimer ?? undefined);
     this.retryTimer = null;
     this.login.cancelWait();
-  }
-
-  private stopWatchdog(): void {
-    clearInterval(this.watchdog ?? undefined);
-    this.watchdog = null;
-  }
-
-  private cancelLinger(): void {
-    clearTimeout(this.lingerTimer ?? undefined);
-    this.lingerTimer = null;
   }
 
   private setCodec(codec: VideoCodec): void {
