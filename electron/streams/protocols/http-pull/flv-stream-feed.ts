@@ -2,7 +2,8 @@
 // sources, which differ only in how the bytes arrive.
 import type { AuthSettings, TlsTrust } from '../../../settings/settings-model';
 import { FlvReader } from '../../flv/flv-reader';
-import type { SourceFailure, SourceHandlers } from '../../core/source';
+import type { SourceFailure } from '../../core/source';
+import { PullFeed } from './pull-feed';
 
 /** What the gateway pulls (HTTP-FLV, WS-FLV, HTTP-TS) are given. */
 export interface FlvPullOptions {
@@ -18,17 +19,9 @@ export interface FlvPullOptions {
   allowBasicOverCleartext?: boolean;
 }
 
-export class FlvStreamFeed {
+export class FlvStreamFeed extends PullFeed {
   private readonly reader = new FlvReader();
-  private ended = false;
   private headerSeen = false;
-  /** Body bytes received; an empty 200 means something different from a stream that stopped. */
-  bytesReceived = 0;
-
-  constructor(
-    private readonly handlers: SourceHandlers,
-    private readonly label: string,
-  ) {}
 
   /** Returns false once the stream is malformed; the caller then closes the connection. */
   push(chunk: Uint8Array): boolean {
@@ -64,20 +57,5 @@ export class FlvStreamFeed {
       return;
     }
     this.end(failure);
-  }
-
-  end(failure: SourceFailure): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.handlers.onEnd(failure);
-  }
-
-  /** Called after close(): no onEnd may follow. */
-  silence(): void {
-    this.ended = true;
-  }
-
-  get isEnded(): boolean {
-    return this.ended;
   }
 }

@@ -1,7 +1,8 @@
 // Feeds an MPEG-TS byte stream into a source's handlers, and decides when the bytes are not
 // a stream we can show: no TS sync, no program with video, or a video codec we cannot mux.
 // Protocol-independent, like the FLV feed, so a TS-over-WebSocket or SRT pull could reuse it.
-import type { SourceFailure, SourceHandlers } from '../../core/source';
+import type { SourceFailure } from '../../core/source';
+import { PullFeed } from '../http-pull/pull-feed';
 import { TsDemuxer, type ProgramVideo, type TsEvent } from './ts-demuxer';
 import { TsVideoMuxer } from './ts-video-muxer';
 
@@ -13,18 +14,10 @@ export const MAX_GARBAGE_BYTES = 16 * 1024;
  */
 export const MAX_BYTES_WITHOUT_PROGRAM = 1024 * 1024;
 
-export class TsStreamFeed {
+export class TsStreamFeed extends PullFeed {
   private readonly demuxer = new TsDemuxer();
   private video: TsVideoMuxer | undefined;
   private codecReported = false;
-  private ended = false;
-  /** Body bytes received; an empty 200 means something different from a stream that stopped. */
-  bytesReceived = 0;
-
-  constructor(
-    private readonly handlers: SourceHandlers,
-    private readonly label: string,
-  ) {}
 
   /** Returns false once the stream is unusable; the caller then closes the connection. */
   push(chunk: Uint8Array): boolean {
@@ -53,21 +46,6 @@ export class TsStreamFeed {
       return;
     }
     this.end(failure);
-  }
-
-  end(failure: SourceFailure): void {
-    if (this.ended) return;
-    this.ended = true;
-    this.handlers.onEnd(failure);
-  }
-
-  /** Called after close(): no onEnd may follow. */
-  silence(): void {
-    this.ended = true;
-  }
-
-  get isEnded(): boolean {
-    return this.ended;
   }
 
   /** Counters for logs and tests. */
