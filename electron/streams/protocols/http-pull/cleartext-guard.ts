@@ -36,3 +36,18 @@ export function cleartextTokenWarning(
   if (auth?.type !== 'bearer' || !CLEARTEXT.test(url)) return undefined;
   return `Camera '${label}': the bearer token is sent unencrypted over ${url.split(':')[0]}://; use https:// or wss:// if the network between this PC and the gateway is not trusted.`;
 }
+
+/** The refusal for one request of a pull, if it would carry Basic credentials in clear. */
+export function pullCredentialRefusal(
+  url: string,
+  options: { auth?: AuthSettings; allowBasicOverCleartext?: boolean; label: string },
+  withCredentials: boolean,
+): SourceFailure | undefined {
+  if (!withCredentials) return undefined;
+  return cleartextBasicRefusal(
+    url,
+    options.auth,
+    options.allowBasicOverCleartext === true,
+    options.label,
+  );
+}

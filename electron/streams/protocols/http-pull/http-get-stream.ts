@@ -7,7 +7,7 @@ import { redactUrl } from '../../../logging/redact-url';
 import type { SourceFailure } from '../../core/source';
 import { RedirectPolicy, isRedirect } from '../redirect-policy';
 import { tlsConnectOptions } from '../tls/tls-trust';
-import { cleartextBasicRefusal } from './cleartext-guard';
+import { pullCredentialRefusal } from './cleartext-guard';
 import type { FlvPullOptions } from './flv-stream-feed';
 import { httpRequestTarget } from './http-auth';
 import { failureForHttpStatus, failureForNetworkError } from './upstream-errors';
@@ -44,14 +44,7 @@ export function openHttpStream(
   }, options.connectTimeoutMs ?? 10_000);
 
   const get = (url: string, withCredentials: boolean) => {
-    const refusal = withCredentials
-      ? cleartextBasicRefusal(
-          url,
-          options.auth,
-          options.allowBasicOverCleartext === true,
-          options.label,
-        )
-      : undefined;
+    const refusal = pullCredentialRefusal(url, options, withCredentials);
     if (refusal) return fail(refusal);
     const target = httpRequestTarget(url, options.auth, { withCredentials });
     const secure = target.url.startsWith('https:');

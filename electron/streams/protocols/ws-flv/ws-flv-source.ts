@@ -4,7 +4,7 @@
 import WebSocket from 'ws';
 import { redactUrl } from '../../../logging/redact-url';
 import type { SourceFactory } from '../../core/source';
-import { cleartextBasicRefusal } from '../http-pull/cleartext-guard';
+import { pullCredentialRefusal } from '../http-pull/cleartext-guard';
 import { FlvStreamFeed, type FlvPullOptions } from '../http-pull/flv-stream-feed';
 import { httpRequestTarget } from '../http-pull/http-auth';
 import {
@@ -23,14 +23,7 @@ export function createWsFlvSource(options: FlvPullOptions): SourceFactory {
 
     const open = (url: string, withCredentials: boolean) => {
       const where = redactUrl(url);
-      const refusal = withCredentials
-        ? cleartextBasicRefusal(
-            url,
-            options.auth,
-            options.allowBasicOverCleartext === true,
-            options.label,
-          )
-        : undefined;
+      const refusal = pullCredentialRefusal(url, options, withCredentials);
       if (refusal) return feed.end(refusal);
       const target = httpRequestTarget(url, options.auth, { withCredentials });
       const ws = new WebSocket(target.url, {
