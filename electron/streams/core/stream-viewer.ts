@@ -1,6 +1,6 @@
 // One consumer of a session's FLV stream (a tile's WebSocket on the loopback gateway).
 import { encodeFlvHeader, encodeFlvTag } from '../flv/flv-writer';
-import type { FlvTag } from '../flv/flv-tag';
+import { FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
 import type { GopCache } from './gop-cache';
 
 export interface ViewerSink {
@@ -14,10 +14,21 @@ export interface ViewerSink {
 /** A viewer this far behind skips to the next keyframe instead of queueing without bound. */
 export const VIEWER_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
+/**
+ * A tile's player reads FLV timestamps as signed 32-bit milliseconds, so one timeline lasts
+ * 2^31 ms (24.8 days) and a wall runs longer. Each viewer gets a timeline of its own that starts
+ * at its first picture, and is renewed well before that limit: the viewer is closed, the tile's
+ * player reconnects within seconds and starts a new timeline. Once every 20 days, a few seconds.
+ */
+export const VIEWER_TIMELINE_RENEW_MS = 20 * 24 * 3_600_000;
+
 export class StreamViewer {
   /** True until the viewer has been given a decoder configuration and a keyframe. */
   waitingForKeyframe = true;
   framesSkipped = 0;
+  /** Session time of this viewer's first picture: its own timeline's zero. */
+  private base: number | null = null;
+  private renewed = false;
 
   constructor(readonly sink: ViewerSink) {
     // The wall is silent: the header announces video only, and audio tags are never sent.
@@ -25,7 +36,18 @@ export class StreamViewer {
   }
 
   sendTags(tags: readonly FlvTag[]): void {
-    for (const tag of tags) this.sink.send(encodeFlvTag(tag));
+    this.base ??= firstPictureTime(tags);
+    for (const tag of tags) {
+      if (this.renewed) return;
+      // Script and configuration tags cached before the first picture start the timeline at 0.
+      const timestamp = Math.max(0, tag.timestamp - (this.base ?? tag.timestamp));
+      if (timestamp >= VIEWER_TIMELINE_RENEW_MS) {
+        this.renewed = true;
+        this.sink.close('timeline renewal');
+        return;
+      }
+      this.sink.send(encodeFlvTag(timestamp === tag.timestamp ? tag : { ...tag, timestamp }));
+    }
   }
 
   /**
@@ -52,4 +74,12 @@ export class StreamViewer {
   get isCongested(): boolean {
     return this.sink.bufferedBytes() > VIEWER_MAX_BUFFERED_BYTES;
   }
+}
+
+/** The session time of the first coded picture among tags, or null when there is none. */
+function firstPictureTime(tags: readonly FlvTag[]): number | null {
+  for (const tag of tags) {
+    if (tag.type === FLV_TAG_VIDEO && !videoTagInfo(tag.data).sequenceHeader) return tag.timestamp;
+  }
+  return null;
 }

@@ -41,7 +41,10 @@ class Sink implements ViewerSink {
   bufferedBytes(): number {
     return this.buffered;
   }
-  close(): void {}
+  closedWith: string | undefined;
+  close(reason: string): void {
+    this.closedWith = reason;
+  }
   /** The tags a player would read, after checking the stream parses. */
   tags(): FlvTag[] {
     const reader = new FlvReader();
@@ -65,9 +68,30 @@ describe('StreamViewer', () => {
     viewer.deliverFrame(inter(40), false, cache);
     viewer.deliverFrame(key(80), true, cache);
     viewer.deliverFrame(inter(120), false, cache);
-    expect(sink.tags()).toEqual([script, config, key(80), inter(120)]);
+    // The viewer's own timeline starts at its first picture; what was cached before it, at 0.
+    expect(sink.tags()).toEqual([
+      { ...script, timestamp: 0 },
+      { ...config, timestamp: 0 },
+      { ...key(80), timestamp: 0 },
+      { ...inter(120), timestamp: 40 },
+    ]);
     expect(viewer.waitingForKeyframe).toBe(false);
     expect(viewer.framesSkipped).toBe(1);
+  });
+
+  it('renews its timeline 20 days in, before a player’s 32-bit time runs out', () => {
+    const sink = new Sink();
+    const viewer = new StreamViewer(sink);
+    const cache = cacheWith(config);
+    const start = 3 * 2 ** 32; // a session that has run a long time already
+    viewer.deliverFrame(key(start), true, cache);
+    viewer.deliverFrame(inter(start + 20 * 86_400_000 - 40), false, cache);
+    expect(sink.tags().at(-1)!.timestamp).toBe(20 * 86_400_000 - 40);
+    expect(sink.closedWith).toBeUndefined();
+    viewer.deliverFrame(inter(start + 20 * 86_400_000), false, cache);
+    viewer.deliverFrame(inter(start + 20 * 86_400_000 + 40), false, cache);
+    expect(sink.closedWith).toBe('timeline renewal');
+    expect(sink.tags()).toHaveLength(3); // nothing after the renewal
   });
 
   it('starts with the configuration alone when the upstream sent no script tag', () => {
