@@ -1,11 +1,16 @@
-// Layout switches in our wall with the staff keys, 20 cameras configured: 3x3 → '4' (4x4) →
-// '5' (5x4) → '3' (3x3) → '4' (4x4 again, within the sessions' linger). For each switch: time
+// Layout switches in our wall with the staff keys, 20 cameras configured on a 3x3: at the start
+// the PIN is set through the page (which unlocks), and two layouts of every camera are saved,
+// 4x4 and 5x4, after the default "All centres" (3x3). Then 3x3 → '2' (4x4) → '3' (5x4) → '1'
+// (3x3) → '2' (4x4 again, within the sessions' linger); each key press is staff activity and
+// keeps the unlock alive. A key that does not change the grid to the expected tile count
+// fails the part (recorded as not measured, with the reason). For each switch: time
 // from the key press to the first presented frame of every tile that appears, and upstream
 // connections opened (read from the host's broker): only new cameras may open one; a camera
 // that stays on screen (or comes back while its session lingers) must not reconnect.
 import type { HostStats } from './host-process';
 import type { BenchStreams } from './bench-streams';
 import { openContender, readAll, sleep, waitFor } from './contender';
+import { allCamerasLayout, recallLayout, saveLayouts, tileCount, unlockStaff } from './staff-wall';
 import { max, median } from './stats';
 
 export interface SwitchStep {
@@ -23,11 +28,14 @@ export interface SwitchStep {
   connectionsOpened: number;
 }
 
+/** Saved after "All centres" (key 1, the configuration's 3x3): keys 2 and 3. */
+const SAVED = [allCamerasLayout('bench-4x4', '4x4'), allCamerasLayout('bench-5x4', '5x4')];
+
 const STEPS: { key: string; preset: string; tiles: number }[] = [
-  { key: '4', preset: '4x4', tiles: 16 },
-  { key: '5', preset: '5x4', tiles: 20 },
-  { key: '3', preset: '3x3', tiles: 9 },
-  { key: '4', preset: '4x4', tiles: 16 },
+  { key: '2', preset: '4x4', tiles: 16 },
+  { key: '3', preset: '5x4', tiles: 20 },
+  { key: '1', preset: '3x3', tiles: 9 },
+  { key: '2', preset: '4x4', tiles: 16 },
 ];
 
 function connectionsBy(stats: HostStats): Map<string, number> {
@@ -47,13 +55,18 @@ export async function runLayoutSwitch(streams: BenchStreams, quick = false): Pro
   const host = open.host!;
   const steps: SwitchStep[] = [];
   try {
+    await unlockStaff(page);
+    await saveLayouts(page, SAVED);
+    if ((await tileCount(page)) !== 9) {
+      throw new Error(`the wall started with ${await tileCount(page)} tiles, not 9 (3x3)`);
+    }
     await sleep(1_500);
     let onScreen = new Set(names.slice(0, 9));
     // Quick mode: one switch up and one back down.
     for (const step of quick ? [STEPS[0]!, STEPS[2]!] : STEPS) {
       const before = connectionsBy(await host.stats());
       const known = (await readAll([page]))[0]!.tiles.length;
-      await page.keyboard.press(step.key);
+      await recallLayout(page, step.key, step.tiles);
       const shown = new Set(names.slice(0, step.tiles));
       await waitFor(
         `${step.preset}: every tile to present a frame`,

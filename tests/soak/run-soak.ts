@@ -16,6 +16,7 @@ import { writeSoakReport } from './soak-report';
 import {
   ensureRendererBuilt,
   killPublisher,
+  LAYOUT_KEYS,
   rendererPids,
   startRig,
   TILES,
@@ -45,9 +46,15 @@ const errorOf = (error: unknown) => (error instanceof Error ? error.message : St
 /** One churn event, done; returns the notes worth keeping. */
 async function runEvent(rig: SoakRig, event: ChurnEvent): Promise<string | null> {
   switch (event.kind) {
-    case 'layout':
-      await rig.page.pressKey(event.detail === '3x3' ? '3' : '4');
-      return null;
+    case 'layout': {
+      const key = LAYOUT_KEYS[event.detail];
+      if (key === undefined) return `not measured: no saved layout for ${event.detail}`;
+      const tiles = presetCellCount(event.detail as LayoutPresetId);
+      return rig.page.recallLayout(key, tiles).then(
+        () => null,
+        (e: unknown) => `not measured: ${errorOf(e)}`,
+      );
+    }
     case 'publisher-restart':
       return killPublisher(event.detail) ? null : `no publisher ${event.detail} to kill`;
     case 'server-restart':

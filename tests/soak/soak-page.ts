@@ -4,6 +4,7 @@
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../fixtures/chromium';
 import { onCleanup } from '../bench/cleanup';
+import { recallLayout } from '../bench/staff-wall';
 import { soakProbeScript, type SoakProbeConfig } from './soak-probe';
 
 export interface SoakPage {
@@ -11,6 +12,8 @@ export interface SoakPage {
   /** JS heap used after a full GC, MB; null while the page is gone. */
   heapMb(): Promise<number | null>;
   pressKey(key: string): Promise<void>;
+  /** Recalls saved layout `key` and waits for `tiles` tiles; throws with the reason if not. */
+  recallLayout(key: string, tiles: number): Promise<void>;
   crashAndReload(): Promise<void>;
   close(): Promise<void>;
 }
@@ -44,6 +47,9 @@ export async function openSoakPage(url: string, probe: SoakProbeConfig): Promise
     },
     async pressKey(key) {
       await page.keyboard.press(key).catch(() => undefined);
+    },
+    async recallLayout(key, tiles) {
+      await recallLayout(page, key, tiles);
     },
     async crashAndReload() {
       const s = await session();

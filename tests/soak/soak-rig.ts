@@ -10,6 +10,7 @@ import { BARCODE_PREFIX, startBenchStreams, type BenchStreams } from '../bench/b
 import { waitFor } from '../bench/contender';
 import { cmdline, descendants } from '../bench/proc-stats';
 import { watchUpstreams } from '../bench/upstream-watch';
+import { allCamerasLayout, saveLayouts, unlockStaff } from '../bench/staff-wall';
 import { wallSettings } from '../bench/wall-host';
 import { startPauseProxy, type PauseProxy } from './pause-proxy';
 import { readSoakProbe } from './soak-probe';
@@ -17,6 +18,11 @@ import { startSoakHost, type SoakHost } from './soak-host-client';
 import { openSoakPage, type SoakPage } from './soak-page';
 
 export const TILES = 16;
+/**
+ * The recall key of each layout the churn switches between: "All centres" on the
+ * configuration's 4x4 is saved layout 1; the rig saves a 3x3 of the same cameras as layout 2.
+ */
+export const LAYOUT_KEYS: Record<string, string> = { '4x4': '1', '3x3': '2' };
 /** Cameras behind the stall proxy: on screen in both layouts (3x3 shows the first nine). */
 export const PROXIED = ['clip3', 'clip4', 'clip5'];
 /** A 'live' tile whose frame counter stood still longer than this is "stale shown as live". */
@@ -68,6 +74,11 @@ export async function startRig(log: (line: string) => void): Promise<SoakRig> {
     60_000,
   );
   log(allLive ? `all ${TILES} tiles live` : `not every tile went live within 60 s; going on`);
+  // Staff, through the page: set the PIN (it unlocks), then save the 3x3. Every layout switch
+  // is a key press, staff activity that keeps the unlock alive; a lapsed one is answered again.
+  await unlockStaff(page.page());
+  await saveLayouts(page.page(), [allCamerasLayout('soak-3x3', '3x3')]);
+  log(`staff PIN set and unlocked; layouts: 4x4 on key 1, 3x3 on key 2`);
   return {
     streams,
     proxy,
