@@ -15,6 +15,12 @@ export const DAMAGED_AFTER_ERRORS = 3;
  * the stream claims, and main reconnects and re-checks the camera meanwhile anyway.
  */
 export const DAMAGED_RETRY_MS = 30_000;
+/**
+ * A codec this display cannot decode (H.265 here) is checked again this rarely: until then the
+ * tile holds no player, so its gateway connection closes and main stops relaying what nobody
+ * can show; a camera switched to H.264 meanwhile plays at the next check.
+ */
+export const UNDECODABLE_RETRY_MS = 5 * 60_000;
 
 /** What the tile player needs from its surroundings (real ones in pool-instance.ts). */
 export interface TilePlayerDeps {
@@ -41,8 +47,8 @@ export class TilePlayer {
   /** The demuxer could not read the stream; cleared only by frames on screen. */
   private damaged = false;
   private decodeErrors = 0;
-  /** While damaged and without a player: when to try a new one. */
-  private damagedRetryAt: number | null = null;
+  /** While standing down (damaged or undecodable) without a player: when to try a new one. */
+  private standDownUntil: number | null = null;
 
   constructor(
     readonly url: string,
@@ -133,7 +139,7 @@ export class TilePlayer {
   private onError(from: EnginePlayer, type: string, detail: string): void {
     if (from !== this.player) return; // a torn-down player's last words
     console.warn(`tile-player: ${this.shortUrl()} ${type} ${detail}`);
-    if (detail === this.deps.engine.codecUnsupportedDetail) this.codecUnsupported = true;
+    if (detail === this.deps.engine.codecUnsupportedDetail) return this.markUndecodable();
     if (this.deps.engine.isDecodeError(type, detail)) {
       this.decodeErrors += 1;
       if (this.decodeErrors >= DAMAGED_AFTER_ERRORS) return this.markDamaged();
@@ -162,15 +168,26 @@ export class TilePlayer {
       return this.markDamaged();
     }
     // Our own check, so an H.265 camera says why instead of staying black.
-    this.codecUnsupported = isH265Codec(codec) && !this.deps.canDecodeH265();
+    if (isH265Codec(codec) && !this.deps.canDecodeH265()) return this.markUndecodable();
+    this.codecUnsupported = false;
     this.report();
   }
 
   private markDamaged(): void {
-    this.destroyPlayer();
     this.damaged = true;
     this.decodeErrors = 0;
-    this.damagedRetryAt = this.deps.now() + DAMAGED_RETRY_MS;
+    this.standDown(DAMAGED_RETRY_MS);
+  }
+
+  private markUndecodable(): void {
+    this.codecUnsupported = true;
+    this.standDown(UNDECODABLE_RETRY_MS);
+  }
+
+  /** Tears the player down and makes no other until `forMs` has passed. */
+  private standDown(forMs: number): void {
+    this.destroyPlayer();
+    this.standDownUntil = this.deps.now() + forMs;
     this.report();
   }
 
@@ -202,10 +219,10 @@ export class TilePlayer {
       this.damaged = false;
       this.decodeErrors = 0;
     }
-    if (this.damagedRetryAt !== null) {
-      // Damaged and torn down: only the damaged retry makes a new player, not the watchdog.
-      if (this.deps.now() >= this.damagedRetryAt) {
-        this.damagedRetryAt = null;
+    if (this.standDownUntil !== null) {
+      // Standing down: only the retry at its time makes a new player, not the watchdog.
+      if (this.deps.now() >= this.standDownUntil) {
+        this.standDownUntil = null;
         this.watchdog = afterRecreate(this.watchdog, this.deps.now());
         this.createPlayer();
       }

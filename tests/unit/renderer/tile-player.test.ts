@@ -147,10 +147,9 @@ describe('TilePlayer', () => {
     expect(reports.at(-1)?.health).toBe('live');
   });
 
-  it('recreates after an error with backoff, and says when the codec cannot play', () => {
-    const { created, advance, reports } = setup();
-    created[0]?.listeners.get('error')?.('MediaError', 'CodecUnsupported');
-    expect(reports.at(-1)?.health).toBe('codec-unsupported');
+  it('recreates after an error with backoff', () => {
+    const { created, advance } = setup();
+    created[0]?.listeners.get('error')?.('NetworkError', 'Exception');
     advance(1, 0);
     expect(created).toHaveLength(2);
     created[1]?.listeners.get('error')?.('NetworkError', 'Exception');
@@ -160,11 +159,26 @@ describe('TilePlayer', () => {
     expect(created).toHaveLength(3);
   });
 
-  it('detects H.265 from the media info when this display cannot decode it', () => {
-    const { created, reports } = setup();
+  it('stands down for five minutes when the codec cannot play here, holding no player', () => {
+    const { created, advance, reports } = setup();
+    created[0]?.listeners.get('error')?.('MediaError', 'CodecUnsupported');
+    expect(reports.at(-1)?.health).toBe('codec-unsupported');
+    // The player is gone, so its gateway connection closes and main stops relaying.
+    expect(created[0]?.calls.slice(3)).toEqual(TEARDOWN);
+    advance(299, 0);
+    expect(created).toHaveLength(1);
+    expect(reports.at(-1)?.health).toBe('codec-unsupported');
+    advance(1, 0);
+    expect(created).toHaveLength(2);
+  });
+
+  it('detects H.265 from the media info, and plays when the camera sends H.264 again', () => {
+    const { created, reports, advance } = setup();
     created[0]?.listeners.get('media_info')?.({ videoCodec: 'hvc1.1.6.L93.B0' });
     expect(reports.at(-1)?.health).toBe('codec-unsupported');
-    created[0]?.listeners.get('media_info')?.({ videoCodec: 'avc1.42c01e' });
+    expect(created[0]?.calls.slice(3)).toEqual(TEARDOWN);
+    advance(300, 0);
+    created[1]?.listeners.get('media_info')?.({ videoCodec: 'avc1.42c01e' });
     expect(reports.at(-1)?.health).toBe('connecting');
   });
 
