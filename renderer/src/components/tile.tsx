@@ -2,6 +2,7 @@
 // state in colour and words. The <video> belongs to a pooled player, mounted into `box`.
 import { useEffect, useRef } from 'react';
 import { DEFAULT_LOCALE, streamKey, streamUrl } from '../contract';
+import { UNDECODABLE_RECHECK_MS, useStandDown } from '../hooks/use-stand-down';
 import { useTilePlayer } from '../hooks/use-tile-player';
 import { useNow } from '../hooks/use-now';
 import { canDecodeH265 } from '../player/codec-support';
@@ -48,7 +49,15 @@ export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
     if (mainIsH265 && cameraId !== null) appStore.getState().markMainUndecodable(cameraId);
   }, [mainIsH265, cameraId]);
 
-  const plays = cameraId !== null && camera?.availability === 'installed' && gatewayBase !== null;
+  // A stream this display cannot decode gets no player for a while (use-stand-down.ts).
+  const undecodableSince =
+    status?.codec === 'h265' && status.state === 'live' && !canDecodeH265() ? status.since : null;
+  const standingDown = useStandDown(undecodableSince, UNDECODABLE_RECHECK_MS);
+  const plays =
+    cameraId !== null &&
+    camera?.availability === 'installed' &&
+    gatewayBase !== null &&
+    !standingDown;
   const url = plays ? streamUrl(gatewayBase, cameraId, quality) : null;
   useTilePlayer(boxRef, plays ? key : null, url);
 
