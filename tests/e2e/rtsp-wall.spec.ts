@@ -19,6 +19,7 @@ function settings(): WallSettingsFile {
     { id: 'dinh-son', name: 'Xã Định Sơn', shortName: 'Định Sơn' },
     { id: 'ngoc-lien', name: 'Xã Ngọc Liên', shortName: 'Ngọc Liên' },
     { id: 'tan-truong', name: 'Xã Tân Trường', shortName: 'Tân Trường' },
+    { id: 'thach-loi', name: 'Xã Thạch Lỗi', shortName: 'Thạch Lỗi' },
   ];
   return {
     schemaVersion: 1,
@@ -79,6 +80,23 @@ function settings(): WallSettingsFile {
         },
       },
       {
+        // H.264 (with B-frames) in the grid, H.265 when maximised: the maximised tile must
+        // stay on the sub stream.
+        id: 'rtsp-mixed',
+        siteId: 'thach-loi',
+        name: 'Quầy 1',
+        streams: {
+          sub: {
+            url: rtsp.url('/bframes'),
+            auth: { type: 'password', username: 'admin', password: 'secret' },
+          },
+          main: {
+            url: rtsp.url('/cam2'),
+            auth: { type: 'password', username: 'admin', password: 'secret' },
+          },
+        },
+      },
+      {
         // A wrong port: nothing listens on port 1 (tcpmux), so the connection is refused.
         id: 'rtsp-refused',
         siteId: 'tan-truong',
@@ -89,7 +107,16 @@ function settings(): WallSettingsFile {
     // rtsp-ok is shown twice: both tiles must share one RTSP session.
     layout: {
       preset: '3x3',
-      cameraIds: ['rtsp-ok', 'gw-1', 'rtsp-wrong', 'rtsp-ok', 'gw-2', 'rtsp-h265', 'rtsp-refused'],
+      cameraIds: [
+        'rtsp-ok',
+        'gw-1',
+        'rtsp-wrong',
+        'rtsp-ok',
+        'gw-2',
+        'rtsp-h265',
+        'rtsp-refused',
+        'rtsp-mixed',
+      ],
     },
   };
 }
@@ -163,6 +190,26 @@ test('an H.265 camera says this display cannot decode it, instead of showing bla
   expect(session.currentStatus.state).toBe('idle');
   await expect(page.locator('[data-testid="tile"][data-camera-id="rtsp-h265"]')).toContainText(
     'H.265',
+  );
+});
+
+test('a maximised tile whose main stream is H.265 stays on the sub stream here, and says so', async ({
+  page,
+}) => {
+  await page.goto(preview.host.url);
+  const supported = await page.evaluate(() =>
+    MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.B0"'),
+  );
+  test.skip(supported, 'this Chromium decodes H.265, so the main stream would play');
+  await waitForLive(page, ['rtsp-mixed']);
+  await page.locator('.grid [data-testid="tile"][data-camera-id="rtsp-mixed"]').dblclick();
+  const large = page.getByTestId('maximised').getByTestId('tile');
+  await expect(large).toHaveAttribute('data-quality', 'sub', { timeout: 30_000 });
+  await expect(large).toContainText('luồng phụ');
+  await expect(large).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
+  // The main stream was tried once (that is how its codec became known), then left alone.
+  expect(preview.host.service.broker.session('rtsp-mixed', 'main')?.currentStatus.codec).toBe(
+    'h265',
   );
 });
 
