@@ -184,3 +184,78 @@ describe('remembered across restarts', () => {
     expect(log.join('\n')).toMatch(/could not save/);
   });
 });
+
+describe('login gate details the lock-out depends on', () => {
+  it('says when a refused login may be tried again, up to the exact instant', () => {
+    const { gate, clock } = gateAt();
+    expect(gate.retryAt(wrong())).toBeNull();
+    const retryAt = refuse(gate);
+    expect(gate.retryAt(wrong())).toBe(retryAt);
+    clock.now = retryAt - 1;
+    expect(gate.retryAt(wrong())).toBe(retryAt);
+    expect(gate.admit(wrong())).toEqual({ go: false, retryAt, refused: true });
+    clock.now = retryAt;
+    expect(gate.retryAt(wrong())).toBeNull();
+    expect(gate.admit(wrong()).go).toBe(true);
+  });
+
+  it('tells every listener of a camera when a login settles, until it unsubscribes', () => {
+    const { gate } = gateAt();
+    const heard: string[] = [];
+    const offA = gate.onChange(wrong(), () => heard.push('a'));
+    gate.onChange(wrong(), () => heard.push('b'));
+    const first = gate.admit(wrong());
+    if (first.go) first.turn.release();
+    expect(heard).toEqual(['a', 'b']);
+    offA();
+    refuse(gate);
+    expect(heard).toEqual(['a', 'b', 'b']);
+    const other = loginIdentity('rtsp://10.0.0.6/x', {
+      type: 'password',
+      username: 'admin',
+      password: 'p',
+    })!;
+    const admission = gate.admit(other);
+    if (admission.go) admission.turn.accepted();
+    expect(heard).toEqual(['a', 'b', 'b']); // another camera's login is not this camera's news
+  });
+
+  it('releases the turn for the next stream only once, and only for an exclusive turn', () => {
+    const { gate } = gateAt();
+    const first = gate.admit(fixed());
+    if (!first.go) throw new Error('first login not admitted');
+    expect(gate.admit(fixed()).go).toBe(false); // unknown credentials: one at a time
+    first.turn.accepted();
+    first.turn.release(); // after the answer: nothing more to free
+    // Verified credentials log in side by side, and their turns free nothing.
+    const a = gate.admit(fixed());
+    const b = gate.admit(fixed());
+    expect([a.go, b.go]).toEqual([true, true]);
+  });
+
+  it('keeps the gate in memory and says so when the store cannot be read or written', () => {
+    const lines: string[] = [];
+    const broken = {
+      get: () => {
+        throw new Error('unreadable');
+      },
+      set: () => {
+        throw new Error('disk full');
+      },
+    };
+    const gate = new LoginGate({ store: broken, log: (line) => lines.push(line) });
+    const retryAt = refuse(gate);
+    expect(gate.retryAt(wrong())).toBe(retryAt);
+    expect(lines).toEqual([expect.stringMatching(/^login: could not save the login back-off \(/)]);
+  });
+
+  it('names the camera server and user when new credentials replace refused ones', () => {
+    const lines: string[] = [];
+    const gate = new LoginGate({ log: (line) => lines.push(line) });
+    refuse(gate);
+    gate.admit(fixed());
+    expect(lines).toEqual([
+      'login: the credentials for admin@10.0.0.5:554 changed since the last refused login; trying them now',
+    ]);
+  });
+});
