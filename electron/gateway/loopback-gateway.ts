@@ -33,7 +33,6 @@ export class LoopbackGateway {
     perMessageDeflate: false,
     maxPayload: MAX_CLIENT_PAYLOAD_BYTES,
   });
-  private readonly viewers = new Map<string, number>();
   private readonly refusals: RefusalLog;
   private port = 0;
 
@@ -78,11 +77,12 @@ export class LoopbackGateway {
       socket.end(`HTTP/1.1 ${decision.status} Forbidden\r\nConnection: close\r\n\r\n`);
       return;
     }
-    const key = `${decision.cameraId}\u0000${decision.quality}`;
+    // The broker's session already counts its viewers; the gateway keeps no count of its own.
+    const viewers = this.options.broker.session(decision.cameraId, decision.quality)?.viewerCount;
     const full =
       this.wss.clients.size >= MAX_CONNECTIONS
         ? `${MAX_CONNECTIONS} connections are open`
-        : (this.viewers.get(key) ?? 0) >= MAX_VIEWERS_PER_STREAM
+        : (viewers ?? 0) >= MAX_VIEWERS_PER_STREAM
           ? `${MAX_VIEWERS_PER_STREAM} viewers already watch this stream`
           : null;
     if (full) {
@@ -108,14 +108,7 @@ export class LoopbackGateway {
       ws.close(4404, truncateUtf8(result.error));
       return;
     }
-    const key = `${cameraId}\u0000${quality}`;
-    this.viewers.set(key, (this.viewers.get(key) ?? 0) + 1);
-    ws.on('close', () => {
-      result.detach();
-      const left = (this.viewers.get(key) ?? 1) - 1;
-      if (left > 0) this.viewers.set(key, left);
-      else this.viewers.delete(key);
-    });
+    ws.on('close', result.detach);
     ws.on('error', () => ws.terminate());
   }
 

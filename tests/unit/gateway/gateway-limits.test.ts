@@ -48,11 +48,16 @@ describe('LoopbackGateway limits', () => {
 
   async function start(known: (id: string) => boolean) {
     const log: string[] = [];
+    // Counts viewers the way a session does: attach adds one, detach takes it away.
+    const viewers = new Map<string, number>();
     const broker = {
-      attach: (cameraId: string) =>
-        known(cameraId)
-          ? { detach: () => undefined }
-          : { error: `There is no camera "${cameraId}".` },
+      attach: (cameraId: string) => {
+        if (!known(cameraId)) return { error: `There is no camera "${cameraId}".` };
+        viewers.set(cameraId, (viewers.get(cameraId) ?? 0) + 1);
+        return { detach: () => viewers.set(cameraId, (viewers.get(cameraId) ?? 1) - 1) };
+      },
+      session: (cameraId: string) =>
+        viewers.has(cameraId) ? { viewerCount: viewers.get(cameraId) } : undefined,
     } as unknown as StreamBroker;
     const gateway = new LoopbackGateway({
       broker,
