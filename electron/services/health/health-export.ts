@@ -2,7 +2,6 @@
 // availability per day. Figures come from the health log through the same arithmetic as the
 // status view; the CSV module only formats them.
 import type { HealthCsv } from '../../contract/health-view';
-import type { CameraStateRecord } from '../../health/availability/availability-model';
 import { cameraAvailability } from '../../health/availability/camera-availability';
 import { dailyAvailability } from '../../health/availability/daily-availability';
 import {
@@ -13,7 +12,7 @@ import {
   type OutageRow,
 } from '../../health/csv/health-csv';
 import type { HealthLog } from '../../health/log/health-log';
-import { APP_ID } from '../../health/log/health-record';
+import { cameraHistory } from './camera-history';
 import type { OfficeSchedule } from '../../schedule/schedule-model';
 import { parseLocalDate, startOfDay } from '../../schedule/zoned-time';
 
@@ -40,17 +39,6 @@ export function exportHealthCsv(log: HealthLog, input: ExportInput): HealthCsv |
   const from = startOfDay(firstDay, zone);
   const to = Math.min(startOfDay(lastDay + 1, zone), input.now);
   const read = log.read(from, Math.max(from, to) + 1);
-  const history = (cameraId: string): CameraStateRecord[] => {
-    const records: CameraStateRecord[] = [];
-    const initial = read.initial.find((s) => s.cameraId === cameraId);
-    if (!read.appRunningAtFrom) records.push({ at: from, state: 'app-stopped' });
-    else if (initial) records.push({ at: from, state: initial.state });
-    for (const r of read.records) {
-      if (r.cameraId !== cameraId && r.cameraId !== APP_ID) continue;
-      records.push(r.reason ? { at: r.at, state: r.state, reason: r.reason } : r);
-    }
-    return records;
-  };
 
   const outages: OutageRow[] = [];
   const daily: DailyAvailabilityRow[] = [];
@@ -59,7 +47,7 @@ export function exportHealthCsv(log: HealthLog, input: ExportInput): HealthCsv |
       (c) => c.siteId === site.id && c.availability !== 'not-installed',
     );
     const days = cameras.map((camera) => {
-      const records = history(camera.id);
+      const records = cameraHistory(read, camera.id);
       const report = cameraAvailability(records, input.schedule, { from, to }, input.now);
       for (const outage of report.outages) {
         outages.push({

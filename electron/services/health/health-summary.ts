@@ -7,7 +7,6 @@ import type {
   HealthSummary,
   SiteHealthView,
 } from '../../contract/health-view';
-import type { CameraStateRecord } from '../../health/availability/availability-model';
 import {
   cameraAvailability,
   type CameraAvailabilityReport,
@@ -15,7 +14,7 @@ import {
 import { centreAvailability } from '../../health/availability/centre-availability';
 import { dailyAvailability } from '../../health/availability/daily-availability';
 import type { HealthLog } from '../../health/log/health-log';
-import { APP_ID, type ReadRecord } from '../../health/log/health-record';
+import { cameraHistory } from './camera-history';
 import type { OfficeSchedule } from '../../schedule/schedule-model';
 import { formatLocalDate, localParts, startOfDay, weekdayOf } from '../../schedule/zoned-time';
 
@@ -47,25 +46,6 @@ function windowsAt(now: number, timeZone: string): Windows {
   };
 }
 
-/** One camera's history: its state at `from`, the app's gaps, and its own changes. */
-function historyOf(
-  cameraId: string,
-  read: ReturnType<HealthLog['read']>,
-  from: number,
-): CameraStateRecord[] {
-  const records: CameraStateRecord[] = [];
-  if (!read.appRunningAtFrom) records.push({ at: from, state: 'app-stopped' });
-  const initial = read.initial.find((s) => s.cameraId === cameraId);
-  if (initial && read.appRunningAtFrom) records.push({ at: from, state: initial.state });
-  for (const record of read.records as ReadRecord[]) {
-    if (record.cameraId !== cameraId && record.cameraId !== APP_ID) continue;
-    const entry: CameraStateRecord = { at: record.at, state: record.state };
-    if (record.reason) entry.reason = record.reason;
-    records.push(entry);
-  }
-  return records;
-}
-
 function ratios(reports: readonly CameraAvailabilityReport[][]): AvailabilityWindows {
   const [today, week, month] = reports.map((r) => centreAvailability(r).availability);
   return { today: today ?? null, week: week ?? null, month: month ?? null };
@@ -76,13 +56,14 @@ export function healthSummary(log: HealthLog, input: SummaryInput): HealthSummar
   const w = windowsAt(now, schedule.timeZone);
   const from = Math.min(w.month, startOfDay(w.firstBarDay, schedule.timeZone));
   const read = log.read(from, now + 1);
+  const currentStates = new Map(log.current().map((state) => [state.cameraId, state]));
   const dates = { first: formatLocalDate(w.firstBarDay), last: formatLocalDate(w.lastDay) };
   const sites: SiteHealthView[] = input.sites.map((site) => {
     const cameras = input.cameras.filter(
       (c) => c.siteId === site.id && c.availability !== 'not-installed',
     );
     const perCamera = cameras.map((camera) => {
-      const history = historyOf(camera.id, read, from);
+      const history = cameraHistory(read, camera.id);
       const windows = [w.today, w.week, w.month].map((start) =>
         cameraAvailability(history, schedule, { from: start, to: now }, now),
       );
@@ -91,7 +72,7 @@ export function healthSummary(log: HealthLog, input: SummaryInput): HealthSummar
     });
     const views: CameraHealthView[] = perCamera.map(({ camera, windows }) => {
       const month = windows[2]!;
-      const current = log.current().find((s) => s.cameraId === camera.id);
+      const current = currentStates.get(camera.id);
       return {
         cameraId: camera.id,
         state: current?.state ?? null,
