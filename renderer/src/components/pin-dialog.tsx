@@ -42,30 +42,20 @@ export function PinDialog() {
       <form className="panel panel--pin" onSubmit={(e) => void submit(e)}>
         <h2>{translate(locale, setting ? 'pin.setTitle' : 'pin.unlockTitle')}</h2>
         {setting && <p className="panel__hint">{translate(locale, 'pin.setHint')}</p>}
-        <label>
-          {translate(locale, 'pin.pin')}
-          <input
-            data-testid="pin-input"
-            type="password"
-            inputMode="numeric"
-            autoComplete="off"
-            autoFocus
-            value={pin}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
-          />
-        </label>
+        <PinField
+          label={translate(locale, 'pin.pin')}
+          testId="pin-input"
+          value={pin}
+          onChange={setPin}
+          autoFocus
+        />
         {setting && (
-          <label>
-            {translate(locale, 'pin.confirm')}
-            <input
-              data-testid="pin-confirm"
-              type="password"
-              inputMode="numeric"
-              autoComplete="off"
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value.replace(/\D/g, ''))}
-            />
-          </label>
+          <PinField
+            label={translate(locale, 'pin.confirm')}
+            testId="pin-confirm"
+            value={confirm}
+            onChange={setConfirm}
+          />
         )}
         {waitSeconds > 0 ? (
           <p className="panel__error" data-testid="pin-wait" role="alert">
@@ -92,5 +82,29 @@ export function PinDialog() {
         </div>
       </form>
     </div>
+  );
+}
+
+/** A PIN entry: digits only, never shown, never offered by the browser's autofill. */
+function PinField(props: {
+  label: string;
+  testId: string;
+  value: string;
+  onChange: (value: string) => void;
+  autoFocus?: boolean;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        data-testid={props.testId}
+        type="password"
+        inputMode="numeric"
+        autoComplete="off"
+        autoFocus={props.autoFocus}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value.replace(/\D/g, ''))}
+      />
+    </label>
   );
 }
