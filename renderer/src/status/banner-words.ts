@@ -14,8 +14,10 @@ export function bannerWords(
   maxNames: number = BANNER_NAMES,
 ): string | null {
   if (names.length === 0) return null;
-  const shown = names.slice(0, Math.max(1, maxNames)).join(', ');
-  const rest = names.length - Math.max(1, maxNames);
+  // "+1" would take the room of the one name it hides: name it instead.
+  const cap = names.length === maxNames + 1 ? names.length : Math.max(1, maxNames);
+  const shown = names.slice(0, cap).join(', ');
+  const rest = names.length - cap;
   const list = rest > 0 ? `${shown} ${translate(locale, 'banner.more', { count: rest })}` : shown;
   return translate(locale, 'banner.noPicture', { count: names.length, names: list });
 }

@@ -30,6 +30,9 @@ describe('bannerWords', () => {
     expect(BANNER_NAMES).toBe(5);
     expect(bannerWords(names, 'vi')).toBe('Không có hình (8): A, B, C, D, E +3');
     expect(bannerWords(names.slice(0, 5), 'vi')).toBe('Không có hình (5): A, B, C, D, E');
+    // Never "+1": the hidden name takes no more room than the count.
+    expect(bannerWords(names.slice(0, 6), 'vi')).toBe('Không có hình (6): A, B, C, D, E, F');
+    expect(bannerWords(names.slice(0, 7), 'vi')).toBe('Không có hình (7): A, B, C, D, E +2');
     expect(bannerWords(names, 'en', COMPACT_BANNER_NAMES)).toBe('No picture (8): A, B, C +5');
   });
 });
