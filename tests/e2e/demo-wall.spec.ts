@@ -56,15 +56,21 @@ test('the demo wall plays 16 centres and shows two as not installed', async ({
       Math.max(18, sizes.tileHeight / 12) - 0.5,
     );
   }
-  // Spare cells are blank: no words, no name.
+  // Nothing is down, so there is no banner.
+  await expect(page.getByTestId('banner')).toHaveCount(0);
+  await page.screenshot({ path: testInfo.outputPath('demo-wall.png') });
+});
+
+test('spare cells are blank, and a town carries "TT" before its name', async ({ page }) => {
+  await page.goto(preview.host.url);
+  await expect(page.getByTestId('tile')).toHaveCount(20);
+  // The 18 centres fill 18 of the 5x4 cells; the two spare ones say nothing at all.
   const spare = page.locator('[data-testid="tile"][data-camera-id=""]');
   await expect(spare).toHaveCount(2);
   for (const cell of await spare.all()) await expect(cell).toHaveText('');
   // Across the room the town Cẩm Giang and the district Cẩm Giàng differ by one accent.
   await expect(page.getByText('TT Cẩm Giang', { exact: true })).toBeVisible();
-  // Nothing is down, so there is no banner.
-  await expect(page.getByTestId('banner')).toHaveCount(0);
-  await page.screenshot({ path: testInfo.outputPath('demo-wall.png') });
+  await expect(page.getByText('TT Lai Cách', { exact: true })).toBeVisible();
 });
 
 test('switching the layout keeps the players of tiles that stay, and English reads right', async ({

@@ -205,7 +205,7 @@ test('a maximised tile whose main stream is H.265 stays on the sub stream here, 
   await page.locator('.grid [data-testid="tile"][data-camera-id="rtsp-mixed"]').dblclick();
   const large = page.getByTestId('maximised').getByTestId('tile');
   await expect(large).toHaveAttribute('data-quality', 'sub', { timeout: 30_000 });
-  await expect(large).toContainText('luồng phụ');
+  await expect(large).toContainText('đang xem hình nhỏ');
   await expect(large).toHaveAttribute('data-state', 'live', { timeout: 30_000 });
   // The main stream was tried once (that is how its codec became known), then left alone.
   expect(preview.host.service.broker.session('rtsp-mixed', 'main')?.currentStatus.codec).toBe(
