@@ -21,6 +21,7 @@ export const MESSAGE_KEYS = [
   'cause.notFound',
   'cause.unsupportedCodec',
   'retry.later',
+  'time.seconds',
   'time.justNow',
   'time.minutes',
   'time.hour',

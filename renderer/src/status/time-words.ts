@@ -81,12 +81,21 @@ export function formatSince(sinceMs: number, nowMs: number, locale: Locale): str
 }
 
 /**
+ * A countdown: whole seconds, rounded up, under a minute ("30 giây"); from 60 s on whole
+ * minutes, rounded up so it never promises too early ("5 phút", "1 giờ 5 phút").
+ */
+export function formatCountdown(waitMs: number, locale: Locale): string {
+  const seconds = Math.max(0, Math.ceil(waitMs / 1000));
+  if (seconds < 60) return translate(locale, 'time.seconds', { count: seconds });
+  return formatDuration(Math.ceil(waitMs / MINUTE_MS) * MINUTE_MS, locale);
+}
+
+/**
  * The retry line: a long wait (a camera's login lock-out) in whole minutes, rounded up so it
  * never promises too early; anything shorter simply says the wall is reconnecting by itself.
  */
 export function formatRetryWait(retryAt: number | null, nowMs: number, locale: Locale): string {
   const waitMs = retryAt === null ? 0 : retryAt - nowMs;
   if (waitMs < LONG_WAIT_MS) return translate(locale, 'retry.now');
-  const duration = formatDuration(Math.ceil(waitMs / MINUTE_MS) * MINUTE_MS, locale);
-  return translate(locale, 'retry.later', { duration });
+  return translate(locale, 'retry.later', { duration: formatCountdown(waitMs, locale) });
 }

@@ -2,6 +2,7 @@
 // (the wall speaks the PC's own clock), so the expectations hold in any time zone.
 import { describe, expect, it } from 'vitest';
 import {
+  formatCountdown,
   formatDuration,
   formatRetryWait,
   formatSince,
@@ -83,6 +84,18 @@ describe('formatTimeOfDay', () => {
   it('is 24-hour HH:mm', () => {
     expect(formatTimeOfDay(at(11, 30, 7, 5, 9))).toBe('07:05');
     expect(formatTimeOfDay(at(11, 30, 23, 59, 59))).toBe('23:59');
+  });
+});
+
+describe('formatCountdown', () => {
+  it('counts whole seconds, rounded up, under a minute, then whole minutes, rounded up', () => {
+    expect(formatCountdown(0, 'vi')).toBe('0 giây');
+    expect(formatCountdown(1, 'vi')).toBe('1 giây');
+    expect(formatCountdown(59_000, 'en')).toBe('59 s');
+    expect(formatCountdown(59_001, 'vi')).toBe('1 phút');
+    expect(formatCountdown(119_000, 'vi')).toBe('2 phút');
+    expect(formatCountdown(5 * MIN, 'en')).toBe('5 min');
+    expect(formatCountdown(HOUR + 4 * MIN + 1, 'en')).toBe('1 hour 5 min');
   });
 });
 
