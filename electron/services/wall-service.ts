@@ -19,6 +19,7 @@ import {
   type SettingsMemory,
 } from '../settings/settings-store';
 import { StaffLock } from '../staff/staff-lock';
+import { BackgroundWatch } from './background-watch';
 import { WallHealth } from './health/wall-health';
 import { LoginGate } from '../streams/core/login-gate';
 import type { LoginBackoffStore } from '../streams/core/login-records';
@@ -51,10 +52,6 @@ export interface WallServiceOptions {
   now?: () => number;
 }
 
-/** How long the wall's upstreams are held open at start for the renderer to attach. */
-const PREWARM_MS = 15_000;
-const DISCARD_SINK = { send: () => {}, bufferedBytes: () => 0, close: () => {} };
-
 type EventListener = <C extends WallEventChannel>(channel: C, payload: WallEvents[C]) => void;
 
 /**
@@ -77,6 +74,8 @@ const NO_HEALTH = {
 export class WallService {
   readonly broker: StreamBroker;
   readonly gateway: LoopbackGateway;
+  /** Holds every installed camera's sub session open; pause() and resume() it (office hours). */
+  readonly watch: BackgroundWatch;
   readonly staff: StaffLock;
   /** The health record; null where it cannot be kept (no data folder, a read-only disk). */
   readonly health: WallHealth | null;
@@ -109,6 +108,7 @@ export class WallService {
       loginGate: new LoginGate({ store: options.loginStore ?? null, log: options.log }),
       ...(options.timings ? { timings: options.timings } : {}),
     });
+    this.watch = new BackgroundWatch({ broker: this.broker, log: options.log });
     this.gateway = new LoopbackGateway({
       broker: this.broker,
       allowedOrigins: options.allowedOrigins,
@@ -123,32 +123,9 @@ export class WallService {
     options.log(
       `wall: ${service.settings.sites.length} sites, ${installed.length} of ${service.settings.cameras.length} cameras installed (${options.configSource} configuration); gateway on 127.0.0.1:${service.gateway.listeningPort}`,
     );
-    service.prewarm();
+    // Every installed camera's sub stream, on screen or not: a real status for every centre.
+    service.watch.watch(service.settings.cameras);
     return service;
-  }
-
-  /**
-   * Opens the upstreams of the cameras on the wall while the renderer is still starting, so a
-   * tile's first viewer finds the connection made and a keyframe cached. Each holds for
-   * PREWARM_MS; a tile that attaches in the meantime keeps it open.
-   */
-  private prewarm(): void {
-    // The layouts the displays chose (display 0 shows the first one until staff choose).
-    const chosen = new Set(Object.values(this.book.displays).map((d) => d.layoutId));
-    const shown = this.book.layouts.filter(
-      (l, i) => chosen.has(l.id) || (i === 0 && chosen.size === 0),
-    );
-    const onWall = new Set<string>();
-    for (const layout of shown) {
-      const list =
-        layout.cameras === 'all' ? this.settings.cameras.map((c) => c.id) : layout.cameras;
-      for (const id of list.slice(0, layout.grid.tiles.length)) if (id !== null) onWall.add(id);
-    }
-    for (const camera of this.settings.cameras) {
-      if (!onWall.has(camera.id) || camera.availability !== 'installed') continue;
-      const attached = this.broker.attach(camera.id, 'sub', DISCARD_SINK);
-      if ('detach' in attached) setTimeout(attached.detach, PREWARM_MS).unref();
-    }
   }
 
   snapshot(): WallSnapshot {
@@ -212,6 +189,7 @@ export class WallService {
   }
 
   async close(): Promise<void> {
+    this.watch.close();
     this.broker.close();
     await this.gateway.close();
     this.health?.close();

@@ -19,8 +19,8 @@ interface DemoSite extends Required<SiteSettings> {
  */
 const SITES: DemoSite[] = [
   site('huyen', 'Bộ phận Một cửa huyện Cẩm Giàng', 'Một cửa huyện', 'clip-1', 0),
-  site('lai-cach', 'Thị trấn Lai Cách', 'Lai Cách', 'clip-2', 5),
-  site('cam-giang', 'Thị trấn Cẩm Giang', 'Cẩm Giang', 'clip-3', 10),
+  site('lai-cach', 'Thị trấn Lai Cách', 'TT Lai Cách', 'clip-2', 5),
+  site('cam-giang', 'Thị trấn Cẩm Giang', 'TT Cẩm Giang', 'clip-3', 10),
   site('cao-an', 'Xã Cao An', 'Cao An', 'clip-4', 3),
   site('cam-dien', 'Xã Cẩm Điền', 'Cẩm Điền', 'clip-5', 8),
   site('cam-doai', 'Xã Cẩm Đoài', 'Cẩm Đoài', 'clip-6', 1),

@@ -59,12 +59,20 @@ test('each broken configuration reads as a damaged picture, counted in the banne
   for (const slug of BROKEN) {
     const tile = page.locator(`[data-testid="tile"][data-camera-id="${slug}"]`);
     await expect(tile).toContainText('Hình bị lỗi');
+    // Since when, in HH:mm and minutes (the wall started moments ago).
+    await expect(tile.getByTestId('tile-since')).toHaveText(
+      /^từ \d\d:\d\d \((vừa xong|\d+ phút)\)$/,
+    );
     await expect(tile).toContainText('Camera gửi video hỏng hoặc không giải mã được');
     const status = preview.host.service.broker.session(slug, 'sub')?.currentStatus;
     expect(status).toMatchObject({ state: 'error', reason: 'damaged-video', lastFrameAt: null });
     expect(status?.detail).toMatch(/the stream is damaged/);
   }
-  await expect(page.getByTestId('banner')).toContainText(String(BROKEN.length));
+  // The banner counts and names them, in the configuration's order, five at most.
+  const named = BROKEN.map((_, i) => `Điểm ${i + 1}`);
+  const list =
+    named.length > 6 ? `${named.slice(0, 5).join(', ')} +${named.length - 5}` : named.join(', ');
+  await expect(page.getByTestId('banner')).toHaveText(`Không có hình (${BROKEN.length}): ${list}`);
   await page.screenshot({ path: testInfo.outputPath('damaged-video.png') });
 
   // Main retries each camera with backoff: the second refusal is the same, still no page error.
@@ -76,5 +84,13 @@ test('each broken configuration reads as a damaged picture, counted in the banne
       .toBeGreaterThan(1);
   }
   for (const slug of BROKEN) await waitForState(page, slug, ['damaged']);
+
+  // Maximising the one good camera keeps the banner, small, still counting the others.
+  await page.locator(`[data-testid="tile"][data-camera-id="${VALID}"]`).dblclick();
+  await expect(page.getByTestId('maximised')).toBeVisible();
+  const banner = page.getByTestId('banner');
+  await expect(banner).toHaveClass(/banner--compact/);
+  await expect(banner).toContainText(`Không có hình (${BROKEN.length}): Điểm 1, Điểm 2`);
+  await page.screenshot({ path: testInfo.outputPath('damaged-video-maximised.png') });
   expect(pageErrors.map((e) => e.message)).toEqual([]);
 });

@@ -61,6 +61,18 @@ test('the demo wall plays 16 centres and shows two as not installed', async ({
   await page.screenshot({ path: testInfo.outputPath('demo-wall.png') });
 });
 
+test('spare cells are blank, and a town carries "TT" before its name', async ({ page }) => {
+  await page.goto(preview.host.url);
+  await expect(page.getByTestId('tile')).toHaveCount(20);
+  // The 18 centres fill 18 of the 5x4 cells; the two spare ones say nothing at all.
+  const spare = page.locator('[data-testid="tile"][data-camera-id=""]');
+  await expect(spare).toHaveCount(2);
+  for (const cell of await spare.all()) await expect(cell).toHaveText('');
+  // Across the room the town Cẩm Giang and the district Cẩm Giàng differ by one accent.
+  await expect(page.getByText('TT Cẩm Giang', { exact: true })).toBeVisible();
+  await expect(page.getByText('TT Lai Cách', { exact: true })).toBeVisible();
+});
+
 test('switching the layout keeps the players of tiles that stay, and English reads right', async ({
   page,
 }) => {
@@ -90,13 +102,13 @@ test('switching the layout keeps the players of tiles that stay, and English rea
   await page.keyboard.press('1');
   await expect(page.getByTestId('tile')).toHaveCount(20);
   const vu = page.locator(`[data-testid="tile"][data-camera-id="${notInstalled[0]}"]`);
-  await expect(vu).toContainText('No camera installed');
+  await expect(vu).toContainText('No camera yet');
   // Restore the defaults for other tests sharing this host.
   await page.keyboard.press('l');
   await expect(page.getByTestId('wall')).toHaveAttribute('data-locale', 'vi');
 });
 
-test('players of tiles that leave the screen are destroyed, and their upstreams go idle', async ({
+test('players of tiles that leave the screen are destroyed; the background watch keeps their upstreams', async ({
   page,
 }) => {
   await page.goto(preview.host.url);
@@ -108,12 +120,17 @@ test('players of tiles that leave the screen are destroyed, and their upstreams 
   await expect(page.getByTestId('wall')).toHaveAttribute('data-player-count', '1', {
     timeout: 30_000,
   });
-  // Their WebSockets closed, so main closes the 15 upstreams nobody watches any more.
+  // Their WebSockets closed: the 15 cameras off screen keep one viewer each, the wall's
+  // background watch, so their centres still have a real state (and the banner counts them).
+  const broker = preview.host.service.broker;
+  const offScreen = installed.slice(1);
   await expect
-    .poll(() => preview.host.service.statuses().filter((s) => s.state === 'idle').length, {
+    .poll(() => offScreen.map((id) => broker.session(id, 'sub')?.viewerCount ?? 0).join(), {
       timeout: 30_000,
     })
-    .toBe(15);
+    .toBe(offScreen.map(() => 1).join());
+  expect(preview.host.service.statuses().filter((s) => s.state === 'idle')).toEqual([]);
+  expect(preview.host.service.watch.holding()).toHaveLength(installed.length);
   await expectPlaying(page, [installed[0]!]);
   await page.keyboard.press('1');
   await waitForLive(page, installed);

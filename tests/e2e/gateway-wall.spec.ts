@@ -109,7 +109,7 @@ test('a stream the server accepts but never feeds says the server sends no video
   await waitForState(page, NOT_PUBLISHED, ['no-media']);
   await expect(
     page.locator(`[data-testid="tile"][data-camera-id="${NOT_PUBLISHED}"]`),
-  ).toContainText('Máy chủ không gửi hình');
+  ).toContainText('Không nhận được hình');
   const status = preview.host.service.broker.session(NOT_PUBLISHED, 'sub')?.currentStatus;
   expect(status?.detail).toMatch(/sent no video/);
 });

@@ -6,6 +6,7 @@ import { useWallApi } from '../api/api-context';
 import { dropPending, runPending } from '../controls/staff-gate';
 import { useNow } from '../hooks/use-now';
 import { translate } from '../i18n/translate';
+import { formatCountdown } from '../status/time-words';
 import { appStore, useApp } from '../store/app-store';
 
 export function PinDialog() {
@@ -17,7 +18,7 @@ export function PinDialog() {
   const [error, setError] = useState<string | null>(null);
   const now = useNow(staff?.retryAt != null);
   const setting = staff !== null && !staff.pinSet;
-  const waitSeconds = staff?.retryAt != null ? Math.ceil((staff.retryAt - now) / 1000) : 0;
+  const waitMs = staff?.retryAt != null ? Math.max(0, staff.retryAt - now) : 0;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -57,9 +58,9 @@ export function PinDialog() {
             onChange={setConfirm}
           />
         )}
-        {waitSeconds > 0 ? (
+        {waitMs > 0 ? (
           <p className="panel__error" data-testid="pin-wait" role="alert">
-            {translate(locale, 'pin.wait', { seconds: waitSeconds })}
+            {translate(locale, 'pin.wait', { wait: formatCountdown(waitMs, locale) })}
           </p>
         ) : (
           error !== null && (
@@ -75,7 +76,7 @@ export function PinDialog() {
           <button
             type="submit"
             data-testid="pin-submit"
-            disabled={!PIN_PATTERN.test(pin) || waitSeconds > 0}
+            disabled={!PIN_PATTERN.test(pin) || waitMs > 0}
           >
             {translate(locale, 'pin.ok')}
           </button>

@@ -87,7 +87,7 @@ export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
       {words.visible && !missing && cameraId !== null && <StatusOverlay words={words} />}
       {missing && (
         <div className="status status--calm" role="status">
-          <div className="status__headline">{translate(locale, 'layout.missingCamera')}</div>
+          <div className="status__headline">{translate(locale, 'state.unknownCamera')}</div>
         </div>
       )}
       {maximised && undecodable && (

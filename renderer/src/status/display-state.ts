@@ -29,6 +29,11 @@ export interface TileView {
   /** The server's HTTP/RTSP status for that failure, when it gave one. */
   protocolStatus: number | null;
   lastFrameAt: number | null;
+  /**
+   * Epoch ms since when a red tile has had no picture: the last frame when there was one
+   * (lost signal, or a failure after playing), else when main's failure began; null otherwise.
+   */
+  since: number | null;
   retryAt: number | null;
   /** The cell names a camera id the configuration does not know. */
   unknownCamera: boolean;
@@ -58,6 +63,24 @@ function latest(a: number | null | undefined, b: number | null | undefined): num
   return Math.max(a, b);
 }
 
+/**
+ * Since when a red tile has had no picture. Main's last frame counts only when main itself
+ * lost the stream: while main still receives frames the tile's own player (stalled, damaged)
+ * or the display (H.265) is what fails, and main's clock would say "just now" forever.
+ */
+function downSince(
+  state: DisplayState,
+  status: StreamStatus | undefined,
+  freshness: PlayerFreshness | undefined,
+): number | null {
+  if (!isDownState(state)) return null;
+  const mainLost = status !== undefined && status.state !== 'live' && status.state !== 'unstable';
+  if (state === 'unsupported-codec') return status?.since ?? null;
+  const playerSaysSo = freshness?.health === 'stalled' || freshness?.health === 'damaged';
+  if (playerSaysSo && !mainLost) return freshness.lastFrameAt ?? status?.since ?? null;
+  return latest(status?.lastFrameAt, freshness?.lastFrameAt) ?? status?.since ?? null;
+}
+
 export function deriveTileView(inputs: TileInputs): TileView {
   const { cameraId, camera, status, freshness, h265Supported } = inputs;
   const lastFrameAt = latest(status?.lastFrameAt, freshness?.lastFrameAt);
@@ -72,6 +95,7 @@ export function deriveTileView(inputs: TileInputs): TileView {
       reason: fromMain ? (status?.reason ?? null) : null,
       protocolStatus: fromMain ? (status?.protocolStatus ?? null) : null,
       lastFrameAt,
+      since: unknownCamera ? null : downSince(state, status, freshness),
       retryAt,
       unknownCamera,
     };
@@ -116,13 +140,16 @@ export function isDownState(state: DisplayState): boolean {
   );
 }
 
-/** How many distinct centres have at least one tile down. */
-export function countSitesDown(
-  tiles: readonly { siteId: string | null; state: DisplayState }[],
-): number {
+/**
+ * The centres with at least one camera down, each once, in the order given (the
+ * configuration's): what the banner counts and names.
+ */
+export function sitesDown(
+  cameras: readonly { siteId: string | null; state: DisplayState }[],
+): string[] {
   const down = new Set<string>();
-  for (const tile of tiles) {
-    if (tile.siteId !== null && isDownState(tile.state)) down.add(tile.siteId);
+  for (const camera of cameras) {
+    if (camera.siteId !== null && isDownState(camera.state)) down.add(camera.siteId);
   }
-  return down.size;
+  return [...down];
 }

@@ -3,9 +3,8 @@
 import { streamKey, type CameraView, type Quality } from '../contract';
 import { canDecodeH265 } from '../player/codec-support';
 import { playerKey } from '../player/player-pool';
-import { countSitesDown, deriveTileView } from '../status/display-state';
+import { deriveTileView, sitesDown } from '../status/display-state';
 import type { AppState } from './app-store';
-import { deriveView } from './current-view';
 
 export function findCamera(state: AppState, cameraId: string | null): CameraView | undefined {
   if (cameraId === null) return undefined;
@@ -25,23 +24,25 @@ export function qualityFor(
 }
 
 /**
- * How many centres on this display's page have no picture (the banner's count). The grid
- * stays mounted under a maximised tile, so this keeps counting while one tile is large.
+ * The short names of every configured centre without picture, on this display's page or not
+ * (the banner's). Main keeps a session open for every installed camera (the background
+ * watch), so its status speaks for an off-screen camera; a tile's own player, when it shows
+ * the camera, speaks first. Not-installed and disabled cameras are never "without picture".
  */
-export function selectSitesDown(state: AppState): number {
-  const view = deriveView(state);
-  if (!view) return 0;
-  const tiles = view.cells.map((cameraId) => {
-    const camera = findCamera(state, cameraId);
-    const key = cameraId === null ? '' : streamKey(cameraId, 'sub');
+export function selectSitesWithoutPicture(state: AppState): string[] {
+  const snapshot = state.snapshot;
+  if (!snapshot) return [];
+  const h265Supported = canDecodeH265();
+  const cameras = snapshot.cameras.map((camera) => {
     const view = deriveTileView({
-      cameraId,
+      cameraId: camera.id,
       camera,
-      status: state.statuses[key],
-      freshness: state.freshness[cameraId === null ? '' : playerKey(cameraId, 'sub')],
-      h265Supported: canDecodeH265(),
+      status: state.statuses[streamKey(camera.id, 'sub')],
+      freshness: state.freshness[playerKey(camera.id, 'sub')],
+      h265Supported,
     });
-    return { siteId: camera?.siteId ?? null, state: view.state };
+    return { siteId: camera.siteId, state: view.state };
   });
-  return countSitesDown(tiles);
+  const down = new Set(sitesDown(cameras));
+  return snapshot.sites.filter((site) => down.has(site.id)).map((site) => site.shortName);
 }

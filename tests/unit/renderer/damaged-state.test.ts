@@ -3,9 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CameraView, StreamStatus } from '../../../renderer/src/contract';
 import {
-  countSitesDown,
   deriveTileView,
   isDownState,
+  sitesDown,
   type TileInputs,
 } from '../../../renderer/src/status/display-state';
 import { tileWords } from '../../../renderer/src/status/status-words';
@@ -39,7 +39,13 @@ const inputs = (over: Partial<TileInputs>): TileInputs => ({
   ...over,
 });
 
-const mainSaysDamaged = status({ state: 'error', reason: 'damaged-video', retryAt: 31_000 });
+const midnight = new Date(2026, 10, 30).getTime();
+const mainSaysDamaged = status({
+  state: 'error',
+  reason: 'damaged-video',
+  retryAt: 31_000,
+  since: midnight,
+});
 
 describe('the damaged state', () => {
   it("comes from the player's verdict, whatever main says", () => {
@@ -52,11 +58,12 @@ describe('the damaged state', () => {
   it("comes from main's reason, with that reason as the cause", () => {
     const view = deriveTileView(inputs({ status: mainSaysDamaged }));
     expect(view).toMatchObject({ state: 'damaged', reason: 'damaged-video', retryAt: 31_000 });
-    const words = tileWords(view, 'en', 1_000);
+    const words = tileWords(view, 'en', new Date(2026, 10, 30, 0, 0, 1).getTime());
     expect(words).toMatchObject({
       tone: 'alarm',
       headline: 'The picture is damaged',
-      detail: 'Retrying in 30 s',
+      since: 'since 00:00 (just now)',
+      detail: 'Reconnecting',
       visible: true,
     });
     expect(words.cause).toMatch(/^The camera sends damaged video/);
@@ -81,6 +88,6 @@ describe('the damaged state', () => {
 
   it('counts as down in the banner', () => {
     expect(isDownState('damaged')).toBe(true);
-    expect(countSitesDown([{ siteId: 'cam-vu', state: 'damaged' }])).toBe(1);
+    expect(sitesDown([{ siteId: 'cam-vu', state: 'damaged' }])).toEqual(['cam-vu']);
   });
 });

@@ -28,10 +28,12 @@ describe('dictionaries', () => {
 
 describe('translate', () => {
   it('fills placeholders and leaves unknown ones visible', () => {
-    expect(translate('vi', 'state.stalled', { time: '14:02:11' })).toBe(
-      'Mất tín hiệu · khung hình cuối 14:02:11',
+    expect(translate('vi', 'since.today', { time: '14:02', duration: '3 phút' })).toBe(
+      'từ 14:02 (3 phút)',
     );
-    expect(translate('en', 'retry.in', { seconds: 30 })).toBe('Retrying in 30 s');
+    expect(translate('en', 'retry.later', { duration: '5 min' })).toBe(
+      'Reconnects by itself in 5 min',
+    );
     expect(formatMessage('{a} {b}', { a: 1 })).toBe('1 {b}');
   });
 });

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CameraView, StreamStatus } from '../../../renderer/src/contract';
 import type { TileInputs, TileView } from '../../../renderer/src/status/display-state';
-import { countSitesDown, deriveTileView } from '../../../renderer/src/status/display-state';
-import {
-  formatAgo,
-  formatClock,
-  formatRetry,
-  needsClock,
-  secondsUntil,
-  tileWords,
-  toneOf,
-} from '../../../renderer/src/status/status-words';
+import { deriveTileView, sitesDown } from '../../../renderer/src/status/display-state';
+import { needsClock, tileWords, toneOf } from '../../../renderer/src/status/status-words';
 
 const camera: CameraView = {
   id: 'cam-doai',
@@ -46,6 +38,7 @@ const view = (over: Partial<TileView>): TileView => ({
   reason: null,
   protocolStatus: null,
   lastFrameAt: null,
+  since: null,
   retryAt: null,
   unknownCamera: false,
   ...over,
@@ -125,86 +118,175 @@ describe('tileWords', () => {
     expect(tileWords(view({ state: 'live' }), 'vi', now)).toEqual({
       tone: 'ok',
       headline: 'Trực tiếp',
+      since: null,
       cause: null,
       detail: null,
       visible: false,
     });
   });
 
-  it('says lost signal with the last frame time and how long ago', () => {
-    const words = tileWords(view({ state: 'stalled', lastFrameAt: at(14, 2, 11) }), 'vi', now);
-    expect(words).toMatchObject({
+  it('says lost signal, since when and how long', () => {
+    const lost = view({ state: 'stalled', lastFrameAt: at(14, 2, 11), since: at(14, 2, 11) });
+    expect(tileWords(lost, 'vi', now)).toMatchObject({
       tone: 'alarm',
-      headline: 'Mất tín hiệu · khung hình cuối 14:02:11',
-      detail: '3 phút trước',
+      headline: 'Mất tín hiệu',
+      since: 'từ 14:02 (3 phút)',
+      detail: 'Đang tự kết nối lại',
     });
-    const en = tileWords(view({ state: 'stalled', lastFrameAt: at(14, 2, 11) }), 'en', now);
-    expect(en.headline).toBe('Signal lost · last frame 14:02:11');
-    expect(en.detail).toBe('3 min ago');
-    expect(tileWords(view({ state: 'stalled' }), 'vi', now).headline).toBe('Mất tín hiệu');
+    expect(tileWords(lost, 'en', now)).toMatchObject({
+      headline: 'Signal lost',
+      since: 'since 14:02 (3 min)',
+      detail: 'Reconnecting',
+    });
   });
 
-  it('uses one wording per state', () => {
-    const words = (state: TileView['state']) => tileWords(view({ state }), 'vi', now).headline;
+  it('uses the one wording per state, in both languages', () => {
+    const words = (state: TileView['state'], locale: 'vi' | 'en' = 'vi') =>
+      tileWords(view({ state }), locale, now).headline;
     expect(words('connecting')).toBe('Đang kết nối…');
-    expect(words('no-media')).toBe('Máy chủ không gửi hình');
-    expect(words('auth-failed')).toBe('Sai tên đăng nhập hoặc mật khẩu');
+    expect(words('no-media')).toBe('Không nhận được hình');
+    expect(words('auth-failed')).toBe('Không đăng nhập được camera');
     expect(words('unreachable')).toBe('Không kết nối được tới camera');
-    expect(words('not-found')).toBe('Không tìm thấy luồng video trên máy chủ');
+    expect(words('unstable')).toBe('Tín hiệu chập chờn');
+    expect(words('damaged')).toBe('Hình bị lỗi');
     expect(words('not-installed')).toBe('Chưa lắp camera');
-    expect(words('disabled')).toBe('Đã tắt');
-    expect(words('unsupported-codec')).toBe(
-      'Màn hình này không giải mã được H.265 — hãy chọn luồng phụ H.264',
-    );
+    expect(words('disabled')).toBe('Tạm ngừng theo dõi');
+    expect(words('unsupported-codec')).toBe('Không phát được hình H.265');
+    expect(words('no-media', 'en')).toBe('No picture');
+    expect(words('auth-failed', 'en')).toBe('Cannot log in to the camera');
+    expect(words('unreachable', 'en')).toBe('Cannot reach the camera');
+    expect(words('unstable', 'en')).toBe('Unstable signal');
+    expect(words('damaged', 'en')).toBe('The picture is damaged');
+    expect(words('not-installed', 'en')).toBe('No camera yet');
+    expect(words('disabled', 'en')).toBe('Paused by IT');
+    expect(words('unsupported-codec', 'en')).toBe('Cannot play H.265');
     expect(tileWords(view({ state: 'error', unknownCamera: true }), 'vi', now).headline).toBe(
-      'Camera không có trong cấu hình',
+      'Không còn camera này',
     );
   });
 
-  it('counts down to the next retry on failures, not on calm tiles', () => {
-    const failing = tileWords(view({ state: 'unreachable', retryAt: now + 30_000 }), 'vi', now);
-    expect(failing.detail).toBe('Thử lại sau 30 giây');
+  it('keeps every headline short, plain and no order to the viewer', () => {
+    const states: TileView['state'][] = [
+      'connecting',
+      'live',
+      'unstable',
+      'stalled',
+      'no-media',
+      'auth-failed',
+      'unreachable',
+      'not-found',
+      'unsupported-codec',
+      'not-installed',
+      'disabled',
+      'empty',
+      'error',
+      'damaged',
+    ];
+    const jargon = /máy chủ|luồng|khung hình|giải mã|server|stream|frame|decode/i;
+    const orders = /hãy|kiểm tra|chọn|check|choose|please/i;
+    for (const locale of ['vi', 'en'] as const) {
+      for (const state of states) {
+        for (const unknownCamera of [false, true]) {
+          const { headline } = tileWords(view({ state, unknownCamera }), locale, now);
+          // About 25 characters; the longest agreed wording is 29 ("Không kết nối được tới camera").
+          expect(headline.length, headline).toBeLessThanOrEqual(29);
+          expect(headline, headline).not.toMatch(jargon);
+          expect(headline, headline).not.toMatch(orders);
+        }
+      }
+    }
+  });
+
+  it('gives staff the cause below the headline', () => {
+    expect(tileWords(view({ state: 'auth-failed' }), 'vi', now).cause).toBe(
+      'Sai tên đăng nhập hoặc mật khẩu',
+    );
+    expect(tileWords(view({ state: 'unsupported-codec' }), 'vi', now).cause).toBe(
+      'Báo CNTT: đặt luồng phụ là H.264',
+    );
+    expect(tileWords(view({ state: 'unsupported-codec' }), 'en', now).cause).toBe(
+      'IT: set the sub-stream to H.264',
+    );
+    // A finer reason from main outranks what the state means in general.
+    expect(tileWords(view({ state: 'no-media', reason: 'tls' }), 'vi', now).cause).toContain('TLS');
+  });
+
+  it('leaves a spare cell blank', () => {
+    expect(tileWords(view({ state: 'empty' }), 'vi', now)).toMatchObject({
+      visible: false,
+      since: null,
+      cause: null,
+      detail: null,
+    });
+  });
+
+  it('says a long wait in minutes on failures, and nothing on calm tiles', () => {
+    const failing = tileWords(view({ state: 'auth-failed', retryAt: now + 5 * 60_000 }), 'vi', now);
+    expect(failing.detail).toBe('Tự kết nối lại sau 5 phút');
+    const short = tileWords(view({ state: 'unreachable', retryAt: now + 30_000 }), 'vi', now);
+    expect(short.detail).toBe('Đang tự kết nối lại');
     const calm = tileWords(view({ state: 'disabled', retryAt: now + 30_000 }), 'vi', now);
     expect(calm.detail).toBeNull();
   });
 });
 
-describe('time formatting', () => {
-  it('formats the last frame as local HH:MM:SS', () => {
-    expect(formatClock(at(14, 2, 11))).toBe('14:02:11');
-    expect(formatClock(at(7, 5, 9))).toBe('07:05:09');
+describe('since when a tile has had no picture', () => {
+  const now = at(9, 37, 0);
+
+  it('is said on every red tile: the last frame when there was one, else when the failure began', () => {
+    const played = status({ state: 'unreachable', lastFrameAt: at(9, 14, 5), since: at(9, 14, 9) });
+    expect(deriveTileView(inputs({ status: played })).since).toBe(at(9, 14, 5));
+    const never = status({ state: 'no-media', since: at(7, 30, 0) });
+    expect(tileWords(deriveTileView(inputs({ status: never })), 'vi', now).since).toBe(
+      'từ 07:30 (2 giờ 7 phút)',
+    );
+    for (const state of ['auth-failed', 'not-found', 'error', 'stalled'] as const) {
+      const words = tileWords(
+        deriveTileView(inputs({ status: status({ state, since: at(9, 14, 0) }) })),
+        'en',
+        now,
+      );
+      expect(words.since, state).toBe('since 09:14 (23 min)');
+    }
   });
 
-  it('says how long ago in whole units, never negative', () => {
-    expect(formatAgo(-5_000, 'vi')).toBe('0 giây trước');
-    expect(formatAgo(59_999, 'vi')).toBe('59 giây trước');
-    expect(formatAgo(60_000, 'vi')).toBe('1 phút trước');
-    expect(formatAgo(2 * 3_600_000 + 1, 'vi')).toBe('2 giờ trước');
-    expect(formatAgo(3 * 86_400_000, 'en')).toBe('3 days ago');
+  it("takes the tile's own last frame when only the player stalled, not main's ticking clock", () => {
+    const mainLive = status({ state: 'live', lastFrameAt: at(9, 36, 59), since: at(8, 0, 0) });
+    const stalled = { health: 'stalled' as const, lastFrameAt: at(9, 30, 0) };
+    expect(deriveTileView(inputs({ status: mainLive, freshness: stalled })).since).toBe(
+      at(9, 30, 0),
+    );
+    // H.265 this display cannot play: since main started sending it.
+    const h265 = status({
+      state: 'live',
+      codec: 'h265',
+      lastFrameAt: at(9, 36, 59),
+      since: at(8, 0, 0),
+    });
+    expect(deriveTileView(inputs({ status: h265 })).since).toBe(at(8, 0, 0));
   });
 
-  it('counts down in whole seconds, rounding up, and in minutes for a lock-out', () => {
-    expect(secondsUntil(1_001, 0)).toBe(2);
-    expect(secondsUntil(0, 5_000)).toBe(0);
-    expect(formatRetry(29_500, 0, 'vi')).toBe('Thử lại sau 30 giây');
-    expect(formatRetry(0, 10, 'vi')).toBe('Đang thử lại…');
-    expect(formatRetry(30 * 60_000, 0, 'vi')).toBe('Thử lại sau 30 phút');
-    expect(formatRetry(30 * 60_000, 0, 'en')).toBe('Retrying in 30 min');
+  it('is absent on live, amber and calm tiles', () => {
+    for (const state of ['live', 'connecting', 'idle'] as const) {
+      expect(deriveTileView(inputs({ status: status({ state, since: 1 }) })).since).toBeNull();
+    }
+    const off = { ...camera, availability: 'disabled' as const };
+    const failing = status({ state: 'unreachable', since: 1 });
+    expect(deriveTileView(inputs({ camera: off, status: failing })).since).toBeNull();
   });
 
   it('ticks only tiles whose words change with time', () => {
-    expect(needsClock(view({ state: 'live', retryAt: 5 }))).toBe(false);
+    expect(needsClock(view({ state: 'live' }))).toBe(false);
     expect(needsClock(view({ state: 'disabled', retryAt: 5 }))).toBe(false);
-    expect(needsClock(view({ state: 'stalled' }))).toBe(true);
-    expect(needsClock(view({ state: 'unreachable', retryAt: 5 }))).toBe(true);
-    expect(needsClock(view({ state: 'unreachable' }))).toBe(false);
+    expect(needsClock(view({ state: 'stalled', since: 5 }))).toBe(true);
+    expect(needsClock(view({ state: 'unreachable', since: 5 }))).toBe(true);
   });
 });
 
-describe('countSitesDown', () => {
-  it('counts distinct centres with a tile down, not calm or empty cells', () => {
+describe('sitesDown', () => {
+  it('lists distinct centres with a camera down, in order, not calm or empty cells', () => {
     expect(
-      countSitesDown([
+      sitesDown([
         { siteId: 'a', state: 'stalled' },
         { siteId: 'a', state: 'unreachable' },
         { siteId: 'b', state: 'auth-failed' },
@@ -212,7 +294,7 @@ describe('countSitesDown', () => {
         { siteId: 'd', state: 'connecting' },
         { siteId: null, state: 'error' },
       ]),
-    ).toBe(2);
+    ).toEqual(['a', 'b']);
   });
 });
 
@@ -268,7 +350,7 @@ describe('a failure being retried right now', () => {
   it('keeps its words and says it is retrying, instead of going back to "connecting"', () => {
     const words = tileWords(view({ state: 'unreachable', retryAt: null }), 'vi', 0);
     expect(words.headline).toBe('Không kết nối được tới camera');
-    expect(words.detail).toBe('Đang thử lại…');
+    expect(words.detail).toBe('Đang tự kết nối lại');
     expect(
       tileWords(view({ state: 'unsupported-codec', retryAt: null }), 'vi', 0).detail,
     ).toBeNull();

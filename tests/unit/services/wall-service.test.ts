@@ -149,7 +149,7 @@ describe('WallService', () => {
 });
 
 describe('WallService start-up', () => {
-  it('opens the upstreams of the cameras on the wall before any tile asks, and only those', async () => {
+  it('opens the sub upstream of every installed camera before any tile asks, on the wall or not', async () => {
     service = await WallService.start({
       settings: {
         ...demoSettings(),
@@ -162,8 +162,12 @@ describe('WallService start-up', () => {
       log: () => {},
     });
     expect(service.broker.session('huyen-quay-1', 'sub')?.connections).toBe(1);
-    // Not on the wall, or not installed: no connection.
-    expect(service.broker.session('cao-an-quay-1', 'sub')).toBeUndefined();
+    // Off the wall but installed: watched all the same, so its centre has a real status.
+    expect(service.broker.session('cao-an-quay-1', 'sub')?.connections).toBe(1);
+    const installed = demoSettings().cameras.filter((c) => c.availability === 'installed');
+    expect(service.watch.holding()).toHaveLength(installed.length);
+    // Not installed: no connection, and no main stream until a tile is maximised.
     expect(service.broker.session('cam-vu-quay-1', 'sub')).toBeUndefined();
+    expect(service.broker.session('huyen-quay-1', 'main')).toBeUndefined();
   });
 });
