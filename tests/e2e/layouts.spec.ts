@@ -55,8 +55,9 @@ test('the staff PIN: set on first use, wrong PINs slowed, the right one unlocks'
   expect(preview.logLines.filter((l) => l.includes('wrong PIN'))).toHaveLength(2);
   await expect(page.getByTestId('pin-wait')).toHaveCount(0, { timeout: 10_000 });
   await answerPin(page);
-  // The wall played on throughout: every tile still live, with frames.
+  // The wall played on throughout: every tile still live, presenting pictures that are not black.
   await waitForLive(page, installed);
+  await expectPlaying(page, installed);
 });
 
 test('a custom layout with merged cells, cameras put by search and by drag, recalled by key', async ({

@@ -40,3 +40,48 @@ export async function videoMark(page: Page, cameraId: string): Promise<string | 
     .first()
     .evaluate((v) => (v as HTMLVideoElement & { __mark?: string }).__mark ?? null);
 }
+
+/** A grid tile as it was in the first moment a layout was on the page, before it was painted. */
+export interface SwitchTile {
+  cameraId: string;
+  /** markVideo's mark on the tile's <video>: the same player as before the switch. */
+  mark: string | null;
+  /** Decoded frames and the picture's width: 0 for a player that has shown nothing yet. */
+  frames: number;
+  width: number;
+}
+
+/**
+ * Watches for the wall to show `layoutId` and records its tiles at that moment (a mutation
+ * observer runs after React's commit and layout effects, before the browser paints).
+ */
+export async function recordSwitchTo(page: Page, layoutId: string): Promise<void> {
+  await page.evaluate((wanted) => {
+    const wall = document.querySelector<HTMLElement>('[data-testid="wall"]')!;
+    const record = window as unknown as { __switch?: unknown };
+    record.__switch = null;
+    const observer = new MutationObserver(() => {
+      if (wall.dataset.layoutId !== wanted) return;
+      observer.disconnect();
+      const tiles = [...document.querySelectorAll<HTMLElement>('.grid [data-testid="tile"]')];
+      record.__switch = tiles.map((tile) => {
+        const video = tile.querySelector('video') as
+          (HTMLVideoElement & { __mark?: string }) | null;
+        return {
+          cameraId: tile.dataset.cameraId ?? '',
+          mark: video?.__mark ?? null,
+          frames: video?.getVideoPlaybackQuality().totalVideoFrames ?? 0,
+          width: video?.videoWidth ?? 0,
+        };
+      });
+    });
+    observer.observe(wall, { attributes: true, attributeFilter: ['data-layout-id'] });
+  }, layoutId);
+}
+
+export async function switchRecord(page: Page): Promise<SwitchTile[]> {
+  const handle = await page.waitForFunction(
+    () => (window as unknown as { __switch?: unknown }).__switch ?? null,
+  );
+  return (await handle.jsonValue()) as SwitchTile[];
+}
