@@ -52,16 +52,20 @@ export interface SwitchTile {
 }
 
 /**
- * Watches for the wall to show `layoutId` and records its tiles at that moment (a mutation
- * observer runs after React's commit and layout effects, before the browser paints).
+ * Watches the element `testId` until its `attribute` becomes `value` (the wall's layout id, the
+ * tour's step) and records the grid's tiles at that moment: a mutation observer runs after
+ * React's commit and its layout effects, before the browser paints the new page.
  */
-export async function recordSwitchTo(page: Page, layoutId: string): Promise<void> {
-  await page.evaluate((wanted) => {
-    const wall = document.querySelector<HTMLElement>('[data-testid="wall"]')!;
+export async function recordSwitch(
+  page: Page,
+  target: { testId: string; attribute: string; value: string },
+): Promise<void> {
+  await page.evaluate(({ testId, attribute, value }) => {
+    const element = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)!;
     const record = window as unknown as { __switch?: unknown };
     record.__switch = null;
     const observer = new MutationObserver(() => {
-      if (wall.dataset.layoutId !== wanted) return;
+      if (element.getAttribute(attribute) !== value) return;
       observer.disconnect();
       const tiles = [...document.querySelectorAll<HTMLElement>('.grid [data-testid="tile"]')];
       record.__switch = tiles.map((tile) => {
@@ -75,8 +79,20 @@ export async function recordSwitchTo(page: Page, layoutId: string): Promise<void
         };
       });
     });
-    observer.observe(wall, { attributes: true, attributeFilter: ['data-layout-id'] });
-  }, layoutId);
+    observer.observe(element, { attributes: true, attributeFilter: [attribute] });
+  }, target);
+}
+
+/** The switch to a layout (the wall's data-layout-id). */
+export const recordSwitchTo = (page: Page, layoutId: string) =>
+  recordSwitch(page, { testId: 'wall', attribute: 'data-layout-id', value: layoutId });
+
+/** Every tile had a decoded picture in the switch's first moment: none was black. */
+export function expectNoBlackTile(tiles: readonly SwitchTile[]): void {
+  for (const tile of tiles) {
+    expect(tile.frames, `${tile.cameraId} has decoded frames at the switch`).toBeGreaterThan(0);
+    expect(tile.width, `${tile.cameraId} has a picture at the switch`).toBeGreaterThan(0);
+  }
 }
 
 export async function switchRecord(page: Page): Promise<SwitchTile[]> {
