@@ -8,7 +8,7 @@
 // (e.g. Ctrl+Z on AZERTY) mean nothing to the wall.
 import { isQuitChord } from '../contract/quit-chord';
 
-export { isQuitChord, QUIT_CHORD_LABEL } from '../contract/quit-chord';
+export { isQuitChord } from '../contract/quit-chord';
 
 /** The fields of Electron's `Input` this policy reads. */
 export interface KeyInput {
