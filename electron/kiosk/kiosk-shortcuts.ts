@@ -6,6 +6,9 @@
 // Chords are matched on both `key` (the layout's character) and `code` (the physical key),
 // so a non-US layout cannot slip a reload or zoom past the table; the extra keys this blocks
 // (e.g. Ctrl+Z on AZERTY) mean nothing to the wall.
+import { isQuitChord } from '../contract/quit-chord';
+
+export { isQuitChord } from '../contract/quit-chord';
 
 /** The fields of Electron's `Input` this policy reads. */
 export interface KeyInput {
@@ -17,13 +20,9 @@ export interface KeyInput {
   shift: boolean;
   /** 'keyDown' or 'keyUp'; both are judged alike, so no half of a chord leaks through. */
   type: string;
-  isAutoRepeat?: boolean;
 }
 
 export type ShortcutVerdict = 'block' | 'allow';
-
-/** The documented chord that asks to quit: Ctrl+Alt+Shift+Q (on every platform). */
-export const QUIT_CHORD_LABEL = 'Ctrl+Alt+Shift+Q';
 
 const ALWAYS_BLOCKED = new Set([
   'F5',
@@ -50,16 +49,6 @@ function isKey(input: KeyInput, name: string): boolean {
   return input.key === name || input.code === name;
 }
 
-/** True for the quit chord; the caller acts on keyDown only and ignores auto-repeat. */
-export function isQuitChord(input: KeyInput): boolean {
-  return input.control && input.alt && input.shift && !input.meta && isLetter(input, 'q');
-}
-
-/** Whether the quit chord should open the confirmation now (once per press). */
-export function quitChordPressed(input: KeyInput): boolean {
-  return isQuitChord(input) && input.type === 'keyDown' && !input.isAutoRepeat;
-}
-
 export function kioskShortcutVerdict(input: KeyInput): ShortcutVerdict {
   return blocked(input) ? 'block' : 'allow';
 }
@@ -67,7 +56,9 @@ export function kioskShortcutVerdict(input: KeyInput): ShortcutVerdict {
 function blocked(input: KeyInput): boolean {
   // Ctrl on Windows/Linux, Cmd on macOS: either one is the "primary" modifier.
   const primary = input.control || input.meta;
-  if (isQuitChord(input)) return true; // main asks for confirmation; the page never sees it
+  // The quit chord reaches the page, which asks for the PIN and a confirmation (quitting is a
+  // staff action); it must be let through before Ctrl+Q below swallows it.
+  if (isQuitChord(input)) return false;
   // Close the window or the app: Alt+F4, Ctrl+F4, Ctrl/Cmd+W, Ctrl/Cmd+Q.
   if (isKey(input, 'F4') && (input.alt || primary)) return true;
   if (primary && (isLetter(input, 'w') || isLetter(input, 'q'))) return true;

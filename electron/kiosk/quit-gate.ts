@@ -1,49 +1,19 @@
 // Leaving the kiosk on purpose. A wall window's close is refused unless the app is quitting,
-// so a stray click or a window manager's close cannot blank the wall; the way out is the
-// documented chord plus a confirmation whose default is Cancel, because a keyboard left on a
-// desk gets leaned on. Pure: the main process shows the dialog and reports the answer.
-
-/** Options for dialog.showMessageBox (structurally; this module does not import Electron). */
-export const QUIT_DIALOG = {
-  type: 'question' as const,
-  title: 'One-Stop Wall',
-  message: 'Thoát One-Stop Wall? / Quit One-Stop Wall?',
-  detail:
-    'Màn hình sẽ tắt cho tới lần khởi động sau. / The wall stays off until it is started again.',
-  buttons: ['Hủy / Cancel', 'Thoát / Quit'],
-  defaultId: 0,
-  cancelId: 0,
-  noLink: true,
-};
-
-const QUIT_BUTTON = 1;
+// so a stray click or a window manager's close cannot blank the wall. The way out is a staff
+// action in the page (the quit chord or the toolbar, the PIN, a confirmation whose default is
+// Cancel), ending in the `wall:quit` verb, which main refuses while locked. Pure: the main
+// process reports what happens and obeys the verdicts.
 
 export type CloseVerdict = 'prevent' | 'allow';
 
 export class QuitGate {
   private quittingNow = false;
-  private asking = false;
 
   get quitting(): boolean {
     return this.quittingNow;
   }
 
-  /** The quit chord was pressed: 'ask' shows the dialog; a second press while it is up does not. */
-  requestQuit(): 'ask' | 'ignore' {
-    if (this.asking || this.quittingNow) return 'ignore';
-    this.asking = true;
-    return 'ask';
-  }
-
-  /** The dialog's answer (its button index); Escape or closing the dialog means Cancel. */
-  answered(response: number): 'quit' | 'stay' {
-    this.asking = false;
-    if (response !== QUIT_BUTTON) return 'stay';
-    this.quittingNow = true;
-    return 'quit';
-  }
-
-  /** The app is going away for another reason (app.quit, OS shutdown, session end). */
+  /** The app is going away (staff quit through `wall:quit`, OS shutdown, session end). */
   markQuitting(): void {
     this.quittingNow = true;
   }

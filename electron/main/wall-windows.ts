@@ -100,7 +100,7 @@ function openWallWindow(display: Display, index: number, options: WindowOptions)
     });
   window.once('ready-to-show', () => window.show());
   if (options.kiosk) {
-    lockDownWindow(window, options.log);
+    lockDownWindow(window);
     window.on('close', (event) => {
       if (quitGate.closeVerdict(options.kiosk) === 'prevent') event.preventDefault();
     });

@@ -26,6 +26,8 @@ export interface PreviewHostOptions {
   timings?: WallHost<HostServing>['timings'];
   /** `--reset-pin`: forget the staff PIN before starting. */
   resetPin?: boolean;
+  /** Told once the host has stopped because staff quit the wall (`npm run preview` exits). */
+  onQuit?: () => void;
 }
 
 export interface PreviewHost {
@@ -36,6 +38,9 @@ export interface PreviewHost {
   close(): Promise<void>;
 }
 
+/** How long a quitting host waits for its answer to reach the page before it closes. */
+const QUIT_ANSWER_MS = 200;
+
 /** The preview's page origins: the names a browser may use for 127.0.0.1:<port>. */
 function previewOrigins(port: number): string[] {
   return [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
@@ -45,6 +50,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
   const secret = randomBytes(32).toString('hex');
   let port = 0;
   const allowedOrigins = () => previewOrigins(port);
+  let stop: () => Promise<void> = async () => {};
   const wall = await startWall({
     log: options.log,
     // The preview has no data-folder default: it runs what it is given, or the demo.
@@ -59,6 +65,16 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     allowedOrigins,
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.resetPin ? { resetPin: true } : {}),
+    // Staff quit (after the PIN) stops the host as Electron's app.quit() ends the app. A
+    // moment later, so the page gets its answer before the socket goes.
+    quit: () => {
+      setTimeout(() => {
+        void stop().then(() => {
+          options.log('preview: stopped (quit by staff)');
+          options.onQuit?.();
+        });
+      }, QUIT_ANSWER_MS).unref();
+    },
     async serve(service) {
       const api = createPreviewApi({
         service,
@@ -87,7 +103,9 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     },
   });
   const origin = `http://127.0.0.1:${port}`;
-  return { url: previewPageUrl(origin, secret), origin, service: wall.service, close: wall.close };
+  let stopped: Promise<void> | null = null;
+  stop = () => (stopped ??= wall.close());
+  return { url: previewPageUrl(origin, secret), origin, service: wall.service, close: stop };
 }
 
 async function listen(server: http.Server, port: number): Promise<void> {

@@ -36,6 +36,8 @@ async function main(): Promise<void> {
       port: cli.port ?? DEFAULT_PORT,
       resetPin: cli.resetPin,
       log,
+      // Staff quit the wall: the host has closed everything, so the process ends.
+      onQuit: () => process.exit(0),
     });
     // The first URL in the output is the one to open (tests and people rely on it).
     console.log(`One-Stop Wall preview: open ${host.url}`);

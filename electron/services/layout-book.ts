@@ -10,6 +10,7 @@ import {
   parseSavedLayout,
   type DisplayChoice,
   type SavedLayout,
+  type TourSpec,
 } from '../contract/saved-layout';
 import type { Result } from '../contract/wall-contract';
 import { readRememberedLayouts } from '../settings/migrate-remembered';
@@ -76,6 +77,14 @@ export class LayoutBook {
     }
     if (this.layouts.length === 1) return { ok: false, error: 'The last layout stays.' };
     this.layouts = this.layouts.filter((l) => l.id !== id);
+    // A tour that listed it cycles the rest; one that listed only it ends. A display that showed
+    // it falls back as an unknown display would (resolveDisplayChoice).
+    this.displays = Object.fromEntries(
+      Object.entries(this.displays).map(([displayId, choice]) => [
+        displayId,
+        { ...choice, tour: withoutLayout(choice.tour, id) },
+      ]),
+    );
     this.persist();
     return { ok: true, value: true };
   }
@@ -98,4 +107,10 @@ export class LayoutBook {
   private persist(): void {
     this.memory?.write({ layouts: this.layouts, displays: this.displays });
   }
+}
+
+function withoutLayout(tour: TourSpec | null, layoutId: string): TourSpec | null {
+  if (tour === null || !tour.layoutIds.includes(layoutId)) return tour;
+  const layoutIds = tour.layoutIds.filter((id) => id !== layoutId);
+  return layoutIds.length > 0 ? { ...tour, layoutIds } : null;
 }

@@ -6,7 +6,16 @@ import { expect, test } from '@playwright/test';
 import { demoSettings } from '../../electron/settings/demo-config';
 import { settingsFile } from '../../electron/settings/settings-model';
 import { startPreview, type StartedPreview } from './support/preview-fixture';
-import { answerPin, markVideo, STAFF_PIN, toolbarClick, videoMark } from './support/staff-page';
+import {
+  answerPin,
+  expectNoBlackTile,
+  markVideo,
+  recordSwitch,
+  STAFF_PIN,
+  switchRecord,
+  toolbarClick,
+  videoMark,
+} from './support/staff-page';
 import { expectPlaying, waitForLive } from './support/wall-page';
 
 const file = settingsFile(demoSettings());
@@ -55,8 +64,9 @@ test('the staff PIN: set on first use, wrong PINs slowed, the right one unlocks'
   expect(preview.logLines.filter((l) => l.includes('wrong PIN'))).toHaveLength(2);
   await expect(page.getByTestId('pin-wait')).toHaveCount(0, { timeout: 10_000 });
   await answerPin(page);
-  // The wall played on throughout: every tile still live, with frames.
+  // The wall played on throughout: every tile still live, presenting pictures that are not black.
   await waitForLive(page, installed);
+  await expectPlaying(page, installed);
 });
 
 test('a custom layout with merged cells, cameras put by search and by drag, recalled by key', async ({
@@ -171,7 +181,13 @@ test('a tour starts the next page early and keeps the player of a camera on both
   // Before the switch the next page's players are already in the pool (4 + 3 new).
   await expect(page.getByTestId('wall')).toHaveAttribute('data-player-count', '7');
   await expect(progress).toHaveAttribute('data-step', '0');
+  await recordSwitch(page, { testId: 'tour-progress', attribute: 'data-step', value: '1' });
   await expect(progress).toHaveAttribute('data-step', '1');
+  // In the first moment of the next page every tile already has a picture.
+  const atSwitch = await switchRecord(page);
+  expect(atSwitch.map((t) => t.cameraId)).toEqual([a, e, f, g]);
+  expectNoBlackTile(atSwitch);
+  expect(atSwitch[0]!.mark).toBe('stays');
   expect(await videoMark(page, a!)).toBe('stays');
   expect(preview.host.service.broker.session(a!, 'sub')?.connections).toBe(connections);
   await expectPlaying(page, [a!, e!, f!, g!]);

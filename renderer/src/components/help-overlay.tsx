@@ -1,5 +1,5 @@
 // Every key of the wall in the current language (F1 or ? opens and closes it).
-import { DEFAULT_LOCALE } from '../contract';
+import { DEFAULT_LOCALE, QUIT_CHORD_LABEL } from '../contract';
 import type { MessageKey } from '../i18n/message-keys';
 import { translate } from '../i18n/translate';
 import { useApp } from '../store/app-store';
@@ -13,6 +13,7 @@ const KEYS: [string, MessageKey][] = [
   ['Esc', 'help.escape'],
   ['L', 'help.language'],
   ['F1 / ?', 'help.help'],
+  [QUIT_CHORD_LABEL, 'help.quit'],
 ];
 
 export function HelpOverlay() {

@@ -1,8 +1,9 @@
 // The toolbar appears when the mouse moves and hides with the cursor after 3 s: layouts, the
-// pages, the tour, the lock's state (colour and word) and settings. Glancing needs none of it.
+// pages, the tour, the lock's state (colour and word), settings, help and quit. Glancing needs
+// none of it.
 import { DEFAULT_LOCALE, isUnlocked } from '../contract';
 import { useWallApi } from '../api/api-context';
-import { openStaffOverlay, toggleTour, turnPage } from '../controls/staff-actions';
+import { openStaffOverlay, quitWall, toggleTour, turnPage } from '../controls/staff-actions';
 import { useNow } from '../hooks/use-now';
 import { translate } from '../i18n/translate';
 import { layoutName } from '../layout/layout-name';
@@ -48,6 +49,9 @@ export function Toolbar({ view, visible }: { view: CurrentView; visible: boolean
       </button>
       <button type="button" onClick={() => appStore.getState().openOverlay('help')}>
         {t('toolbar.help')}
+      </button>
+      <button type="button" onClick={() => void quitWall(api, appStore)}>
+        {t('toolbar.quit')}
       </button>
     </div>
   );

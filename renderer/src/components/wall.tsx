@@ -18,6 +18,7 @@ import { LayoutEditor } from './layout-editor';
 import { LayoutsPanel } from './layouts-panel';
 import { Pager } from './pager';
 import { PinDialog } from './pin-dialog';
+import { QuitDialog, QuitDone } from './quit-dialog';
 import { SettingsPanel } from './settings-panel';
 import { Tile } from './tile';
 import { Toolbar } from './toolbar';
@@ -66,9 +67,11 @@ export function Wall() {
       <Toolbar view={view} visible={!idle && overlay === null} />
       {overlay === 'help' && <HelpOverlay />}
       {overlay === 'pin' && <PinDialog />}
-      {overlay === 'layouts' && <LayoutsPanel currentId={view.layout.id} />}
+      {overlay === 'layouts' && <LayoutsPanel currentId={view.layout.id} choice={view.choice} />}
       {overlay === 'settings' && <SettingsPanel />}
       {overlay === 'editor' && <LayoutEditor layoutId={editingLayoutId} />}
+      {overlay === 'quit' && <QuitDialog />}
+      {overlay === 'quit-done' && <QuitDone />}
     </div>
   );
 }

@@ -7,10 +7,13 @@ import {
   nextLocale,
   type Result,
   type SavedLayout,
+  type TourSpec,
   type WallApi,
   type WallSnapshot,
 } from '../contract';
 import { translate } from '../i18n/translate';
+import { pageCells } from '../layout/paging';
+import { playerPool, prestartCells } from '../player/pool-instance';
 import type { AppStore } from '../store/app-store';
 import { deriveView } from '../store/current-view';
 import { nextStep, pauseTour, resumeTour, startTour } from '../tour/tour-schedule';
@@ -36,23 +39,36 @@ function apply(store: AppStore, result: Result<WallSnapshot>): boolean {
   return false;
 }
 
-/** Shows a layout on this display (remembered for it), with or without a tour. */
+/**
+ * Shows a layout on this display (remembered for it), with or without a tour. The first page's
+ * players start before main is asked (its answer switches the display at once), and the switch
+ * waits for their first pictures, so no tile is black; a camera already on screen keeps its player.
+ */
 export function chooseLayout(
   api: WallApi,
   store: AppStore,
   layoutId: string,
-  tour: { seconds: number; layoutIds: string[] } | null = null,
+  tour: TourSpec | null = null,
 ): Promise<void> {
   return withStaff(api, store, async () => {
-    const { display } = store.getState();
-    const result = await api.chooseDisplay({
-      displayId: display.id,
-      choice: { index: display.index, layoutId, tour },
-    });
-    if (apply(store, result)) {
-      store.getState().setPage(0);
-      store.getState().setTour(null, tour ? startTour(Date.now()) : null);
-      store.getState().openOverlay(null);
+    const { display, snapshot } = store.getState();
+    const layout = snapshot?.layouts.find((l) => l.id === layoutId);
+    const prestart =
+      layout && snapshot ? prestartCells(pageCells(layout, snapshot.cameras, 0)) : null;
+    try {
+      await prestart?.whenReady();
+      const result = await api.chooseDisplay({
+        displayId: display.id,
+        choice: { index: display.index, layoutId, tour },
+      });
+      if (apply(store, result)) {
+        store.getState().setPage(0);
+        store.getState().setTour(null, tour ? startTour(Date.now()) : null);
+        store.getState().openOverlay(null);
+      }
+    } finally {
+      // The new tiles mount on this change and take their own references first.
+      setTimeout(() => prestart?.release(), 0);
     }
   });
 }
@@ -69,6 +85,25 @@ export function recallLayout(api: WallApi, store: AppStore, key: string): boolea
 export function saveLayout(api: WallApi, store: AppStore, layout: SavedLayout): Promise<void> {
   return withStaff(api, store, async () => {
     if (apply(store, await api.saveLayout(layout))) store.getState().openOverlay(null);
+  });
+}
+
+/** Renames a saved layout; the panel stays open. */
+export function renameLayout(
+  api: WallApi,
+  store: AppStore,
+  layout: SavedLayout,
+  name: string,
+): Promise<void> {
+  return withStaff(api, store, async () => {
+    apply(store, await api.saveLayout({ ...layout, name: name.trim() }));
+  });
+}
+
+/** Deletes a saved layout (the panel asked first); a display that showed it falls back. */
+export function deleteLayout(api: WallApi, store: AppStore, layoutId: string): Promise<void> {
+  return withStaff(api, store, async () => {
+    apply(store, await api.deleteLayout({ id: layoutId }));
   });
 }
 
@@ -125,9 +160,25 @@ export function openStaffOverlay(
   return withStaff(api, store, () => store.getState().openOverlay(overlay, editingLayoutId));
 }
 
+/** The quit chord or the toolbar's Quit: the PIN, then the confirmation (quit-dialog.tsx). */
 export function quitWall(api: WallApi, store: AppStore): Promise<void> {
+  return withStaff(api, store, () => store.getState().openOverlay('quit'));
+}
+
+/**
+ * The confirmation's Quit: main quits the app (or the preview host stops) and refuses while
+ * locked. The page lets its players go, since nothing will be shown any more.
+ */
+export function confirmQuit(api: WallApi, store: AppStore): Promise<void> {
   return withStaff(api, store, async () => {
     const result = await api.quit();
-    if (!result.ok) showNotice(store, result.error);
+    if (!result.ok) {
+      store.getState().openOverlay(null);
+      const locale = store.getState().snapshot?.locale ?? DEFAULT_LOCALE;
+      showNotice(store, translate(locale, 'action.failed', { error: result.error }));
+      return;
+    }
+    playerPool.destroyAll();
+    store.getState().openOverlay('quit-done');
   });
 }

@@ -1,10 +1,12 @@
 // The wall's keys (the help overlay lists them): 1–9 saved layouts, PageUp/PageDown pages,
 // Space the tour, arrows move between tiles, Enter maximises and Escape returns, F1 or ?
-// help, L the language. While a dialog is open, its own fields take the keys; Escape closes it.
+// help, L the language, Ctrl+Alt+Shift+Q quit (a staff action). While a dialog is open, its own
+// fields take the keys; Escape closes it.
 import { useEffect } from 'react';
-import type { WallApi } from '../contract';
+import { isQuitChord, type WallApi } from '../contract';
 import {
   maximiseCamera,
+  quitWall,
   recallLayout,
   restoreGrid,
   toggleLocale,
@@ -51,11 +53,27 @@ function wallKey(event: KeyboardEvent, api: WallApi, store: AppStore): boolean {
   return true;
 }
 
+const chordOf = (event: KeyboardEvent) => ({
+  key: event.key,
+  code: event.code,
+  control: event.ctrlKey,
+  alt: event.altKey,
+  shift: event.shiftKey,
+  meta: event.metaKey,
+});
+
 export function useStaffKeys(api: WallApi, store: AppStore): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
-      if (event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;
       const overlay = store.getState().overlay;
+      if (overlay === 'quit-done') return;
+      if (isQuitChord(chordOf(event))) {
+        // The kiosk lets this chord through to the page (electron/kiosk/kiosk-shortcuts.ts).
+        event.preventDefault();
+        if (!event.repeat && overlay === null) void quitWall(api, store);
+        return;
+      }
+      if (event.ctrlKey || event.altKey || event.metaKey || event.repeat) return;
       if (overlay !== null) {
         const closesHelp = overlay === 'help' && (event.key === 'F1' || event.key === '?');
         if (event.key !== 'Escape' && !closesHelp) return;

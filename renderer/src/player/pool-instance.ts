@@ -4,6 +4,7 @@ import { appStore } from '../store/app-store';
 import { canDecodeH265 } from './codec-support';
 import { mpegtsEngine } from './mpegts-engine';
 import { PlayerPool } from './player-pool';
+import { Prestart, prestartTargets } from './prestart';
 import type { TilePlayerDeps } from './tile-player';
 import { TilePlayer } from './tile-player';
 
@@ -30,3 +31,10 @@ export const playerPool = new PlayerPool<TilePlayer>({
   onDestroyed: (key) => appStore.getState().clearFreshness(key),
   onSizeChange: (size) => appStore.getState().setPlayerCount(size),
 });
+
+/** Starts the players a page of cells will need (prestart.ts), from what main last said. */
+export function prestartCells(cells: readonly (string | null)[]): Prestart<TilePlayer> {
+  const snapshot = appStore.getState().snapshot;
+  const targets = prestartTargets(cells, snapshot?.cameras ?? [], snapshot?.gatewayBase ?? null);
+  return new Prestart(playerPool, targets);
+}

@@ -74,6 +74,11 @@ export class TilePlayer {
     void this.video.play().catch(() => undefined);
   }
 
+  /** The <video> has a picture to show (HAVE_CURRENT_DATA): a tile taking it is not black. */
+  hasPicture(): boolean {
+    return this.video.readyState >= 2;
+  }
+
   unmountFrom(container: HTMLElement): void {
     if (this.video.parentElement === container) container.removeChild(this.video);
   }

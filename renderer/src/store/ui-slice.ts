@@ -7,7 +7,16 @@ import type { DisplayIdentity } from '../display/display-identity';
 import type { TourClock } from '../tour/tour-schedule';
 import type { AppState } from './app-store';
 
-export type Overlay = 'help' | 'layouts' | 'editor' | 'settings' | 'pin' | null;
+export type Overlay =
+  | 'help'
+  | 'layouts'
+  | 'editor'
+  | 'settings'
+  | 'pin'
+  // Quitting: the confirmation, then (where the page outlives it: the preview) the end.
+  | 'quit'
+  | 'quit-done'
+  | null;
 
 export interface UiSlice {
   display: DisplayIdentity;

@@ -40,3 +40,64 @@ export async function videoMark(page: Page, cameraId: string): Promise<string | 
     .first()
     .evaluate((v) => (v as HTMLVideoElement & { __mark?: string }).__mark ?? null);
 }
+
+/** A grid tile as it was in the first moment a layout was on the page, before it was painted. */
+export interface SwitchTile {
+  cameraId: string;
+  /** markVideo's mark on the tile's <video>: the same player as before the switch. */
+  mark: string | null;
+  /** Decoded frames and the picture's width: 0 for a player that has shown nothing yet. */
+  frames: number;
+  width: number;
+}
+
+/**
+ * Watches the element `testId` until its `attribute` becomes `value` (the wall's layout id, the
+ * tour's step) and records the grid's tiles at that moment: a mutation observer runs after
+ * React's commit and its layout effects, before the browser paints the new page.
+ */
+export async function recordSwitch(
+  page: Page,
+  target: { testId: string; attribute: string; value: string },
+): Promise<void> {
+  await page.evaluate(({ testId, attribute, value }) => {
+    const element = document.querySelector<HTMLElement>(`[data-testid="${testId}"]`)!;
+    const record = window as unknown as { __switch?: unknown };
+    record.__switch = null;
+    const observer = new MutationObserver(() => {
+      if (element.getAttribute(attribute) !== value) return;
+      observer.disconnect();
+      const tiles = [...document.querySelectorAll<HTMLElement>('.grid [data-testid="tile"]')];
+      record.__switch = tiles.map((tile) => {
+        const video = tile.querySelector('video') as
+          (HTMLVideoElement & { __mark?: string }) | null;
+        return {
+          cameraId: tile.dataset.cameraId ?? '',
+          mark: video?.__mark ?? null,
+          frames: video?.getVideoPlaybackQuality().totalVideoFrames ?? 0,
+          width: video?.videoWidth ?? 0,
+        };
+      });
+    });
+    observer.observe(element, { attributes: true, attributeFilter: [attribute] });
+  }, target);
+}
+
+/** The switch to a layout (the wall's data-layout-id). */
+export const recordSwitchTo = (page: Page, layoutId: string) =>
+  recordSwitch(page, { testId: 'wall', attribute: 'data-layout-id', value: layoutId });
+
+/** Every tile had a decoded picture in the switch's first moment: none was black. */
+export function expectNoBlackTile(tiles: readonly SwitchTile[]): void {
+  for (const tile of tiles) {
+    expect(tile.frames, `${tile.cameraId} has decoded frames at the switch`).toBeGreaterThan(0);
+    expect(tile.width, `${tile.cameraId} has a picture at the switch`).toBeGreaterThan(0);
+  }
+}
+
+export async function switchRecord(page: Page): Promise<SwitchTile[]> {
+  const handle = await page.waitForFunction(
+    () => (window as unknown as { __switch?: unknown }).__switch ?? null,
+  );
+  return (await handle.jsonValue()) as SwitchTile[];
+}

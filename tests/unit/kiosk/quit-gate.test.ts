@@ -1,33 +1,7 @@
-// The way out of the kiosk: the chord asks, Cancel is the default, one dialog at a time; and
-// window closes are refused in kiosk mode until the app is really quitting.
+// Window closes are refused in kiosk mode until the app is really quitting (staff quit through
+// the `wall:quit` verb, an OS shutdown, the session's end).
 import { describe, expect, it } from 'vitest';
-import { QUIT_DIALOG, QuitGate } from '../../../electron/kiosk/quit-gate';
-
-describe('the quit confirmation', () => {
-  it('asks in both languages, with Cancel first and as the default and the cancel answer', () => {
-    expect(QUIT_DIALOG.message).toBe('Thoát One-Stop Wall? / Quit One-Stop Wall?');
-    expect(QUIT_DIALOG.buttons[QUIT_DIALOG.defaultId]).toMatch(/Cancel/);
-    expect(QUIT_DIALOG.buttons[QUIT_DIALOG.cancelId]).toMatch(/Cancel/);
-  });
-
-  it('quits only on the Quit button', () => {
-    const gate = new QuitGate();
-    expect(gate.requestQuit()).toBe('ask');
-    expect(gate.answered(QUIT_DIALOG.cancelId)).toBe('stay');
-    expect(gate.quitting).toBe(false);
-    expect(gate.requestQuit()).toBe('ask');
-    expect(gate.answered(1)).toBe('quit');
-    expect(gate.quitting).toBe(true);
-  });
-
-  it('shows one dialog at a time and none once quitting', () => {
-    const gate = new QuitGate();
-    expect(gate.requestQuit()).toBe('ask');
-    expect(gate.requestQuit()).toBe('ignore');
-    gate.answered(1);
-    expect(gate.requestQuit()).toBe('ignore');
-  });
-});
+import { QuitGate } from '../../../electron/kiosk/quit-gate';
 
 describe('window close in kiosk mode', () => {
   it('is prevented until the app quits, and always allowed outside kiosk mode', () => {
