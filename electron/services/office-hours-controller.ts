@@ -38,6 +38,8 @@ export class OfficeHoursController {
   private status: OfficeHoursStatus;
   private timer: unknown = null;
   private closed = false;
+  /** The schedule's answer for [from, until): open or not, unchanged until `until`. */
+  private span: { from: number; until: number; inHours: boolean } | null = null;
   private readonly now: () => number;
   private readonly timers: ControllerTimers;
 
@@ -55,7 +57,7 @@ export class OfficeHoursController {
   /** Staff: show the wall outside hours for OUTSIDE_HOURS_LOOK_MS, or (false) end that early. */
   showOutsideHours(show: boolean): OfficeHoursStatus {
     const now = this.now();
-    if (show && !isOpen(this.options.schedule, now)) {
+    if (show && !this.scheduleAt(now).inHours) {
       this.overrideUntil = now + OUTSIDE_HOURS_LOOK_MS;
       this.options.log('office hours: staff show the wall outside working hours for 30 minutes');
     } else if (!show && this.overrideUntil !== null) {
@@ -82,9 +84,26 @@ export class OfficeHoursController {
     this.timer = null;
   }
 
-  private decide(now: number): OfficeHoursStatus {
+  /**
+   * Whether the schedule is open at `now`, and until when that holds. Asked of the schedule only
+   * when `now` leaves the span last answered (a boundary passed, or the clock was set), since
+   * the time-zone arithmetic is the costly part of a check.
+   */
+  private scheduleAt(now: number): { inHours: boolean; until: number } {
+    const span = this.span;
+    if (span && now >= span.from && now < span.until) return span;
     const { schedule } = this.options;
-    const inHours = isOpen(schedule, now);
+    const fresh = {
+      from: now,
+      until: nextChange(schedule, now)?.at ?? Number.POSITIVE_INFINITY,
+      inHours: isOpen(schedule, now),
+    };
+    this.span = fresh;
+    return fresh;
+  }
+
+  private decide(now: number): OfficeHoursStatus {
+    const { inHours, until } = this.scheduleAt(now);
     if (this.overrideUntil !== null) {
       if (inHours || now >= this.overrideUntil) {
         this.overrideUntil = null;
@@ -98,8 +117,8 @@ export class OfficeHoursController {
       inHours,
       showing: inHours || this.overrideUntil !== null,
       overrideUntil: this.overrideUntil,
-      nextChange: nextChange(schedule, now)?.at ?? null,
-      timeZone: schedule.timeZone,
+      nextChange: Number.isFinite(until) ? until : null,
+      timeZone: this.options.schedule.timeZone,
     };
   }
 

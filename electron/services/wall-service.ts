@@ -12,7 +12,7 @@ import {
   type WallRequests,
 } from '../contract/wall-verbs';
 import { LoopbackGateway } from '../gateway/loopback-gateway';
-import { officeSchedule } from '../settings/schedule-field';
+import { officeSchedule, showingSchedule } from '../settings/schedule-field';
 import type { WallSettings } from '../settings/settings-model';
 import {
   memoryStaffStore,
@@ -130,7 +130,7 @@ export class WallService {
       log: options.log,
     });
     this.hours = new OfficeHoursController({
-      schedule,
+      schedule: showingSchedule(this.settings.schedule),
       onChange: (status) => {
         applyOfficeHours(status, this);
         this.emit('hours:changed', status);

@@ -2,7 +2,7 @@
 // schedule/validate-schedule.ts, its file form is kept as IT wrote it (so --protect-config writes
 // it back unchanged, a missing time zone still meaning "this PC's"), and the schedule the wall
 // runs on is derived from it where it is used.
-import type { OfficeSchedule, Weekday } from '../schedule/schedule-model';
+import { WEEKDAYS, type OfficeSchedule, type Weekday } from '../schedule/schedule-model';
 import { parseSchedule } from '../schedule/validate-schedule';
 
 /** The field as the file holds it; every part optional (see docs and README "Office hours"). */
@@ -40,7 +40,31 @@ export function parseScheduleField(raw: unknown, errors: string[]): ScheduleConf
   return raw as ScheduleConfig;
 }
 
-/** The schedule the wall runs on: the file's, or Monday–Friday default hours, in `timeZone`. */
+/**
+ * The hours the wall shows its cameras in. Only a configuration that has a "schedule" field
+ * goes dark outside hours (`"schedule": {}` is the default hours); without one the wall shows
+ * around the clock, as walls configured before office hours existed (and the demo) expect.
+ */
+export function showingSchedule(
+  config: ScheduleConfig | undefined,
+  timeZone: string = pcTimeZone(),
+): OfficeSchedule {
+  if (config !== undefined) return officeSchedule(config, timeZone);
+  const allDay = ['00:00-24:00'];
+  return officeSchedule(
+    {
+      timeZone,
+      weekly: Object.fromEntries(WEEKDAYS.map((day) => [day, allDay])),
+      extraWorkingDayHours: allDay,
+    },
+    timeZone,
+  );
+}
+
+/**
+ * The centres' office hours (what availability is counted against): the file's, or the
+ * default Monday–Friday hours in `timeZone`.
+ */
 export function officeSchedule(
   config: ScheduleConfig | undefined,
   timeZone: string = pcTimeZone(),
