@@ -2,6 +2,7 @@
 // window is made with, and what app:// serves (only files under the renderer's folder, each with
 // the Content-Security-Policy). Electron is faked; the modules under test are the real glue.
 import { EventEmitter } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { contentSecurityPolicy } from '../../../electron/gateway/content-security-policy';
@@ -72,6 +73,7 @@ describe('webPreferences of every wall window', () => {
         webviewTag: false,
         navigateOnDragDrop: false,
       });
+      expect(prefs).not.toHaveProperty('enableBlinkFeatures');
       // DevTools exist only in a development run; a packaged app is always in kiosk mode.
       expect(prefs.devTools).toBe(!kiosk);
     });
@@ -88,6 +90,24 @@ describe('webPreferences of every wall window', () => {
       }),
     ]);
     expect(made[0]).toMatchObject({ frame: false, fullscreen: true, kiosk: true });
+  });
+});
+
+describe('what the app never does', () => {
+  it('opens nothing outside itself: no shell.openExternal anywhere in main or the page', () => {
+    const sources = [
+      ...readdirSync('electron', { recursive: true, encoding: 'utf8' }).map((f) =>
+        join('electron', f),
+      ),
+      ...readdirSync(join('renderer', 'src'), { recursive: true, encoding: 'utf8' }).map((f) =>
+        join('renderer', 'src', f),
+      ),
+    ].filter((file) => /\.tsx?$/.test(file));
+    expect(sources.length).toBeGreaterThan(100);
+    const offenders = sources.filter((file) =>
+      /openExternal|openPath|enableBlinkFeatures/.test(readFileSync(file, 'utf8')),
+    );
+    expect(offenders).toEqual([]);
   });
 });
 
