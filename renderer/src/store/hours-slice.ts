@@ -13,7 +13,10 @@ export const initialHours = { officeHours: null } satisfies Partial<HoursSlice>;
 
 export const createHoursSlice: StateCreator<AppState, [], [], HoursSlice> = (set) => ({
   ...initialHours,
-  setOfficeHours: (officeHours) => set({ officeHours }),
+  // Outside hours main holds no stream at all, so no status from before stands either: a tile
+  // coming back must not show 'live' from the evening before while it reconnects.
+  setOfficeHours: (officeHours) =>
+    set(officeHours.showing ? { officeHours } : { officeHours, statuses: {} }),
 });
 
 /** The dark out-of-hours screen replaces the wall (and every player) only when main says so. */
