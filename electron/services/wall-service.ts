@@ -88,11 +88,9 @@ export class WallService {
   readonly hours: OfficeHoursController;
   private settings: WallSettings;
   private readonly book: LayoutBook;
-  readonly log: (line: string) => void;
   private readonly listeners = new Set<EventListener>();
 
   private constructor(private readonly options: WallServiceOptions) {
-    this.log = options.log;
     this.settings = withRemembered(options.settings, options.memory?.read() ?? {});
     this.book = new LayoutBook(this.settings, options.memory);
     this.staff = new StaffLock(
@@ -129,17 +127,18 @@ export class WallService {
       allowedOrigins: options.allowedOrigins,
       log: options.log,
     });
+    const hoursParts = { broker: this.broker, health: this.health, log: options.log };
     this.hours = new OfficeHoursController({
       schedule: showingSchedule(this.settings.schedule),
       onChange: (status) => {
-        applyOfficeHours(status, this);
+        applyOfficeHours(status, hoursParts);
         this.emit('hours:changed', status);
       },
       log: options.log,
       ...(options.now ? { now: options.now } : {}),
       ...(options.hoursTimers ? { timers: options.hoursTimers } : {}),
     });
-    applyOfficeHours(this.hours.current(), this);
+    applyOfficeHours(this.hours.current(), hoursParts);
   }
 
   static async start(options: WallServiceOptions): Promise<WallService> {
