@@ -3,6 +3,7 @@
 // IPC registration and the service's handler map are all derived from it, so adding a verb is
 // one entry here plus the service's handler for it (which the compiler then demands).
 import type { HealthCsv, HealthCsvRequest, HealthSummary } from './health-view';
+import type { OfficeHoursStatus } from './office-hours';
 import type { DisplayChoice, SavedLayout } from './saved-layout';
 import type { StaffStatus } from './staff-status';
 import type { Locale, Result, StreamStatus, WallSnapshot } from './wall-contract';
@@ -48,6 +49,10 @@ export const WALL_VERBS = {
   setStaffPin: verb<{ pin: string }, StaffStatus>()('staff:set-pin'),
   unlockStaff: verb<{ pin: string }, StaffStatus>()('staff:unlock'),
   lockStaff: verb<void, StaffStatus>()('staff:lock'),
+  // Office hours: read by anyone; showing the wall outside hours is a staff verb (`show: false`
+  // ends the look early).
+  getOfficeHours: verb<void, OfficeHoursStatus>()('hours:get-status'),
+  showOutsideHours: verb<{ show: boolean }, OfficeHoursStatus>()('hours:show-outside'),
 } as const;
 
 /** The API's subscription name → its channel and payload type. */
@@ -55,6 +60,7 @@ export const WALL_EVENTS = {
   onStatus: pushed<StreamStatus>()('streams:status'),
   onSnapshot: pushed<WallSnapshot>()('wall:snapshot'),
   onStaff: pushed<StaffStatus>()('staff:changed'),
+  onOfficeHours: pushed<OfficeHoursStatus>()('hours:changed'),
 } as const;
 
 /** The name the preload exposes the API under on `window`. */

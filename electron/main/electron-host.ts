@@ -1,9 +1,11 @@
 // The Electron app as a host of the wall (start-wall.ts): what only Electron does. The
-// renderer from app://wall, IPC, one window per display, a display kept awake, safeStorage
-// for secrets and electron-store for what the wall remembers, all under the app's data folder.
+// renderer from app://wall, IPC, one window per display, the display kept awake in office
+// hours, safeStorage for secrets and electron-store for what the wall remembers, all under the
+// app's data folder.
 import { app, powerSaveBlocker } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
+import { DisplayAwake } from '../kiosk/display-awake';
 import type { LogLine } from '../logging/logger';
 import type { CliOptions } from '../settings/cli-args';
 import { REMEMBERED_SCHEMA } from '../settings/settings-store';
@@ -45,8 +47,18 @@ export function electronHost(options: {
         () => `ws://127.0.0.1:${service.gateway.listeningPort}`,
       );
       registerIpc(service, log);
-      // An always-on wall must keep the display awake.
-      powerSaveBlocker.start('prevent-display-sleep');
+      // The display stays awake while the wall shows cameras; outside office hours it may sleep.
+      const awake = new DisplayAwake(
+        {
+          start: () => powerSaveBlocker.start('prevent-display-sleep'),
+          stop: (id) => powerSaveBlocker.stop(id),
+        },
+        log,
+      );
+      awake.follow(service.hours.current().showing);
+      service.onEvent((channel) => {
+        if (channel === 'hours:changed') awake.follow(service.hours.current().showing);
+      });
       const kiosk = app.isPackaged || process.argv.includes('--kiosk');
       const walls = keepWallWindows({ preloadPath: preloadPath(outDir), kiosk, log });
       // No menu, GPU crash policy, autostart (login item / XDG entry), quit state: docs/kiosk.md.

@@ -3,10 +3,16 @@
 // is reloaded with backoff, and in kiosk mode a wall window cannot be closed short of quitting
 // (one that goes away anyway is reopened on its display), so a wall left alone for weeks
 // comes back by itself.
-import { BrowserWindow, screen, type Display } from 'electron';
+import {
+  BrowserWindow,
+  screen,
+  type BrowserWindowConstructorOptions,
+  type Display,
+} from 'electron';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { RendererWatch } from '../kiosk/crash-backoff';
+import { wallWindowOptions } from '../kiosk/window-options';
 import { APP_ORIGIN } from './app-protocol';
 import { lockDownWindow, quitGate } from './kiosk-window';
 
@@ -68,29 +74,12 @@ export function keepWallWindows(options: WindowOptions): WallWindows {
 }
 
 function openWallWindow(display: Display, index: number, options: WindowOptions): BrowserWindow {
-  const window = new BrowserWindow({
-    ...display.bounds,
-    fullscreen: true,
+  const windowOptions = wallWindowOptions({
+    bounds: display.bounds,
+    preloadPath: options.preloadPath,
     kiosk: options.kiosk,
-    frame: false,
-    autoHideMenuBar: true,
-    backgroundColor: '#000000',
-    show: false,
-    title: 'One-Stop Wall',
-    webPreferences: {
-      preload: options.preloadPath,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: false,
-      // A wall on a second monitor is never "focused"; it must not be throttled.
-      backgroundThrottling: false,
-      // Nobody debugs a kiosk wall at the wall; F12 must not open a panel over the cameras.
-      devTools: !options.kiosk,
-      zoomFactor: 1,
-    },
-  });
+  }) satisfies BrowserWindowConstructorOptions;
+  const window = new BrowserWindow(windowOptions);
   // The id lets each display keep its own layout; the index is the fallback's guide when a
   // monitor is replaced (a new id) and the renderer looks for display 0's choice.
   const url = `${APP_ORIGIN}/index.html?display=${index}&displayId=${display.id}`;

@@ -12,6 +12,7 @@ import {
   type WallRequests,
 } from '../contract/wall-verbs';
 import { LoopbackGateway } from '../gateway/loopback-gateway';
+import { officeSchedule, showingSchedule } from '../settings/schedule-field';
 import type { WallSettings } from '../settings/settings-model';
 import {
   memoryStaffStore,
@@ -27,6 +28,8 @@ import { StreamBroker } from '../streams/core/stream-broker';
 import type { SessionTimings } from '../streams/core/session-timings';
 import { createStreamResolver } from '../streams/stream-resolver';
 import { LayoutBook } from './layout-book';
+import { OfficeHoursController, type ControllerTimers } from './office-hours-controller';
+import { applyOfficeHours, parseShowOutside } from './office-hours-gate';
 import { parseLocale } from './request-payloads';
 import { wallSnapshot } from './wall-snapshot';
 
@@ -50,6 +53,8 @@ export interface WallServiceOptions {
   /** `--reset-pin`: forget the staff PIN at start (recovery on the PC itself). */
   resetPin?: boolean;
   now?: () => number;
+  /** The office-hours controller's timers (tests drive them by hand). */
+  hoursTimers?: ControllerTimers;
 }
 
 type EventListener = <C extends WallEventChannel>(channel: C, payload: WallEvents[C]) => void;
@@ -79,6 +84,7 @@ export class WallService {
   readonly staff: StaffLock;
   /** The health record; null where it cannot be kept (no data folder, a read-only disk). */
   readonly health: WallHealth | null;
+  readonly hours: OfficeHoursController;
   private settings: WallSettings;
   private readonly book: LayoutBook;
   private readonly listeners = new Set<EventListener>();
@@ -92,8 +98,15 @@ export class WallService {
       options.now,
     );
     if (options.resetPin) this.staff.reset();
+    const schedule = officeSchedule(this.settings.schedule);
     this.health = options.healthDir
-      ? WallHealth.open({ dir: options.healthDir, settings: () => this.settings, log: options.log })
+      ? WallHealth.open({
+          dir: options.healthDir,
+          settings: () => this.settings,
+          schedule,
+          log: options.log,
+          ...(options.now ? { now: options.now } : {}),
+        })
       : null;
     this.broker = new StreamBroker({
       resolve: createStreamResolver(this.settings, {
@@ -114,6 +127,23 @@ export class WallService {
       allowedOrigins: options.allowedOrigins,
       log: options.log,
     });
+    const hoursParts = {
+      broker: this.broker,
+      watch: this.watch,
+      health: this.health,
+      log: options.log,
+    };
+    this.hours = new OfficeHoursController({
+      schedule: showingSchedule(this.settings.schedule),
+      onChange: (status) => {
+        applyOfficeHours(status, hoursParts);
+        this.emit('hours:changed', status);
+      },
+      log: options.log,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.hoursTimers ? { timers: options.hoursTimers } : {}),
+    });
+    applyOfficeHours(this.hours.current(), hoursParts);
   }
 
   static async start(options: WallServiceOptions): Promise<WallService> {
@@ -166,6 +196,14 @@ export class WallService {
     'staff:unlock': async (payload) =>
       this.staffChanged(await this.staff.unlock((payload as { pin?: unknown } | null)?.pin)),
     'staff:lock': () => this.staffChanged({ ok: true, value: this.staff.lock() }),
+    'hours:get-status': () => ({ ok: true, value: this.hours.current() }),
+    'hours:show-outside': (payload) => {
+      const show = parseShowOutside(payload);
+      if (show === null) return { ok: false, error: 'Expected { show: true | false }.' };
+      if (!this.staff.isUnlocked()) return LOCKED;
+      this.staff.touch();
+      return { ok: true, value: this.hours.showOutsideHours(show) };
+    },
     'wall:set-locale': (payload) => {
       const locale = parseLocale(payload);
       if (!locale.ok) return locale;
@@ -190,6 +228,7 @@ export class WallService {
 
   async close(): Promise<void> {
     this.watch.close();
+    this.hours.close();
     this.broker.close();
     await this.gateway.close();
     this.health?.close();

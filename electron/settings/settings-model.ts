@@ -3,6 +3,7 @@
 // `auth` here only while the configuration is read; the main process keeps them and never
 // sends them to the renderer.
 import type { CameraAvailability, LayoutSelection, Locale } from '../contract/wall-contract';
+import type { ScheduleConfig } from './schedule-field';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
@@ -92,6 +93,8 @@ export interface WallSettings {
   sites: SiteSettings[];
   cameras: CameraSettings[];
   layout: LayoutSelection;
+  /** Office hours as the file gives them (schedule-field.ts); absent: the default hours. */
+  schedule?: ScheduleConfig;
 }
 
 /** A camera as the configuration file holds it: availability optional, no derived fields. */

@@ -10,3 +10,4 @@ export * from '../../electron/contract/layout-grid';
 export * from '../../electron/contract/saved-layout';
 export * from '../../electron/contract/staff-status';
 export * from '../../electron/contract/quit-chord';
+export * from '../../electron/contract/office-hours';

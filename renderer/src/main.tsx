@@ -15,6 +15,7 @@ import './styles/wall.css';
 import './styles/staff.css';
 import './styles/editor.css';
 import './styles/layouts-panel.css';
+import './styles/clock.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element');

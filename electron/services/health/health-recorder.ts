@@ -47,23 +47,49 @@ function reasonOf(status: StreamStatus): string | undefined {
   return status.protocolStatus ? `${status.reason} ${status.protocolStatus}` : status.reason;
 }
 
+type RecordedCamera = { id: string; availability: 'installed' | 'not-installed' | 'disabled' };
+
 export class HealthRecorder {
   private readonly sessions = new Map<string, Map<Quality, StreamStatus>>();
+  private outside = false;
 
   constructor(
     private readonly log: HealthLog,
     /** The configuration's cameras and how they stand before any stream opens. */
-    cameras: readonly { id: string; availability: 'installed' | 'not-installed' | 'disabled' }[],
+    private readonly cameras: readonly RecordedCamera[],
     private readonly now: () => number,
   ) {
-    for (const camera of cameras) {
+    this.recordAll('unwatched');
+  }
+
+  /**
+   * The wall went dark outside office hours and holds no stream: every installed camera is
+   * 'outside-hours' (not down) until hours resume, and what closing sessions report is ignored.
+   */
+  outsideHours(): void {
+    if (this.outside) return;
+    this.outside = true;
+    this.sessions.clear();
+    this.recordAll('outside-hours');
+  }
+
+  /** The wall shows cameras again; each is 'unwatched' until its stream says more. */
+  withinHours(): void {
+    if (!this.outside) return;
+    this.outside = false;
+    this.recordAll('unwatched');
+  }
+
+  private recordAll(installedState: HealthState): void {
+    for (const camera of this.cameras) {
       if (camera.availability === 'not-installed') continue;
-      const state: HealthState = camera.availability === 'disabled' ? 'disabled' : 'unwatched';
-      this.log.append({ at: now(), cameraId: camera.id, state });
+      const state: HealthState = camera.availability === 'disabled' ? 'disabled' : installedState;
+      this.log.append({ at: this.now(), cameraId: camera.id, state });
     }
   }
 
   onStatus(status: StreamStatus): void {
+    if (this.outside) return;
     let byQuality = this.sessions.get(status.cameraId);
     if (!byQuality) this.sessions.set(status.cameraId, (byQuality = new Map()));
     byQuality.set(status.quality, status);

@@ -6,7 +6,7 @@
 import type { HealthCsv, HealthSummary } from '../../contract/health-view';
 import type { Result, StreamStatus } from '../../contract/wall-contract';
 import { HealthLog } from '../../health/log/health-log';
-import { defaultSchedule, type OfficeSchedule } from '../../schedule/schedule-model';
+import type { OfficeSchedule } from '../../schedule/schedule-model';
 import type { WallSettings } from '../../settings/settings-model';
 import { exportHealthCsv } from './health-export';
 import { HealthRecorder } from './health-recorder';
@@ -32,6 +32,8 @@ export class WallHealth {
   static open(options: {
     dir: string;
     settings: () => WallSettings;
+    /** The office hours availability is counted against (the configuration's). */
+    schedule: OfficeSchedule;
     log: (line: string) => void;
     now?: () => number;
   }): WallHealth | null {
@@ -39,10 +41,7 @@ export class WallHealth {
     try {
       const log = HealthLog.open({ dir: options.dir, now });
       const recorder = new HealthRecorder(log, options.settings().cameras, now);
-      // Office hours come from the configuration once it has them; until then the usual
-      // Monday-to-Friday hours in this PC's own time zone.
-      const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      return new WallHealth(log, recorder, options.settings, defaultSchedule(zone), now);
+      return new WallHealth(log, recorder, options.settings, options.schedule, now);
     } catch (error) {
       options.log(`health: the record cannot be kept in ${options.dir} (${String(error)})`);
       return null;
@@ -52,6 +51,16 @@ export class WallHealth {
   onStatus(status: StreamStatus): void {
     try {
       this.recorder.onStatus(status);
+    } catch {
+      // A full disk loses a record, never the wall.
+    }
+  }
+
+  /** Outside office hours the wall holds no stream: see HealthRecorder.outsideHours. */
+  setOutsideHours(outside: boolean): void {
+    try {
+      if (outside) this.recorder.outsideHours();
+      else this.recorder.withinHours();
     } catch {
       // A full disk loses a record, never the wall.
     }

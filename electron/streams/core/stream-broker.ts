@@ -39,6 +39,8 @@ export class StreamBroker {
   private readonly sessions = new Map<string, StreamSession>();
   private readonly failureLogs = new Map<string, FailureLog>();
   readonly loginGate: LoginGate;
+  /** Why no stream may open now (outside office hours), or null. */
+  private heldReason: string | null = null;
 
   constructor(private readonly options: BrokerOptions) {
     this.loginGate = options.loginGate ?? new LoginGate();
@@ -50,6 +52,7 @@ export class StreamBroker {
     quality: Quality,
     sink: ViewerSink,
   ): { detach: () => void } | { error: string } {
+    if (this.heldReason !== null) return { error: this.heldReason };
     const key = streamKey(cameraId, quality);
     let session = this.sessions.get(key);
     if (!session) {
@@ -100,6 +103,25 @@ export class StreamBroker {
       this.sessions.delete(key);
       this.failureLogs.delete(session.currentStatus.cameraId);
     }
+  }
+
+  /**
+   * Lets every upstream go idle: closes every session (their viewers are told `reason`) and
+   * refuses every new viewer with it until release(), whoever asks (a tile, a prewarm, any
+   * other watcher). Backoff and login records live in the gate and failure logs, not here.
+   */
+  hold(reason: string): void {
+    this.heldReason = reason;
+    for (const session of this.sessions.values()) session.close();
+    this.sessions.clear();
+  }
+
+  release(): void {
+    this.heldReason = null;
+  }
+
+  get held(): boolean {
+    return this.heldReason !== null;
   }
 
   close(): void {

@@ -12,6 +12,7 @@ export function connectApiToStore(api: WallApi, store: AppStore): () => void {
   const offStatus = api.onStatus((status) => state().setStatus(status));
   const offSnapshot = api.onSnapshot((snapshot) => state().setSnapshot(snapshot));
   const offStaff = api.onStaff((staff) => state().setStaff(staff));
+  const offHours = api.onOfficeHours((hours) => state().setOfficeHours(hours));
 
   const load = async (): Promise<void> => {
     const snapshot = await api.getSnapshot();
@@ -21,6 +22,10 @@ export function connectApiToStore(api: WallApi, store: AppStore): () => void {
       retry = setTimeout(() => void load(), SNAPSHOT_RETRY_MS);
       return;
     }
+    // Before the wall renders: outside hours it must not start a single player.
+    const hours = await api.getOfficeHours();
+    if (stopped) return;
+    if (hours.ok) state().setOfficeHours(hours.value);
     state().setSnapshot(snapshot.value);
     const statuses = await api.getStatuses();
     if (!stopped && statuses.ok) state().setStatuses(statuses.value);
@@ -35,5 +40,6 @@ export function connectApiToStore(api: WallApi, store: AppStore): () => void {
     offStatus();
     offSnapshot();
     offStaff();
+    offHours();
   };
 }

@@ -12,6 +12,7 @@ const KEYS: [string, MessageKey][] = [
   ['Enter', 'help.enter'],
   ['Esc', 'help.escape'],
   ['L', 'help.language'],
+  ['O', 'help.hours'],
   ['F1 / ?', 'help.help'],
   [QUIT_CHORD_LABEL, 'help.quit'],
 ];

@@ -1,6 +1,9 @@
 // The whole screen: this display's page of tiles (or one maximised tile over it, on the main
-// stream), the banner, the pager, the tour's line, the toolbar and the staff's dialogs. The
-// root carries the e2e hooks data-testid="wall", data-locale and data-player-count.
+// stream), the banner, the pager, the tour's line, the toolbar and the staff's dialogs, with the
+// clock in a strip of its own under the grid. Outside office hours the dark screen replaces all
+// of it (no tile, so no player) but keeps the keys, the help and the PIN dialog. The root
+// carries the e2e hooks data-testid="wall" (or "outside-hours"), data-locale and
+// data-player-count.
 import { useCallback } from 'react';
 import { DEFAULT_LOCALE } from '../contract';
 import { useWallApi } from '../api/api-context';
@@ -10,12 +13,14 @@ import { useStaffKeys } from '../hooks/use-staff-keys';
 import { useTour } from '../hooks/use-tour';
 import { appStore, useApp } from '../store/app-store';
 import { tourSeconds } from '../store/current-view';
+import { showsCameras } from '../store/hours-slice';
 import { useCurrentView } from '../store/use-current-view';
 import { Banner } from './banner';
 import { Grid } from './grid';
 import { HelpOverlay } from './help-overlay';
 import { LayoutEditor } from './layout-editor';
 import { LayoutsPanel } from './layouts-panel';
+import { OutsideHoursScreen } from './outside-hours';
 import { Pager } from './pager';
 import { PinDialog } from './pin-dialog';
 import { QuitDialog, QuitDone } from './quit-dialog';
@@ -23,6 +28,7 @@ import { SettingsPanel } from './settings-panel';
 import { Tile } from './tile';
 import { Toolbar } from './toolbar';
 import { TourProgress } from './tour-progress';
+import { ClockStrip } from './wall-clock';
 
 export function Wall() {
   const api = useWallApi();
@@ -38,10 +44,26 @@ export function Wall() {
   const editingLayoutId = useApp((s) => s.editingLayoutId);
   const playerCount = useApp((s) => s.playerCount);
   const idle = useIdleCursor();
+  const showing = useApp(showsCameras);
   useStaffKeys(api, appStore);
   useTour(view);
   const onMaximise = useCallback((cameraId: string) => maximiseCamera(appStore, cameraId), []);
   const onRestore = useCallback(() => restoreGrid(appStore), []);
+  if (!showing) {
+    return (
+      <div
+        className={`wall wall--dark${idle ? ' wall--idle' : ''}`}
+        data-testid="outside-hours"
+        data-locale={locale}
+        data-player-count={playerCount}
+        lang={locale}
+      >
+        <OutsideHoursScreen />
+        {overlay === 'help' && <HelpOverlay />}
+        {overlay === 'pin' && <PinDialog />}
+      </div>
+    );
+  }
   if (!view) return null;
 
   return (
@@ -64,6 +86,7 @@ export function Wall() {
       <Banner compact={maximised !== null} />
       {maximised === null && <Pager page={view.page} count={view.pageCount} />}
       {view.tour && <TourProgress seconds={tourSeconds(view.tour)} />}
+      <ClockStrip />
       <Toolbar view={view} visible={!idle && overlay === null} />
       {overlay === 'help' && <HelpOverlay />}
       {overlay === 'pin' && <PinDialog />}

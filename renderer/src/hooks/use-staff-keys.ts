@@ -1,7 +1,8 @@
 // The wall's keys (the help overlay lists them): 1–9 saved layouts, PageUp/PageDown pages,
 // Space the tour, arrows move between tiles, Enter maximises and Escape returns, F1 or ?
-// help, L the language, Ctrl+Alt+Shift+Q quit (a staff action). While a dialog is open, its own
-// fields take the keys; Escape closes it.
+// help, L the language, O the cameras outside working hours (PIN), Ctrl+Alt+Shift+Q quit (a staff
+// action). On the dark out-of-hours screen only help, language, O and the quit chord act. While a
+// dialog is open, its own fields take the keys; Escape closes it.
 import { useEffect } from 'react';
 import { isQuitChord, type WallApi } from '../contract';
 import {
@@ -13,10 +14,12 @@ import {
   toggleTour,
   turnPage,
 } from '../controls/staff-actions';
+import { OUTSIDE_HOURS_KEY, toggleOutsideHoursLook } from '../controls/hours-actions';
 import { dropPending } from '../controls/staff-gate';
 import { moveFocus } from '../layout/layout-math';
 import type { AppStore } from '../store/app-store';
 import { deriveView } from '../store/current-view';
+import { showsCameras } from '../store/hours-slice';
 
 function focusedTile(): HTMLElement | null {
   const active = document.activeElement;
@@ -37,7 +40,9 @@ function moveTileFocus(key: string, store: AppStore): void {
 function wallKey(event: KeyboardEvent, api: WallApi, store: AppStore): boolean {
   const state = store.getState();
   const { key } = event;
-  if (key === 'F1' || key === '?') state.openOverlay('help');
+  if (key.toLowerCase() === OUTSIDE_HOURS_KEY) void toggleOutsideHoursLook(api, store);
+  else if (key === 'F1' || key === '?') state.openOverlay('help');
+  else if (!showsCameras(state) && key !== 'l' && key !== 'L') return false;
   else if (recallLayout(api, store, key)) return true;
   else if (key === 'PageDown') turnPage(store, 1);
   else if (key === 'PageUp') turnPage(store, -1);

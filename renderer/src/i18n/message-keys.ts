@@ -130,6 +130,19 @@ export const MESSAGE_KEYS = [
   'help.language',
   'help.help',
   'help.mouse',
+  'help.hours',
+  'hours.outside',
+  'hours.reopens',
+  'hours.look',
+  'hours.staffHint',
+  'clock.text',
+  'weekday.sun',
+  'weekday.mon',
+  'weekday.tue',
+  'weekday.wed',
+  'weekday.thu',
+  'weekday.fri',
+  'weekday.sat',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

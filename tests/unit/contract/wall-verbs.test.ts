@@ -50,6 +50,9 @@ describe('the table of verbs and events', () => {
         'setStaffPin',
         'unlockStaff',
         'lockStaff',
+        'getOfficeHours',
+        'showOutsideHours',
+        'onOfficeHours',
       ].sort(),
     );
     await expect(api.setLocale('en')).resolves.toEqual({ ok: true, value: 'wall:set-locale' });

@@ -4,12 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { demoSettings } from '../../../../electron/settings/demo-config';
 import { WallHealth } from '../../../../electron/services/health/wall-health';
 import { tempDir } from '../../health/log/helpers';
+import { officeSchedule } from '../../../../electron/settings/schedule-field';
+
+const schedule = officeSchedule(undefined);
 
 describe('WallHealth', () => {
   it('records statuses and reports each centre with its cameras', () => {
     const settings = demoSettings();
     const camera = settings.cameras.find((c) => c.availability === 'installed')!;
-    const health = WallHealth.open({ dir: tempDir(), settings: () => settings, log: () => {} })!;
+    const health = WallHealth.open({
+      dir: tempDir(),
+      settings: () => settings,
+      schedule,
+      log: () => {},
+    })!;
     health.onStatus({
       cameraId: camera.id,
       quality: 'sub',
@@ -33,7 +41,12 @@ describe('WallHealth', () => {
 
   it('answers a bad export range with words, and a good one with both tables', () => {
     const settings = demoSettings();
-    const health = WallHealth.open({ dir: tempDir(), settings: () => settings, log: () => {} })!;
+    const health = WallHealth.open({
+      dir: tempDir(),
+      settings: () => settings,
+      schedule,
+      log: () => {},
+    })!;
     expect(health.exportCsv({ first: 'yesterday' })).toEqual({
       ok: false,
       error: 'The range must be { first, last } as YYYY-MM-DD dates.',
@@ -51,6 +64,7 @@ describe('WallHealth', () => {
     const health = WallHealth.open({
       dir: blocked,
       settings: () => demoSettings(),
+      schedule,
       log: (line) => lines.push(line),
     });
     expect(health).toBeNull();
