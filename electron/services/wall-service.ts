@@ -2,6 +2,7 @@
 // behind the contract's requests and events. Electron's IPC handlers and the preview host's
 // WebSocket both call handle(), and start-wall.ts forwards the events; neither host holds
 // any logic of its own.
+import { isPcCheckCamera } from '../contract/pc-check';
 import { STAFF_LOCKED_ERROR } from '../contract/staff-status';
 import type { Result, StreamStatus, WallSnapshot } from '../contract/wall-contract';
 import {
@@ -19,6 +20,8 @@ import {
   type SettingsMemory,
 } from '../settings/settings-store';
 import { StaffLock } from '../staff/staff-lock';
+import { PcCheckKeeper } from './health/pc-check-keeper';
+import { withPcCheckStreams } from './health/pc-check-streams';
 import { WallHealth } from './health/wall-health';
 import { LoginGate } from '../streams/core/login-gate';
 import type { LoginBackoffStore } from '../streams/core/login-records';
@@ -80,6 +83,7 @@ export class WallService {
   readonly staff: StaffLock;
   /** The health record; null where it cannot be kept (no data folder, a read-only disk). */
   readonly health: WallHealth | null;
+  private readonly pcCheck: PcCheckKeeper;
   private settings: WallSettings;
   private readonly book: LayoutBook;
   private readonly listeners = new Set<EventListener>();
@@ -96,12 +100,17 @@ export class WallService {
     this.health = options.healthDir
       ? WallHealth.open({ dir: options.healthDir, settings: () => this.settings, log: options.log })
       : null;
+    this.pcCheck = new PcCheckKeeper({
+      dir: this.health ? (options.healthDir ?? null) : null,
+      lastLogEntry: () => this.health?.lastWrittenBeforeOpen() ?? null,
+      log: options.log,
+    });
+    const context = { assetsDir: options.assetsDir, log: options.log };
     this.broker = new StreamBroker({
-      resolve: createStreamResolver(this.settings, {
-        assetsDir: options.assetsDir,
-        log: options.log,
-      }),
+      resolve: withPcCheckStreams(createStreamResolver(this.settings, context), context),
       onStatus: (status) => {
+        // The PC check's demo streams are no camera: neither recorded nor shown.
+        if (isPcCheckCamera(status.cameraId)) return;
         this.health?.onStatus(status);
         this.emit('streams:status', status);
       },
@@ -170,6 +179,8 @@ export class WallService {
     'health:get-summary': () =>
       this.health ? { ok: true, value: this.health.summary() } : NO_HEALTH,
     'health:export-csv': (payload) => (this.health ? this.health.exportCsv(payload) : NO_HEALTH),
+    'health:get-pc-check': () => ({ ok: true, value: this.pcCheck.report() }),
+    'health:save-pc-check': (payload) => this.pcCheck.save(payload),
     'layouts:save': (payload) => this.asStaff(() => this.book.save(payload)),
     'layouts:delete': (payload) => this.asStaff(() => this.book.delete(payload)),
     'displays:choose': (payload) => this.asStaff(() => this.book.choose(payload)),
