@@ -26,7 +26,7 @@ export interface DecodeMeasure {
   tiles: number;
   /** What was decoded: the demo clips' size and frame rate. */
   clip: { width: number; height: number; fps: number };
-  /** Wall players that kept playing during the check, beside the measured ones. */
+  /** Wall tiles that kept presenting frames during the best step's window, beside the measured. */
   wallPlayers: number;
   steps: DecodeStep[];
   /** Why the measurement stopped before the largest step, if it did ('time', 'error: …'). */
@@ -59,12 +59,20 @@ export interface ClockCheck {
 export interface PcCheckReport {
   /** The last measurement this PC kept, or null before the first. */
   renderer: RendererPcCheck | null;
+  /** Whether a measurement outlives this run (false: no health folder; no check at start then). */
+  persistent: boolean;
   disk: DiskCheck;
   clock: ClockCheck;
 }
 
 /** Camera ids the gateway serves from the demo clips for the measurement, never configured. */
 export const PC_CHECK_CAMERA_PREFIX = '~pc-check-';
+/** The embedded demo clips the measurement decodes (scripts/make-demo-clips.sh). */
+export const PC_CHECK_CLIP = { width: 640, height: 360, fps: 25 } as const;
+
+/** How many players decode at once as long as all keep full rate: the usual tile counts. */
+export const PC_CHECK_STEPS: readonly number[] = [1, 4, 9, 16, 25];
+
 /** A player at this share of the clip's frame rate or more counts as full rate. */
 export const FULL_RATE_SHARE = 0.9;
 

@@ -29,6 +29,7 @@ export class PcCheckKeeper {
     const now = (this.options.now ?? Date.now)();
     return {
       renderer: this.kept,
+      persistent: this.options.dir !== null,
       disk: diskCheck(this.options.dir),
       clock: clockCheck(now, this.options.lastLogEntry()),
     };

@@ -12,6 +12,7 @@ const KEYS: [string, MessageKey][] = [
   ['Enter', 'help.enter'],
   ['Esc', 'help.escape'],
   ['L', 'help.language'],
+  ['S', 'health.helpKey'],
   ['F1 / ?', 'help.help'],
 ];
 

@@ -6,6 +6,7 @@ import { DEFAULT_LOCALE } from '../contract';
 import { useWallApi } from '../api/api-context';
 import { maximiseCamera, restoreGrid } from '../controls/staff-actions';
 import { useIdleCursor } from '../hooks/use-idle-cursor';
+import { usePcCheckAtStart } from '../hooks/use-pc-check-at-start';
 import { useStaffKeys } from '../hooks/use-staff-keys';
 import { useTour } from '../hooks/use-tour';
 import { appStore, useApp } from '../store/app-store';
@@ -19,6 +20,8 @@ import { LayoutsPanel } from './layouts-panel';
 import { Pager } from './pager';
 import { PinDialog } from './pin-dialog';
 import { SettingsPanel } from './settings-panel';
+import { CapacityNotice } from './status-view/capacity-notice';
+import { StatusView } from './status-view/status-view';
 import { Tile } from './tile';
 import { Toolbar } from './toolbar';
 import { TourProgress } from './tour-progress';
@@ -39,6 +42,7 @@ export function Wall() {
   const idle = useIdleCursor();
   useStaffKeys(api, appStore);
   useTour(view);
+  usePcCheckAtStart(api);
   const onMaximise = useCallback((cameraId: string) => maximiseCamera(appStore, cameraId), []);
   const onRestore = useCallback(() => restoreGrid(appStore), []);
   if (!view) return null;
@@ -62,6 +66,7 @@ export function Wall() {
       )}
       <Banner compact={maximised !== null} />
       {maximised === null && <Pager page={view.page} count={view.pageCount} />}
+      <CapacityNotice view={view} />
       {view.tour && <TourProgress seconds={tourSeconds(view.tour)} />}
       <Toolbar view={view} visible={!idle && overlay === null} />
       {overlay === 'help' && <HelpOverlay />}
@@ -69,6 +74,7 @@ export function Wall() {
       {overlay === 'layouts' && <LayoutsPanel currentId={view.layout.id} />}
       {overlay === 'settings' && <SettingsPanel />}
       {overlay === 'editor' && <LayoutEditor layoutId={editingLayoutId} />}
+      {overlay === 'status' && <StatusView />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 // The wall's keys (the help overlay lists them): 1–9 saved layouts, PageUp/PageDown pages,
 // Space the tour, arrows move between tiles, Enter maximises and Escape returns, F1 or ?
-// help, L the language. While a dialog is open, its own fields take the keys; Escape closes it.
+// help, S the status view, L the language. While a dialog is open, its own fields take the keys; Escape closes it.
 import { useEffect } from 'react';
 import type { WallApi } from '../contract';
 import {
@@ -36,6 +36,7 @@ function wallKey(event: KeyboardEvent, api: WallApi, store: AppStore): boolean {
   const state = store.getState();
   const { key } = event;
   if (key === 'F1' || key === '?') state.openOverlay('help');
+  else if (key === 's' || key === 'S') state.openOverlay('status');
   else if (recallLayout(api, store, key)) return true;
   else if (key === 'PageDown') turnPage(store, 1);
   else if (key === 'PageUp') turnPage(store, -1);

@@ -1,4 +1,5 @@
 // English, on choice. Same keys and placeholders as vi.ts.
+import { enHealth } from './health-en';
 import type { Dictionary } from './message-keys';
 
 export const en: Dictionary = {
@@ -111,4 +112,5 @@ export const en: Dictionary = {
   'help.language': 'Switch language',
   'help.help': 'Open / close this help',
   'help.mouse': 'Double-click a tile to maximise; move the mouse for the toolbar',
+  ...enHealth,
 };

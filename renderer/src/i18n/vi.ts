@@ -1,4 +1,5 @@
 // Vietnamese, the default. One wording per state; keep them short and plain.
+import { viHealth } from './health-vi';
 import type { Dictionary } from './message-keys';
 
 export const vi: Dictionary = {
@@ -111,4 +112,5 @@ export const vi: Dictionary = {
   'help.language': 'Đổi ngôn ngữ',
   'help.help': 'Mở / đóng trợ giúp',
   'help.mouse': 'Nhấp đúp một ô để phóng to; di chuột để hiện thanh công cụ',
+  ...viHealth,
 };

@@ -7,7 +7,7 @@ import type { DisplayIdentity } from '../display/display-identity';
 import type { TourClock } from '../tour/tour-schedule';
 import type { AppState } from './app-store';
 
-export type Overlay = 'help' | 'layouts' | 'editor' | 'settings' | 'pin' | null;
+export type Overlay = 'help' | 'layouts' | 'editor' | 'settings' | 'pin' | 'status' | null;
 
 export interface UiSlice {
   display: DisplayIdentity;

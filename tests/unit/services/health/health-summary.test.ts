@@ -14,7 +14,7 @@ function wall() {
   const clock = new TestClock(local(6));
   const log = HealthLog.open({ dir: tempDir(), now: clock.now });
   logs.push(log);
-  const set = (cameraId: string, state: 'live' | 'unreachable', at: number) => {
+  const set = (cameraId: string, state: 'live' | 'unreachable' | 'no-media', at: number) => {
     clock.t = at;
     log.append({ at, cameraId, state });
   };

@@ -88,6 +88,8 @@ describe('PcCheckKeeper', () => {
 
   it('keeps a measurement in memory where there is no folder', () => {
     const k = keeper(null);
+    expect(k.report().persistent).toBe(false);
+    expect(keeper(tempDir()).report().persistent).toBe(true);
     expect(k.save(measured(16)).ok).toBe(true);
     expect(k.report().renderer?.decode.tiles).toBe(16);
   });
