@@ -36,9 +36,19 @@ export function healthStateWords(
 
 const MINUTE = 60_000;
 
-/** "vừa xong" under a minute, then whole minutes, "2 giờ 5 phút", "3 ngày 4 giờ". */
-export function formatDuration(ms: number, locale: Locale): string {
+/**
+ * Whole minutes, "2 giờ 5 phút", "3 ngày 4 giờ"; under a minute "vừa xong" for an age, or the
+ * seconds for an outage that ended (a short drop is still a drop).
+ */
+export function formatDuration(
+  ms: number,
+  locale: Locale,
+  short: 'just-now' | 'seconds' = 'just-now',
+): string {
   const minutes = Math.floor(Math.max(0, ms) / MINUTE);
+  if (minutes < 1 && short === 'seconds') {
+    return translate(locale, 'health.seconds', { seconds: Math.round(Math.max(0, ms) / 1000) });
+  }
   if (minutes < 1) return translate(locale, 'health.justNow');
   if (minutes < 60) return translate(locale, 'health.minutes', { minutes });
   const hours = Math.floor(minutes / 60);

@@ -27,6 +27,7 @@ export const HEALTH_KEYS = [
   'health.lastOutageOngoing',
   'health.outsideHours',
   'health.unwatched',
+  'health.seconds',
   'health.appStopped',
   'health.noRecord',
   'health.loading',

@@ -43,7 +43,7 @@ function CameraLine(props: {
           {translate(locale, 'health.lastOutage', {
             start: formatInstant(last.start, now, zone),
             end: formatInstant(last.end, now, zone),
-            duration: formatDuration(last.end - last.start, locale),
+            duration: formatDuration(last.end - last.start, locale, 'seconds'),
           })}
         </span>
       )}
