@@ -14,7 +14,8 @@ export function CapacityNotice({ view }: { view: CurrentView }) {
   const cameraIds = view.cells.filter((id): id is string => id !== null);
   const words = capacityWarnings(
     report,
-    { tiles: view.layout.grid.tiles.length, cameraIds },
+    // Tiles that show a camera: a blank cell decodes nothing.
+    { tiles: cameraIds.length, cameraIds },
     Object.values(statuses) as StreamStatus[],
     locale,
   );
