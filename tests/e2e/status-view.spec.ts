@@ -100,14 +100,15 @@ test('an outage in the status view, its duration after, the CSV, and the PC chec
   const stoppedAt = Date.now();
   await server.unpublish(DOWN.camera);
   await waitForState(page, DOWN.camera, ['stalled', 'no-media', 'unreachable']);
+  // The record calls it an outage once main sees a failure (a reconnect gets a short grace).
+  const downSite = async () => (await summary()).sites.find((s) => s.siteId === DOWN.site)!;
+  await expect.poll(async () => (await downSite()).down, { timeout: 60_000 }).toBe(true);
   const seenDownAt = Date.now();
+  const start = (await downSite()).downSince!;
 
   await toolbarClick(page, 'Tình trạng');
   const view = page.getByTestId('status-view');
   await expect(view).toBeVisible();
-  const down = (await summary()).sites.find((s) => s.siteId === DOWN.site)!;
-  expect(down.down).toBe(true);
-  const start = down.downSince!;
   expect(start).toBeGreaterThanOrEqual(stoppedAt);
   expect(start).toBeLessThanOrEqual(seenDownAt);
   await expect(centreRow(page, DOWN.site)).toContainText(`Không có hình · từ ${hhmm(start)}`);
@@ -132,9 +133,11 @@ test('an outage in the status view, its duration after, the CSV, and the PC chec
   await page.keyboard.press('s');
   await expect(view).toBeVisible();
   const camera = (await summary()).sites.find((s) => s.siteId === DOWN.site)!.cameras[0]!;
+  // The last outage since the stop (a stream that keeps dropping before it stays away is
+  // recorded as several, as the tile said them: lost, back for a moment, unstable).
   const outage = camera.lastOutage!;
-  expect(outage.start).toBe(start);
-  expect(outage.end).toBeGreaterThan(start);
+  expect(outage.start).toBeGreaterThanOrEqual(start);
+  expect(outage.end).toBeGreaterThan(outage.start);
   expect(outage.end!).toBeLessThanOrEqual(seenLiveAt);
   const seconds = Math.round((outage.end! - outage.start) / 1000);
   const duration = seconds < 60 ? `${seconds} giây` : `${Math.floor(seconds / 60)} phút`;
@@ -151,8 +154,9 @@ test('an outage in the status view, its duration after, the CSV, and the PC chec
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const rows = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
   expect(rows[0]).toBe('Trung tâm,Camera,Bắt đầu,Kết thúc,Số phút,Tình trạng,Nguyên nhân');
-  const row = rows.find((r) => r.startsWith(`${DOWN.name},Quầy một cửa,`));
-  expect(row, rows.join('\n')).toContain(` ${hhmm(outage.start)},`);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone! }).format(start);
+  const row = rows.find((r) => r.startsWith(`${DOWN.name},Quầy một cửa,${day} ${hhmm(start)},`));
+  expect(row, rows.join('\n')).toBeDefined();
   expect(row).toMatch(/,(Mất tín hiệu|Không nhận được hình|Không kết nối được tới camera),/);
 
   // The PC check: measured with the demo clips, a figure shown, its players gone after.
@@ -171,11 +175,17 @@ test('an outage in the status view, its duration after, the CSV, and the PC chec
   expect((await summary()).sites.flatMap((s) => s.cameras.map((c) => c.cameraId)).sort()).toEqual(
     CENTRES.map((c) => c.camera).sort(),
   );
+  // Its players are gone and main let go of their demo streams (idle: no viewer, no source).
+  const checkStates = () =>
+    Array.from({ length: 25 }, (_, i) =>
+      preview.host.service.broker.session(`~pc-check-${i + 1}`, 'sub'),
+    )
+      .filter((session) => session !== undefined)
+      .map((session) => session.currentStatus.state);
+  expect(checkStates().length).toBeGreaterThan(0);
   await expect
-    .poll(() => preview.host.service.broker.session('~pc-check-1', 'sub') ?? null, {
-      timeout: 20_000,
-    })
-    .toBeNull();
+    .poll(() => checkStates().filter((state) => state !== 'idle'), { timeout: 20_000 })
+    .toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('status-view-pc-check.png') });
   await expectPlaying(
     page,
