@@ -21,12 +21,12 @@ import {
 } from '../settings/settings-store';
 import { StaffLock } from '../staff/staff-lock';
 import { PcCheckKeeper } from './health/pc-check-keeper';
-import { withPcCheckStreams } from './health/pc-check-streams';
 import { WallHealth } from './health/wall-health';
 import { LoginGate } from '../streams/core/login-gate';
 import type { LoginBackoffStore } from '../streams/core/login-records';
 import { StreamBroker } from '../streams/core/stream-broker';
 import type { SessionTimings } from '../streams/core/session-timings';
+import { withPcCheckStreams } from '../streams/pc-check-resolver';
 import { createStreamResolver } from '../streams/stream-resolver';
 import { LayoutBook } from './layout-book';
 import { parseLocale } from './request-payloads';

@@ -52,6 +52,8 @@ export const enHealth: Readonly<Record<HealthKey, string>> = {
   'pc.unknown': 'unknown',
   'pc.tiles':
     'Decodes at full rate ({fps} fps): {tiles} tiles of {width}×{height} (besides {wall} tiles on the wall)',
+  'pc.steps': 'Measured: {steps}',
+  'pc.step': '{tiles} tiles {fps} fps',
   'pc.stopped': 'Measurement stopped early (details: {reason})',
   'pc.display': 'This display: {width}×{height} pixels (scale {scale})',
   'pc.displaysNote':

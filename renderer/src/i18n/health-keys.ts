@@ -50,6 +50,8 @@ export const HEALTH_KEYS = [
   'pc.no',
   'pc.unknown',
   'pc.tiles',
+  'pc.steps',
+  'pc.step',
   'pc.stopped',
   'pc.display',
   'pc.displaysNote',

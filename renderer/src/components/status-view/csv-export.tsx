@@ -8,7 +8,7 @@ import { saveText } from '../../health/save-text';
 
 const FILES = {
   outages: { vi: 'mat-hinh', en: 'outages' },
-  daily: { vi: 'ti-le-co-hinh-theo-ngay', en: 'daily-availability' },
+  daily: { vi: 'ty-le-co-hinh-theo-ngay', en: 'daily-availability' },
 } as const;
 
 export function CsvExport(props: { api: WallApi; locale: Locale; today: string }) {

@@ -77,6 +77,20 @@ export function PcCheckPanel(props: { api: WallApi; locale: Locale; zone: string
                 wall: d.wallPlayers,
               })}
             </li>
+            {d.steps.length > 0 && (
+              <li data-testid="pc-steps">
+                {translate(locale, 'pc.steps', {
+                  steps: d.steps
+                    .map((step) =>
+                      translate(locale, 'pc.step', {
+                        tiles: step.tiles,
+                        fps: step.slowestFps.toLocaleString(locale === 'vi' ? 'vi-VN' : 'en-GB'),
+                      }),
+                    )
+                    .join(' · '),
+                })}
+              </li>
+            )}
             {d.stoppedBy !== null && (
               <li>{translate(locale, 'pc.stopped', { reason: d.stoppedBy })}</li>
             )}

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pcCheckCameraId } from '../../../../electron/contract/pc-check';
-import { withPcCheckStreams } from '../../../../electron/services/health/pc-check-streams';
-import type { StreamResolver } from '../../../../electron/streams/core/stream-broker';
+import { pcCheckCameraId } from '../../../electron/contract/pc-check';
+import { withPcCheckStreams } from '../../../electron/streams/pc-check-resolver';
+import type { StreamResolver } from '../../../electron/streams/core/stream-broker';
 
 const wall: StreamResolver = (cameraId) => ({ error: `wall:${cameraId}` });
 const resolve = withPcCheckStreams(wall, {
-  assetsDir: join(import.meta.dirname, '../../../../assets'),
+  assetsDir: join(import.meta.dirname, '../../../assets'),
   log: () => {},
 });
 
@@ -17,6 +17,22 @@ describe('withPcCheckStreams', () => {
     expect('login' in one).toBe(false);
     expect('factory' in resolve(pcCheckCameraId(25), 'sub')).toBe(true);
     expect(resolve('cam-doai', 'sub')).toEqual({ error: 'wall:cam-doai' });
+  });
+
+  it('streams a demo clip in H.264 for a PC check id', async () => {
+    const resolved = resolve(pcCheckCameraId(3), 'sub');
+    if ('error' in resolved) throw new Error(resolved.error);
+    const codec = await new Promise<string>((done, fail) => {
+      const source = resolved.factory({
+        onTag: () => {},
+        onCodec: (c) => {
+          source.close();
+          done(c);
+        },
+        onEnd: (failure) => fail(new Error(failure.message)),
+      });
+    });
+    expect(codec).toBe('h264');
   });
 
   it('refuses a PC check id out of range', () => {

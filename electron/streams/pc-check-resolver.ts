@@ -1,10 +1,10 @@
 // The streams the PC check measures with: camera ids under PC_CHECK_CAMERA_PREFIX resolve to the
 // embedded demo clips (640×360 @ 25 fps H.264), so the check decodes real video through the same
 // gateway and player as a tile, with no camera and no network. Every other id goes to the wall's
-// own resolver.
-import { isPcCheckCamera, PC_CHECK_CAMERA_PREFIX } from '../../contract/pc-check';
-import type { StreamResolver } from '../../streams/core/stream-broker';
-import { sourceForEndpoint } from '../../streams/protocols/registry';
+// own resolver (stream-resolver.ts).
+import { isPcCheckCamera, PC_CHECK_CAMERA_PREFIX } from '../contract/pc-check';
+import type { StreamResolver } from './core/stream-broker';
+import { sourceForEndpoint } from './protocols/registry';
 
 const CLIPS = 8;
 
