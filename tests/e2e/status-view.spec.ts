@@ -192,3 +192,32 @@ test('an outage in the status view, its duration after, the CSV, and the PC chec
     CENTRES.map((c) => c.camera),
   );
 });
+
+test('the demo district’s status view in English: every centre, sortable, Esc closes it', async ({
+  page,
+}, testInfo) => {
+  const demo = await startPreview(null, { dataDir: mkdtempSync(join(tmpdir(), 'wall-demo-')) });
+  try {
+    await page.goto(demo.host.url);
+    await expect(page.getByTestId('wall')).toBeVisible();
+    await page.keyboard.press('l');
+    await expect(page.getByTestId('wall')).toHaveAttribute('data-locale', 'en');
+    await page.keyboard.press('s');
+    const view = page.getByTestId('status-view');
+    await expect(view.getByRole('heading', { name: 'Status of the centres' })).toBeVisible();
+    const sites = (await demo.host.service.handle('wall:get-snapshot', undefined)) as {
+      value: { sites: { id: string; name: string }[] };
+    };
+    await expect(view.getByTestId('status-centre')).toHaveCount(sites.value.sites.length);
+    // A centre with no camera yet says so calmly, in the tiles' words.
+    await expect(view).toContainText('Cẩm Vũ');
+    await view.getByTestId('sort-name').click();
+    const names = await view.locator('.centre__name').allTextContents();
+    expect(names).toEqual([...names].sort(new Intl.Collator('en').compare));
+    await page.screenshot({ path: testInfo.outputPath('status-view-demo-en.png') });
+    await page.keyboard.press('Escape');
+    await expect(view).toHaveCount(0);
+  } finally {
+    await demo.host.close();
+  }
+});
