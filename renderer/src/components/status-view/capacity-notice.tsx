@@ -1,4 +1,4 @@
-// A calm line in the corner when the PC check says this layout asks more than this PC measured
+// Calm grey words in the top-left corner when the PC check says this layout asks more than this PC measured
 // (tiles at full frame rate) or shows H.265 cameras this display cannot decode. Words, grey, no
 // alarm: the wall still plays; IT reads it and acts.
 import { DEFAULT_LOCALE, type StreamStatus } from '../../contract';
