@@ -171,6 +171,15 @@ test('an outage in the status view, its duration after, the CSV, and the PC chec
   expect(report?.renderer?.codecs.h264.mse).toBe(true);
   expect(report?.disk.freeBytes).toBeGreaterThan(0);
   await expect(page.getByTestId('pc-clock')).toContainText('hợp lý');
+  // The wall's notice follows the measurement: 3 cameras on screen against what was measured.
+  const capacity = report!.renderer!.decode.tiles + report!.renderer!.decode.wallPlayers;
+  if (capacity < CENTRES.length) {
+    await expect(page.getByTestId('capacity-notice')).toHaveText(
+      `Bố cục có ${CENTRES.length} ô, máy này đo được ${capacity} ô chạy đủ hình — hình có thể bị giật`,
+    );
+  } else {
+    await expect(page.getByTestId('capacity-notice')).toHaveCount(0);
+  }
   // Its demo streams are not cameras: nothing of them in the health record.
   expect((await summary()).sites.flatMap((s) => s.cameras.map((c) => c.cameraId)).sort()).toEqual(
     CENTRES.map((c) => c.camera).sort(),
