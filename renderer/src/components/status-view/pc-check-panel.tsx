@@ -1,10 +1,11 @@
 // The PC check for IT: what the last check measured on this PC (codecs, tiles at full frame rate,
 // the display), what main reads now (free disk, the clock), and a button to check again.
+import { useEffect } from 'react';
 import type { CodecSupport, Locale, PcCheckReport, WallApi } from '../../contract';
 import { translate } from '../../i18n/translate';
 import { formatBytes, formatInstant, fullDateTime } from '../../health/health-words';
 import { usePcCheck } from '../../health/pc-check-store';
-import { runPcCheck } from '../../health/run-pc-check';
+import { loadPcCheck, runPcCheck } from '../../health/run-pc-check';
 import { useApp } from '../../store/app-store';
 
 function yesNo(value: boolean | null, locale: Locale): string {
@@ -52,6 +53,8 @@ export function PcCheckPanel(props: { api: WallApi; locale: Locale; zone: string
   const error = usePcCheck((s) => s.error);
   const gatewayBase = useApp((s) => s.snapshot?.gatewayBase ?? '');
   const displayId = useApp((s) => s.display.id);
+  // Read again on opening: the disk and the clock now, and a check another window ran.
+  useEffect(() => void loadPcCheck(api), [api]);
   const check = report?.renderer ?? null;
   const d = check?.decode;
   return (
