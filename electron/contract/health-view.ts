@@ -21,6 +21,8 @@ export interface CameraHealthView {
   since: number | null;
   reason: string | null;
   availability: AvailabilityWindows;
+  /** The latest outage this month during office hours (ongoing: end null), or null. */
+  lastOutage: { start: number; end: number | null; state: string } | null;
 }
 
 export interface SiteHealthView {

@@ -4,6 +4,7 @@
 // one entry here plus the service's handler for it (which the compiler then demands).
 import type { HealthCsv, HealthCsvRequest, HealthSummary } from './health-view';
 import type { OfficeHoursStatus } from './office-hours';
+import type { PcCheckReport, RendererPcCheck } from './pc-check';
 import type { DisplayChoice, SavedLayout } from './saved-layout';
 import type { StaffStatus } from './staff-status';
 import type { Locale, Result, StreamStatus, WallSnapshot } from './wall-contract';
@@ -37,6 +38,9 @@ export const WALL_VERBS = {
   // The health record: the status view and the CSV export (no PIN: reading is glancing).
   getHealth: verb<void, HealthSummary>()('health:get-summary'),
   exportHealthCsv: verb<HealthCsvRequest, HealthCsv>()('health:export-csv'),
+  // The PC check for IT: main's facts with the last measurement, and a new measurement to keep.
+  getPcCheck: verb<void, PcCheckReport>()('health:get-pc-check'),
+  savePcCheck: verb<RendererPcCheck, PcCheckReport>()('health:save-pc-check'),
   // Staff verbs: main refuses them while locked (STAFF_LOCKED_ERROR).
   saveLayout: verb<SavedLayout, WallSnapshot>()('layouts:save'),
   deleteLayout: verb<{ id: string }, WallSnapshot>()('layouts:delete'),

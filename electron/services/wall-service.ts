@@ -2,6 +2,7 @@
 // behind the contract's requests and events. Electron's IPC handlers and the preview host's
 // WebSocket both call handle(), and start-wall.ts forwards the events; neither host holds
 // any logic of its own.
+import { isPcCheckCamera } from '../contract/pc-check';
 import { STAFF_LOCKED_ERROR } from '../contract/staff-status';
 import type { Result, StreamStatus, WallSnapshot } from '../contract/wall-contract';
 import {
@@ -21,11 +22,13 @@ import {
 } from '../settings/settings-store';
 import { StaffLock } from '../staff/staff-lock';
 import { BackgroundWatch } from './background-watch';
+import { PcCheckKeeper } from './health/pc-check-keeper';
 import { WallHealth } from './health/wall-health';
 import { LoginGate } from '../streams/core/login-gate';
 import type { LoginBackoffStore } from '../streams/core/login-records';
 import { StreamBroker } from '../streams/core/stream-broker';
 import type { SessionTimings } from '../streams/core/session-timings';
+import { withPcCheckStreams } from '../streams/pc-check-resolver';
 import { createStreamResolver } from '../streams/stream-resolver';
 import { LayoutBook } from './layout-book';
 import { OfficeHoursController, type ControllerTimers } from './office-hours-controller';
@@ -85,6 +88,7 @@ export class WallService {
   /** The health record; null where it cannot be kept (no data folder, a read-only disk). */
   readonly health: WallHealth | null;
   readonly hours: OfficeHoursController;
+  private readonly pcCheck: PcCheckKeeper;
   private settings: WallSettings;
   private readonly book: LayoutBook;
   private readonly listeners = new Set<EventListener>();
@@ -108,12 +112,17 @@ export class WallService {
           ...(options.now ? { now: options.now } : {}),
         })
       : null;
+    this.pcCheck = new PcCheckKeeper({
+      dir: this.health ? (options.healthDir ?? null) : null,
+      lastLogEntry: () => this.health?.lastWrittenBeforeOpen() ?? null,
+      log: options.log,
+    });
+    const context = { assetsDir: options.assetsDir, log: options.log };
     this.broker = new StreamBroker({
-      resolve: createStreamResolver(this.settings, {
-        assetsDir: options.assetsDir,
-        log: options.log,
-      }),
+      resolve: withPcCheckStreams(createStreamResolver(this.settings, context), context),
       onStatus: (status) => {
+        // The PC check's demo streams are no camera: neither recorded nor shown.
+        if (isPcCheckCamera(status.cameraId)) return;
         this.health?.onStatus(status);
         this.emit('streams:status', status);
       },
@@ -177,6 +186,8 @@ export class WallService {
     'health:get-summary': () =>
       this.health ? { ok: true, value: this.health.summary() } : NO_HEALTH,
     'health:export-csv': (payload) => (this.health ? this.health.exportCsv(payload) : NO_HEALTH),
+    'health:get-pc-check': () => ({ ok: true, value: this.pcCheck.report() }),
+    'health:save-pc-check': (payload) => this.pcCheck.save(payload),
     'layouts:save': (payload) => this.asStaff(() => this.book.save(payload)),
     'layouts:delete': (payload) => this.asStaff(() => this.book.delete(payload)),
     'displays:choose': (payload) => this.asStaff(() => this.book.choose(payload)),

@@ -11,3 +11,5 @@ export * from '../../electron/contract/saved-layout';
 export * from '../../electron/contract/staff-status';
 export * from '../../electron/contract/quit-chord';
 export * from '../../electron/contract/office-hours';
+export * from '../../electron/contract/health-view';
+export * from '../../electron/contract/pc-check';

@@ -84,7 +84,15 @@ function forgiveShortConnects(segments: Segment[], now: number, graceMs: number)
       continue;
     }
     let j = i;
-    while (segments[j + 1]?.state === 'connecting') j++;
+    for (;;) {
+      while (segments[j + 1]?.state === 'connecting') j++;
+      // Connecting again after only unknown time (the app's start, then the camera 'unwatched'
+      // until its tile opens) is the same connect, judged as one run.
+      let t = j + 1;
+      while (t < segments.length && segments[t]!.kind === 'unknown') t++;
+      if (t === j + 1 || segments[t]?.state !== 'connecting') break;
+      j = t;
+    }
     const next = segments[j + 1];
     const short = segments[j]!.end - segments[i]!.start < graceMs;
     const endsWell = next ? next.kind === 'up' : segments[j]!.end === now;
@@ -92,7 +100,9 @@ function forgiveShortConnects(segments: Segment[], now: number, graceMs: number)
     while (k >= 0 && isTransparent(segments[k]!.kind)) k--;
     const afterFailure = k >= 0 && segments[k]!.kind === 'down';
     if (short && endsWell && !afterFailure) {
-      for (let m = i; m <= j; m++) segments[m]!.kind = 'up';
+      for (let m = i; m <= j; m++) {
+        if (segments[m]!.state === 'connecting') segments[m]!.kind = 'up';
+      }
     }
     i = j + 1;
   }

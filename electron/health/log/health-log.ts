@@ -47,6 +47,8 @@ export class HealthLog {
   private writer: SegmentWriter | null = null;
   private writerKey = '';
   private lastAt = 0;
+  /** The newest record or heartbeat found on disk at open (0: none): the clock check's anchor. */
+  private lastAtOpen = 0;
   private lastSyncAt = -Infinity;
   private dirty = false;
   private closed = false;
@@ -69,6 +71,7 @@ export class HealthLog {
     openDirs.add(dir);
     try {
       log.recover();
+      log.lastAtOpen = log.lastAt;
       log.write({ at: options.now(), cameraId: APP_ID, state: 'app-started' });
     } catch (error) {
       log.release();
@@ -116,6 +119,11 @@ export class HealthLog {
       from,
       to,
     );
+  }
+
+  /** When the previous run last wrote (a record or heartbeat), or null for a new log. */
+  lastWrittenBeforeOpen(): number | null {
+    return this.lastAtOpen > 0 ? this.lastAtOpen : null;
   }
 
   /** Every camera's current state (the app's own under APP_ID). */

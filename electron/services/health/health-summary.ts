@@ -73,12 +73,14 @@ export function healthSummary(log: HealthLog, input: SummaryInput): HealthSummar
     const views: CameraHealthView[] = perCamera.map(({ camera, windows }) => {
       const month = windows[2]!;
       const current = currentStates.get(camera.id);
+      const last = month.outages[month.outages.length - 1];
       return {
         cameraId: camera.id,
         state: current?.state ?? null,
         since: month.currentOutage?.start ?? current?.since ?? null,
         reason: current?.reason ?? null,
         availability: ratios(windows.map((r) => [r])),
+        lastOutage: last ? { start: last.start, end: last.end, state: last.worstState } : null,
       };
     });
     const byWindow = [0, 1, 2].map((i) => perCamera.map((c) => c.windows[i]!));

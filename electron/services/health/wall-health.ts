@@ -94,6 +94,11 @@ export class WallHealth {
     return 'error' in csv ? { ok: false, error: csv.error } : { ok: true, value: csv };
   }
 
+  /** When the previous run last wrote to the log (the clock check's anchor), or null. */
+  lastWrittenBeforeOpen(): number | null {
+    return this.log.lastWrittenBeforeOpen();
+  }
+
   close(): void {
     clearInterval(this.timer);
     this.log.close();

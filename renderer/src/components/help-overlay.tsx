@@ -13,6 +13,7 @@ const KEYS: [string, MessageKey][] = [
   ['Esc', 'help.escape'],
   ['L', 'help.language'],
   ['O', 'help.hours'],
+  ['S', 'health.helpKey'],
   ['F1 / ?', 'help.help'],
   [QUIT_CHORD_LABEL, 'help.quit'],
 ];

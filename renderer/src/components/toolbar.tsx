@@ -47,6 +47,9 @@ export function Toolbar({ view, visible }: { view: CurrentView; visible: boolean
       <button type="button" onClick={() => void openStaffOverlay(api, appStore, 'settings')}>
         {t('toolbar.settings')}
       </button>
+      <button type="button" onClick={() => appStore.getState().openOverlay('status')}>
+        {t('health.toolbar')}
+      </button>
       <button type="button" onClick={() => appStore.getState().openOverlay('help')}>
         {t('toolbar.help')}
       </button>

@@ -9,6 +9,7 @@ import { DEFAULT_LOCALE } from '../contract';
 import { useWallApi } from '../api/api-context';
 import { maximiseCamera, restoreGrid } from '../controls/staff-actions';
 import { useIdleCursor } from '../hooks/use-idle-cursor';
+import { usePcCheckAtStart } from '../hooks/use-pc-check-at-start';
 import { useStaffKeys } from '../hooks/use-staff-keys';
 import { useTour } from '../hooks/use-tour';
 import { appStore, useApp } from '../store/app-store';
@@ -25,6 +26,8 @@ import { Pager } from './pager';
 import { PinDialog } from './pin-dialog';
 import { QuitDialog, QuitDone } from './quit-dialog';
 import { SettingsPanel } from './settings-panel';
+import { CapacityNotice } from './status-view/capacity-notice';
+import { StatusView } from './status-view/status-view';
 import { Tile } from './tile';
 import { Toolbar } from './toolbar';
 import { TourProgress } from './tour-progress';
@@ -47,6 +50,7 @@ export function Wall() {
   const showing = useApp(showsCameras);
   useStaffKeys(api, appStore);
   useTour(view);
+  usePcCheckAtStart(api);
   const onMaximise = useCallback((cameraId: string) => maximiseCamera(appStore, cameraId), []);
   const onRestore = useCallback(() => restoreGrid(appStore), []);
   if (!showing) {
@@ -85,6 +89,7 @@ export function Wall() {
       )}
       <Banner compact={maximised !== null} />
       {maximised === null && <Pager page={view.page} count={view.pageCount} />}
+      <CapacityNotice view={view} />
       {view.tour && <TourProgress seconds={tourSeconds(view.tour)} />}
       <ClockStrip />
       <Toolbar view={view} visible={!idle && overlay === null} />
@@ -95,6 +100,7 @@ export function Wall() {
       {overlay === 'editor' && <LayoutEditor layoutId={editingLayoutId} />}
       {overlay === 'quit' && <QuitDialog />}
       {overlay === 'quit-done' && <QuitDone />}
+      {overlay === 'status' && <StatusView />}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 // The wall's keys (the help overlay lists them): 1–9 saved layouts, PageUp/PageDown pages,
 // Space the tour, arrows move between tiles, Enter maximises and Escape returns, F1 or ?
-// help, L the language, O the cameras outside working hours (PIN), Ctrl+Alt+Shift+Q quit (a staff
-// action). On the dark out-of-hours screen only help, language, O and the quit chord act. While a
-// dialog is open, its own fields take the keys; Escape closes it.
+// help, S the status view (no PIN), L the language, O the cameras outside working hours (PIN),
+// Ctrl+Alt+Shift+Q quit (a staff action). On the dark out-of-hours screen only help, status,
+// language, O and the quit chord act. While a dialog is open, its own fields take the keys; Escape
+// closes it.
 import { useEffect } from 'react';
 import { isQuitChord, type WallApi } from '../contract';
 import {
@@ -42,6 +43,7 @@ function wallKey(event: KeyboardEvent, api: WallApi, store: AppStore): boolean {
   const { key } = event;
   if (key.toLowerCase() === OUTSIDE_HOURS_KEY) void toggleOutsideHoursLook(api, store);
   else if (key === 'F1' || key === '?') state.openOverlay('help');
+  else if (key === 's' || key === 'S') state.openOverlay('status');
   else if (!showsCameras(state) && key !== 'l' && key !== 'L') return false;
   else if (recallLayout(api, store, key)) return true;
   else if (key === 'PageDown') turnPage(store, 1);

@@ -1,4 +1,5 @@
 // English, on choice. Same keys and placeholders as vi.ts.
+import { enHealth } from './health-en';
 import type { Dictionary } from './message-keys';
 
 export const en: Dictionary = {
@@ -149,4 +150,5 @@ export const en: Dictionary = {
   'weekday.thu': 'Thursday',
   'weekday.fri': 'Friday',
   'weekday.sat': 'Saturday',
+  ...enHealth,
 };

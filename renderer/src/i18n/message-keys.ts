@@ -1,5 +1,7 @@
 // The typed key set shared by every dictionary. Placeholders are written {name} and filled by
 // `translate`; a dictionary must use the same placeholders as the other (unit-tested).
+import { HEALTH_KEYS } from './health-keys';
+
 export const MESSAGE_KEYS = [
   'state.connecting',
   'state.live',
@@ -143,6 +145,7 @@ export const MESSAGE_KEYS = [
   'weekday.thu',
   'weekday.fri',
   'weekday.sat',
+  ...HEALTH_KEYS,
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

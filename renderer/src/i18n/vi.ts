@@ -1,4 +1,5 @@
 // Vietnamese, the default. One wording per state; keep them short and plain.
+import { viHealth } from './health-vi';
 import type { Dictionary } from './message-keys';
 
 export const vi: Dictionary = {
@@ -150,4 +151,5 @@ export const vi: Dictionary = {
   'weekday.thu': 'Thứ Năm',
   'weekday.fri': 'Thứ Sáu',
   'weekday.sat': 'Thứ Bảy',
+  ...viHealth,
 };

@@ -13,6 +13,7 @@ export type Overlay =
   | 'editor'
   | 'settings'
   | 'pin'
+  | 'status'
   // Quitting: the confirmation, then (where the page outlives it: the preview) the end.
   | 'quit'
   | 'quit-done'

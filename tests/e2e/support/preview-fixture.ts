@@ -12,7 +12,22 @@ export interface StartedPreview {
   logLines: string[];
 }
 
-export async function startPreview(settings: WallSettingsFile | null): Promise<StartedPreview> {
+/** A store in memory whose file names the data folder (the health log goes beside it). */
+function memoryStore(dataDir: string) {
+  const values = new Map<string, unknown>();
+  return {
+    file: join(dataDir, 'settings.json'),
+    open: () => ({
+      get: (key: string) => values.get(key),
+      set: (key: string, value: unknown) => void values.set(key, value),
+    }),
+  };
+}
+
+export async function startPreview(
+  settings: WallSettingsFile | null,
+  options: { dataDir?: string } = {},
+): Promise<StartedPreview> {
   const logLines: string[] = [];
   let configFile: string | null = null;
   if (settings) {
@@ -22,7 +37,8 @@ export async function startPreview(settings: WallSettingsFile | null): Promise<S
   }
   const host = await startPreviewHost({
     configFile,
-    store: null,
+    // With a data folder the wall keeps its health record (the status view reads it).
+    store: options.dataDir ? memoryStore(options.dataDir) : null,
     assetsDir: join(PROJECT_ROOT, 'assets'),
     rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),
     port: 0,

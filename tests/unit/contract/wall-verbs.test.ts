@@ -38,6 +38,8 @@ describe('the table of verbs and events', () => {
         'getStatuses',
         'getHealth',
         'exportHealthCsv',
+        'getPcCheck',
+        'savePcCheck',
         'onSnapshot',
         'onStatus',
         'onStaff',

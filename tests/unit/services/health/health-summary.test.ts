@@ -14,7 +14,7 @@ function wall() {
   const clock = new TestClock(local(6));
   const log = HealthLog.open({ dir: tempDir(), now: clock.now });
   logs.push(log);
-  const set = (cameraId: string, state: 'live' | 'unreachable', at: number) => {
+  const set = (cameraId: string, state: 'live' | 'unreachable' | 'no-media', at: number) => {
     clock.t = at;
     log.append({ at, cameraId, state });
   };
@@ -47,7 +47,9 @@ describe('healthSummary', () => {
       state: 'unreachable',
       since: local(9),
       availability: { today: 2 / 3, week: 2 / 3, month: 2 / 3 },
+      lastOutage: { start: local(9), end: null, state: 'unreachable' },
     });
+    expect(huyen!.cameras[1]!.lastOutage).toBeNull();
     // The centre: 5 of 6 camera-hours; it still shows a picture, so it is not down.
     expect(huyen!.availability.today).toBeCloseTo(5 / 6, 12);
     expect(huyen!.down).toBe(false);
@@ -76,5 +78,19 @@ describe('healthSummary', () => {
     expect(huyen).toMatchObject({ down: true, downSince: local(8, 30) });
     // 07:00-11:30 and 13:30-14:00 is 5 h of office time; huyen-1 was up 1 h, huyen-2 1.5 h.
     expect(huyen!.availability.today).toBeCloseTo(2.5 / 10, 12);
+  });
+});
+
+describe('healthSummary lastOutage', () => {
+  it('keeps an outage that has ended, with its end, for the status view to say how long', () => {
+    const { set, log } = wall();
+    set('huyen-1', 'live', local(7));
+    set('huyen-1', 'no-media', local(9, 10));
+    set('huyen-1', 'live', local(9, 25));
+    const [huyen] = healthSummary(log, input(local(10))).sites;
+    expect(huyen!.cameras[0]).toMatchObject({
+      state: 'live',
+      lastOutage: { start: local(9, 10), end: local(9, 25), state: 'no-media' },
+    });
   });
 });

@@ -1,0 +1,62 @@
+// Runs the PC check once at a time in this window: codecs, the decode measurement (its players
+// in a small strip in a corner, so they are really composited like tiles; removed after), this
+// window's display, then hands the result to main to keep and reads back the full report.
+import type { RendererPcCheck, WallApi } from '../contract';
+import { mpegtsEngine } from '../player/mpegts-engine';
+import { probeCodecs } from './codec-probe';
+import { measureDecode } from './decode-measure';
+import { pcCheckStore } from './pc-check-store';
+
+let running = false;
+
+export async function loadPcCheck(api: WallApi): Promise<void> {
+  const report = await api.getPcCheck();
+  if (report.ok) pcCheckStore.setState({ report: report.value });
+  else pcCheckStore.setState({ error: report.error });
+}
+
+export async function runPcCheck(
+  api: WallApi,
+  context: { gatewayBase: string; displayId: string },
+): Promise<void> {
+  if (running) return;
+  running = true;
+  pcCheckStore.setState({ runningTiles: 0, error: null });
+  const strip = document.createElement('div');
+  strip.className = 'pc-check-strip';
+  strip.dataset.testid = 'pc-check-strip';
+  document.body.append(strip);
+  try {
+    const codecs = await probeCodecs();
+    const decode = await measureDecode({
+      engine: mpegtsEngine,
+      gatewayBase: context.gatewayBase,
+      host: strip,
+      wallVideos: () =>
+        [...document.querySelectorAll<HTMLVideoElement>('.wall video')].filter(
+          (video) => !strip.contains(video),
+        ),
+      onStep: (tiles) => pcCheckStore.setState({ runningTiles: tiles }),
+    });
+    const result: RendererPcCheck = {
+      measuredAt: Date.now(),
+      codecs,
+      decode,
+      display: {
+        id: context.displayId,
+        width: window.screen.width,
+        height: window.screen.height,
+        scale: window.devicePixelRatio,
+      },
+    };
+    const saved = await api.savePcCheck(result);
+    if (saved.ok) pcCheckStore.setState({ report: saved.value });
+    else pcCheckStore.setState({ error: saved.error });
+  } catch (error) {
+    pcCheckStore.setState({ error: error instanceof Error ? error.message : String(error) });
+  } finally {
+    strip.remove();
+    running = false;
+    pcCheckStore.setState({ runningTiles: null });
+  }
+}
