@@ -4,6 +4,19 @@
 // one entry here plus the service's handler for it (which the compiler then demands).
 import type { HealthCsv, HealthCsvRequest, HealthSummary } from './health-view';
 import type { DisplayChoice, SavedLayout } from './saved-layout';
+import type {
+  CameraDraft,
+  CameraTestOutcome,
+  CameraTestRequest,
+  CentreDraft,
+  ExportSecrets,
+  MovedSecrets,
+  SettingsChange,
+  SettingsExport,
+  SettingsImport,
+  SettingsStatus,
+  SettingsView,
+} from './settings-view';
 import type { StaffStatus } from './staff-status';
 import type { Locale, Result, StreamStatus, WallSnapshot } from './wall-contract';
 
@@ -48,6 +61,18 @@ export const WALL_VERBS = {
   setStaffPin: verb<{ pin: string }, StaffStatus>()('staff:set-pin'),
   unlockStaff: verb<{ pin: string }, StaffStatus>()('staff:unlock'),
   lockStaff: verb<void, StaffStatus>()('staff:lock'),
+  // The settings screens (settings-view.ts). What the status line says needs no PIN; the rest
+  // are staff verbs. Every change is validated by the one schema and applied at once.
+  getSettingsStatus: verb<void, SettingsStatus>()('settings:get-status'),
+  getSettings: verb<void, SettingsView>()('settings:get'),
+  saveCentre: verb<CentreDraft, SettingsChange>()('settings:save-centre'),
+  deleteCentre: verb<{ id: string }, SettingsChange>()('settings:delete-centre'),
+  saveCamera: verb<CameraDraft, SettingsChange>()('settings:save-camera'),
+  deleteCamera: verb<{ id: string }, SettingsChange>()('settings:delete-camera'),
+  testCamera: verb<CameraTestRequest, CameraTestOutcome>()('settings:test-camera'),
+  exportSettings: verb<ExportSecrets, SettingsExport>()('settings:export'),
+  importSettings: verb<SettingsImport, SettingsChange>()('settings:import'),
+  moveSecretsToVault: verb<void, MovedSecrets>()('settings:move-secrets-to-vault'),
 } as const;
 
 /** The API's subscription name → its channel and payload type. */
@@ -55,6 +80,7 @@ export const WALL_EVENTS = {
   onStatus: pushed<StreamStatus>()('streams:status'),
   onSnapshot: pushed<WallSnapshot>()('wall:snapshot'),
   onStaff: pushed<StaffStatus>()('staff:changed'),
+  onSettingsStatus: pushed<SettingsStatus>()('settings:status'),
 } as const;
 
 /** The name the preload exposes the API under on `window`. */

@@ -2,6 +2,7 @@
 // behind the contract's requests and events. Electron's IPC handlers and the preview host's
 // WebSocket both call handle(), and start-wall.ts forwards the events; neither host holds
 // any logic of its own.
+import { SETTINGS_NOT_YET_ERROR } from '../contract/settings-view';
 import { STAFF_LOCKED_ERROR } from '../contract/staff-status';
 import type { Result, StreamStatus, WallSnapshot } from '../contract/wall-contract';
 import {
@@ -68,6 +69,7 @@ type RequestHandlers = {
 };
 
 const LOCKED = { ok: false, error: STAFF_LOCKED_ERROR } as const;
+const NOT_YET = { ok: false, error: SETTINGS_NOT_YET_ERROR } as const;
 const NO_HEALTH = {
   ok: false,
   error:
@@ -189,6 +191,16 @@ export class WallService {
     'staff:unlock': async (payload) =>
       this.staffChanged(await this.staff.unlock((payload as { pin?: unknown } | null)?.pin)),
     'staff:lock': () => this.staffChanged({ ok: true, value: this.staff.lock() }),
+    'settings:get-status': () => NOT_YET,
+    'settings:get': () => NOT_YET,
+    'settings:save-centre': () => NOT_YET,
+    'settings:delete-centre': () => NOT_YET,
+    'settings:save-camera': () => NOT_YET,
+    'settings:delete-camera': () => NOT_YET,
+    'settings:test-camera': () => NOT_YET,
+    'settings:export': () => NOT_YET,
+    'settings:import': () => NOT_YET,
+    'settings:move-secrets-to-vault': () => NOT_YET,
     'wall:set-locale': (payload) => {
       const locale = parseLocale(payload);
       if (!locale.ok) return locale;
