@@ -4,8 +4,9 @@
 // sends them to the renderer.
 import type { CameraAvailability, LayoutSelection, Locale } from '../contract/wall-contract';
 
+import type { CURRENT_SCHEMA_VERSION } from './settings-migrations';
+
 export { CURRENT_SCHEMA_VERSION as SETTINGS_SCHEMA_VERSION } from './settings-migrations';
-import { CURRENT_SCHEMA_VERSION } from './settings-migrations';
 
 /**
  * How the main process authenticates to an upstream.
