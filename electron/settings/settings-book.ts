@@ -4,7 +4,7 @@
 // passes it through the one schema before anything is kept; secrets go to the vault only then.
 import type { FieldError, SettingsView, VaultProtection } from '../contract/settings-view';
 import { LAYOUT_PRESETS, presetCellCount } from '../contract/layout-presets';
-import type { LayoutPresetId } from '../contract/wall-contract';
+import type { LayoutPresetId, LayoutSelection, Locale } from '../contract/wall-contract';
 import { readJsonSafely, writeJsonAtomically } from './atomic-json-file';
 import { PROTECTED_PREFIX, isProtected, type SecretCodec } from './protected-secrets';
 import { relativeTo } from './schema-issues';
@@ -20,6 +20,9 @@ export interface LocalSettings {
   schemaVersion: number;
   sites: SiteSettings[];
   cameras: CameraConfig[];
+  /** Without a configuration file: the wall's language and layout (an import brings them). */
+  locale?: Locale;
+  layout?: LayoutSelection;
 }
 
 export interface SettingsBase {
@@ -97,10 +100,10 @@ export class SettingsBook {
     const cameras = [...(base?.cameras ?? []), ...local.cameras];
     return {
       schemaVersion: CURRENT_SCHEMA_VERSION,
-      locale: base?.locale ?? 'vi',
+      locale: base?.locale ?? local.locale ?? 'vi',
       sites: [...(base?.sites ?? []), ...local.sites],
       cameras,
-      layout: base?.layout ?? autoLayout(cameras.map((c) => c.id)),
+      layout: base?.layout ?? local.layout ?? autoLayout(cameras.map((c) => c.id)),
     };
   }
 
@@ -112,6 +115,17 @@ export class SettingsBook {
   isFromBase(kind: 'sites' | 'cameras', id: string): boolean {
     const base = this.options.base?.doc ?? (this.usesDemo(this.local) ? this.options.demo : null);
     return (base?.[kind] as { id: string }[] | undefined)?.some((x) => x.id === id) ?? false;
+  }
+
+  /** IT's file changed on disk (its secrets moved to the vault, or fixed by IT). */
+  replaceBase(doc: WallSettingsFile): BookChange {
+    const base = this.options.base;
+    if (!base) throw new Error('there is no configuration file');
+    const previous = base.doc;
+    base.doc = doc;
+    const change = this.commit(this.local);
+    if (!change.ok) base.doc = previous;
+    return change;
   }
 
   get localPart(): LocalSettings {
@@ -172,7 +186,7 @@ export class SettingsBook {
     lenient = false,
   ):
     { ok: true; settings: WallSettings } | { ok: false; problems: FieldError[]; settings?: never } {
-    const revealed = mapSettingsSecrets(this.document(local), (value) => this.reveal(value));
+    const revealed = mapSettingsSecrets(this.document(local), (value) => this.revealSecret(value));
     const parsed = parseSettings(revealed);
     if (parsed.ok) return { ok: true, settings: parsed.settings };
     if (lenient) throw new Error(`the configuration cannot be used: ${parsed.errors.join('; ')}`);
@@ -180,7 +194,7 @@ export class SettingsBook {
   }
 
   /** A secret as the wall connects with it; one the vault lacks connects with none (and says). */
-  private reveal(value: string): string {
+  revealSecret(value: string): string {
     if (isVaultRef(value)) return this.options.vault?.reveal(value) ?? '';
     if (isProtected(value) && this.options.pcCodec?.available) {
       try {
