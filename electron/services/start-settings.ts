@@ -3,7 +3,7 @@
 // else that last good configuration with the file's problems on the status line, and only
 // when there is none, the problems full screen until the file is fixed (it is watched).
 // Secrets live in the vault: Electron's safeStorage, or in the preview host a 0600 key file.
-import { unwatchFile, watchFile } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FieldError, SettingsNotice } from '../contract/settings-view';
 import { readJsonSafely, writeJsonAtomically } from '../settings/atomic-json-file';
@@ -97,20 +97,34 @@ export function startSettings(options: {
     control: { book, vault, pcCodec, configFile, startNotices, blocking },
     watch(recovered) {
       if (!configFile || (!blocking && startNotices.length === 0)) return () => {};
-      // Polling, not fs.watch: editors replace the file (a new inode), and it may not exist yet.
-      const listener = () => {
+      // Polling, not fs.watch: editors replace the file (a new inode), and it may not exist
+      // yet. The first look is taken now, so a change made right after start is not missed.
+      let seen = fileStamp(configFile);
+      const timer = setInterval(() => {
+        const stamp = fileStamp(configFile);
+        if (stamp === seen) return;
+        seen = stamp;
         try {
           recovered(load(configFile));
           log(`start: ${configFile} is valid again; the wall now runs on it`);
-          unwatchFile(configFile, listener);
+          clearInterval(timer);
         } catch {
           // Still wrong: keep waiting (its problems are already on the screen).
         }
-      };
-      watchFile(configFile, { interval: 2000 }, listener);
-      return () => unwatchFile(configFile, listener);
+      }, 2000);
+      timer.unref();
+      return () => clearInterval(timer);
     },
   };
+}
+
+function fileStamp(file: string): string {
+  try {
+    const stat = statSync(file);
+    return `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'missing';
+  }
 }
 
 function readLastGood(file: string): WallSettingsFile | null {
