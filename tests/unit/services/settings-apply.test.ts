@@ -101,4 +101,39 @@ describe('settings applied at once', () => {
     });
     expect(wall.snapshot().configSource).toBe('demo');
   });
+
+  it('pushes the status line on a change, and Test refuses what the schema refuses', async () => {
+    const wall = await startService();
+    const pushed: string[] = [];
+    wall.onEvent((channel) => pushed.push(channel));
+    await wall.handle('settings:save-centre', { name: 'Xã A' });
+    expect(pushed).toEqual(expect.arrayContaining(['wall:snapshot', 'settings:status']));
+    const invalid = await wall.handle('settings:test-camera', {
+      quality: 'sub',
+      endpoint: {
+        url: 'ftp://cam/1',
+        auth: { type: 'password', username: 'u', password: { keep: true } },
+      },
+    });
+    expect(invalid).toMatchObject({
+      ok: true,
+      value: {
+        ok: false,
+        state: 'invalid',
+        errors: [{ field: 'endpoint.auth.password', code: 'secret-missing' }],
+      },
+    });
+    const badUrl = await wall.handle('settings:test-camera', {
+      quality: 'sub',
+      endpoint: { url: 'ftp://cam/1', auth: { type: 'none' } },
+    });
+    expect(badUrl).toMatchObject({
+      ok: true,
+      value: {
+        ok: false,
+        state: 'invalid',
+        errors: [{ field: 'endpoint.url', code: 'unsupported-url' }],
+      },
+    });
+  });
 });
