@@ -6,6 +6,19 @@ import type { HealthCsv, HealthCsvRequest, HealthSummary } from './health-view';
 import type { OfficeHoursStatus } from './office-hours';
 import type { PcCheckReport, RendererPcCheck } from './pc-check';
 import type { DisplayChoice, SavedLayout } from './saved-layout';
+import type {
+  CameraDraft,
+  CameraTestOutcome,
+  CameraTestRequest,
+  CentreDraft,
+  ExportSecrets,
+  MovedSecrets,
+  SettingsChange,
+  SettingsExport,
+  SettingsImport,
+  SettingsStatus,
+  SettingsView,
+} from './settings-view';
 import type { StaffStatus } from './staff-status';
 import type { Locale, Result, StreamStatus, WallSnapshot } from './wall-contract';
 
@@ -57,6 +70,18 @@ export const WALL_VERBS = {
   // ends the look early).
   getOfficeHours: verb<void, OfficeHoursStatus>()('hours:get-status'),
   showOutsideHours: verb<{ show: boolean }, OfficeHoursStatus>()('hours:show-outside'),
+  // The settings screens (settings-view.ts). What the status line says needs no PIN; the rest
+  // are staff verbs. Every change is validated by the one schema and applied at once.
+  getSettingsStatus: verb<void, SettingsStatus>()('settings:get-status'),
+  getSettings: verb<void, SettingsView>()('settings:get'),
+  saveCentre: verb<CentreDraft, SettingsChange>()('settings:save-centre'),
+  deleteCentre: verb<{ id: string }, SettingsChange>()('settings:delete-centre'),
+  saveCamera: verb<CameraDraft, SettingsChange>()('settings:save-camera'),
+  deleteCamera: verb<{ id: string }, SettingsChange>()('settings:delete-camera'),
+  testCamera: verb<CameraTestRequest, CameraTestOutcome>()('settings:test-camera'),
+  exportSettings: verb<ExportSecrets, SettingsExport>()('settings:export'),
+  importSettings: verb<SettingsImport, SettingsChange>()('settings:import'),
+  moveSecretsToVault: verb<void, MovedSecrets>()('settings:move-secrets-to-vault'),
 } as const;
 
 /** The API's subscription name → its channel and payload type. */
@@ -65,6 +90,7 @@ export const WALL_EVENTS = {
   onSnapshot: pushed<WallSnapshot>()('wall:snapshot'),
   onStaff: pushed<StaffStatus>()('staff:changed'),
   onOfficeHours: pushed<OfficeHoursStatus>()('hours:changed'),
+  onSettingsStatus: pushed<SettingsStatus>()('settings:status'),
 } as const;
 
 /** The name the preload exposes the API under on `window`. */

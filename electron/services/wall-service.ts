@@ -35,6 +35,7 @@ import { OfficeHoursController, type ControllerTimers } from './office-hours-con
 import { applyOfficeHours, parseShowOutside } from './office-hours-gate';
 import { parseLocale } from './request-payloads';
 import { wallSnapshot } from './wall-snapshot';
+import { SettingsService, settingsHandlers, type SettingsControlOptions } from './settings-service';
 
 export interface WallServiceOptions {
   settings: WallSettings;
@@ -55,6 +56,8 @@ export interface WallServiceOptions {
   quit?: () => void;
   /** `--reset-pin`: forget the staff PIN at start (recovery on the PC itself). */
   resetPin?: boolean;
+  /** The settings screens' back end; absent where the host keeps no settings (tests). */
+  settingsControl?: SettingsControlOptions;
   now?: () => number;
   /** The office-hours controller's timers (tests drive them by hand). */
   hoursTimers?: ControllerTimers;
@@ -92,6 +95,7 @@ export class WallService {
   private settings: WallSettings;
   private readonly book: LayoutBook;
   private readonly listeners = new Set<EventListener>();
+  readonly settingsControl: SettingsService | null;
 
   private constructor(private readonly options: WallServiceOptions) {
     this.settings = withRemembered(options.settings, options.memory?.read() ?? {});
@@ -119,7 +123,11 @@ export class WallService {
     });
     const context = { assetsDir: options.assetsDir, log: options.log };
     this.broker = new StreamBroker({
-      resolve: withPcCheckStreams(createStreamResolver(this.settings, context), context),
+      // Read at each connection, so settings applied at once reach the next session.
+      resolve: withPcCheckStreams(
+        createStreamResolver(() => this.settings, context),
+        context,
+      ),
       onStatus: (status) => {
         // The PC check's demo streams are no camera: neither recorded nor shown.
         if (isPcCheckCamera(status.cameraId)) return;
@@ -131,6 +139,14 @@ export class WallService {
       ...(options.timings ? { timings: options.timings } : {}),
     });
     this.watch = new BackgroundWatch({ broker: this.broker, log: options.log });
+    this.settingsControl = options.settingsControl
+      ? new SettingsService(options.settingsControl, {
+          assetsDir: options.assetsDir,
+          log: options.log,
+          apply: (settings, changed) => this.applySettings(settings, changed),
+          pushStatus: (status) => this.emit('settings:status', status),
+        })
+      : null;
     this.gateway = new LoopbackGateway({
       broker: this.broker,
       allowedOrigins: options.allowedOrigins,
@@ -170,7 +186,7 @@ export class WallService {
   snapshot(): WallSnapshot {
     return wallSnapshot(this.settings, {
       gatewayBase: this.gateway.baseUrl,
-      configSource: this.options.configSource,
+      configSource: this.settingsControl?.book.source ?? this.options.configSource,
       layouts: this.book.layouts,
       displays: this.book.displays,
     });
@@ -215,6 +231,10 @@ export class WallService {
       this.staff.touch();
       return { ok: true, value: this.hours.showOutsideHours(show) };
     },
+    ...settingsHandlers(
+      () => this.settingsControl,
+      (run) => this.staffOnly(run),
+    ),
     'wall:set-locale': (payload) => {
       const locale = parseLocale(payload);
       if (!locale.ok) return locale;
@@ -243,6 +263,28 @@ export class WallService {
     this.broker.close();
     await this.gateway.close();
     this.health?.close();
+  }
+
+  /**
+   * New settings on the running wall, without a restart: the language stays as chosen, and
+   * only the sessions of the cameras that changed (or are gone) are closed; their tiles
+   * reconnect with the new settings while every other tile keeps its player.
+   */
+  applySettings(settings: WallSettings, changed: readonly string[]): void {
+    this.settings = { ...settings, locale: this.settings.locale };
+    const reconnect = new Set(changed);
+    this.broker.invalidate((cameraId) => reconnect.has(cameraId));
+    // A camera added or installed is watched at once; one removed or disabled is let go.
+    this.watch.watch(this.settings.cameras);
+    if (changed.length > 0) this.options.log(`settings: reconnecting ${changed.join(', ')}`);
+    this.snapshotChanged();
+  }
+
+  /** A staff verb's work, run only while unlocked (which it keeps alive). */
+  private staffOnly<T>(run: () => Result<T> | Promise<Result<T>>): Result<T> | Promise<Result<T>> {
+    if (!this.staff.isUnlocked()) return LOCKED;
+    this.staff.touch();
+    return run();
   }
 
   /** Runs a staff change only while unlocked (which it keeps alive), then pushes the wall. */
