@@ -1,7 +1,9 @@
 // Lends a pooled player to a tile for as long as the tile is mounted. The player is created and
-// destroyed here and in the pool, never during render.
+// destroyed here and in the pool, never during render. A layout effect: the player (and its
+// gateway connection, which starts at the cached keyframe) starts in the same task as the
+// commit that placed the tile, not after the browser has painted it.
 import type { RefObject } from 'react';
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 import { playerPool } from '../player/pool-instance';
 
 export function useTilePlayer(
@@ -9,7 +11,7 @@ export function useTilePlayer(
   key: string | null,
   url: string | null,
 ): void {
-  useEffect(() => {
+  useLayoutEffect(() => {
     const box = boxRef.current;
     if (key === null || url === null || box === null) return;
     const player = playerPool.acquire(key, url);
