@@ -29,8 +29,10 @@ export default defineConfig({
       // electron-vite leaves bundles unminified; the renderer is parsed at every start of
       // every wall window, so it is minified (measured: about a third of the size).
       minify: true,
-      // One chunk is right for an app loaded from disk; mpegts.js alone is most of it. (Vite's
-      // size warning would also print a URL before the preview's own.)
+      // mpegts.js is most of the code and the shell needs none of it to paint: it is imported
+      // dynamically (renderer/src/player/engine-loader.ts), so it is a chunk of its own that
+      // loads beside the API's first reads. (Vite's size warning would also print a URL before
+      // the preview's own.)
       chunkSizeWarningLimit: 1024,
       outDir: resolve('out/renderer'),
       rollupOptions: { input: { index: resolve('renderer/index.html') } },

@@ -9,7 +9,8 @@ import { DEFAULT_LOCALE } from './contract';
 import { App, MessageScreen } from './components/app';
 import { readDisplayIdentity } from './display/display-identity';
 import { translate } from './i18n/translate';
-import { playerPool } from './player/pool-instance';
+import { loadEngine } from './player/engine-loader';
+import { playerPool, startSuspendingHidden } from './player/pool-instance';
 import { appStore } from './store/app-store';
 import './styles/wall.css';
 import './styles/staff.css';
@@ -25,10 +26,13 @@ const api = resolveWallApi(window);
 if (api === null) {
   root.render(<MessageScreen text={translate(DEFAULT_LOCALE, 'app.noApi')} />);
 } else {
+  // The player code loads beside the API's first reads, not before the shell paints.
+  void loadEngine().catch(() => undefined);
   appStore.getState().setDisplay(readDisplayIdentity(window.location));
   connectApiToStore(api, appStore);
   // Release every decoder and socket when the page goes away (reload, window close).
   window.addEventListener('pagehide', () => playerPool.destroyAll());
+  startSuspendingHidden(window);
   root.render(
     <StrictMode>
       <ApiContext value={api}>

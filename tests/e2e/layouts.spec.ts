@@ -225,6 +225,15 @@ test('two displays show two layouts; a maximised tile plays the main stream', as
   await expect(large).toHaveAttribute('data-quality', 'main');
   await expect.poll(() => broker.session('huyen-quay-1', 'main')?.connections ?? 0).toBe(1);
   await expect(large).toHaveAttribute('data-state', 'live', { timeout: 45_000 });
+  // The grid stays under the maximised tile, but decodes nothing there: its videos are paused
+  // (their streams keep flowing, so the banner's count stays true), the large one plays.
+  const paused = (selector: string) =>
+    first
+      .locator(selector)
+      .evaluateAll((videos) => videos.map((v) => (v as HTMLVideoElement).paused));
+  await expect.poll(() => paused('.grid video')).not.toContain(false);
+  expect(await paused('.grid video')).not.toHaveLength(0);
+  await expect.poll(() => paused('.maximised video')).toEqual([false]);
   await first.keyboard.press('Escape');
   await expect(first.getByTestId('maximised')).toHaveCount(0);
   await expect(tile).toHaveAttribute('data-quality', 'sub');

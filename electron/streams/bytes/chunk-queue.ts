@@ -41,6 +41,25 @@ export class ChunkQueue {
     this.size += chunk.length;
   }
 
+  /**
+   * Replaces the last pushed chunk, while bytes of it are unread, with a copy of those bytes:
+   * for a reader fed views of a buffer its caller reuses for the next read (a socket's read
+   * buffer). Only that chunk's unread tail is copied, so each byte is copied at most once.
+   */
+  keepLast(): void {
+    const k = this.chunks.length - 1;
+    if (this.size === 0 || k < this.first) return;
+    const chunk = this.chunks[k]!;
+    const from = k === this.first ? this.offset : 0;
+    this.chunks[k] = chunk.slice(from);
+    parserCost.copied += chunk.length - from;
+    if (k === this.first) {
+      this.offset = 0;
+      // The chunk now starts where its unread bytes did.
+      if (this.searchChunk === k) this.searchChunkStart += from;
+    }
+  }
+
   /** Unread bytes. */
   get length(): number {
     return this.size;

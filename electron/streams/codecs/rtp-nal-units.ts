@@ -1,10 +1,39 @@
 // What RFC 6184 (H.264) and RFC 7798 (H.265) payloads have in common: fragmentation units
 // reassembled into one NAL unit, and aggregation packets of 16-bit-size-prefixed NAL units.
 
-/** A NAL unit being reassembled from fragmentation units. */
+/**
+ * A NAL unit being reassembled from fragmentation units, in memory of its own: each part is
+ * copied in as it arrives (the packet it came in may be a view of a socket buffer that the
+ * next read overwrites), into a buffer that grows by doubling, so a NAL unit costs a few
+ * allocations however many packets carry it, and finishing it copies nothing.
+ */
 export interface Fragment {
-  parts: Uint8Array[];
+  buf: Uint8Array;
   bytes: number;
+}
+
+/** Starts a fragment with the rebuilt NAL header, then the first part. */
+export function startFragment(header: ArrayLike<number>, body: Uint8Array): Fragment {
+  const buf = new Uint8Array(Math.max(4096, 2 * (header.length + body.length)));
+  buf.set(header, 0);
+  buf.set(body, header.length);
+  return { buf, bytes: header.length + body.length };
+}
+
+/** Appends a part; past the size limit only the count grows (finishFragment drops it). */
+export function appendFragment(fragment: Fragment, body: Uint8Array): void {
+  const need = fragment.bytes + body.length;
+  if (need > MAX_FRAGMENTED_NAL_BYTES) {
+    fragment.bytes = need;
+    return;
+  }
+  if (need > fragment.buf.length) {
+    const grown = new Uint8Array(Math.min(MAX_FRAGMENTED_NAL_BYTES, 2 * need));
+    grown.set(fragment.buf.subarray(0, fragment.bytes));
+    fragment.buf = grown;
+  }
+  fragment.buf.set(body, fragment.bytes);
+  fragment.bytes = need;
 }
 
 /** Reassembly stops at this size; a bigger NAL unit is corruption. */
@@ -19,13 +48,7 @@ export interface Unpacked {
 export function finishFragment(fragment: Fragment, end: boolean): Unpacked {
   if (fragment.bytes > MAX_FRAGMENTED_NAL_BYTES) return { nalus: [], fragment: undefined };
   if (!end) return { nalus: [], fragment };
-  const out = new Uint8Array(fragment.bytes);
-  let at = 0;
-  for (const part of fragment.parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return { nalus: [out], fragment: undefined };
+  return { nalus: [fragment.buf.subarray(0, fragment.bytes)], fragment: undefined };
 }
 
 /** STAP-A / AP: 16-bit size then NAL unit, repeated, from `offset`. Stops at a bad size. */

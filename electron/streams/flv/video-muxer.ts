@@ -27,6 +27,9 @@ export interface ParameterSets {
 export class FlvVideoMuxer {
   private sets: ParameterSets;
   private sentRecord: Uint8Array | undefined;
+  /** The record of the current sets, rebuilt only when a set changes (not per picture). */
+  private record: Uint8Array | undefined;
+  private recordStale = true;
   /** Picture size from the current SPS, for logs. */
   size: { width: number; height: number } | undefined;
 
@@ -43,20 +46,29 @@ export class FlvVideoMuxer {
    */
   push(au: Picture, timestampMs: number, compositionMs = 0): FlvTag[] {
     const frame: Uint8Array[] = [];
-    const seen: ParameterSets = { vps: [], sps: [], pps: [] };
+    let seen: ParameterSets | undefined;
     for (const nal of au.nalus) {
       const kind = nalKind(this.codec, nal);
       if (kind === 'aud') continue;
       // Each set once: a camera that repeats them in-band (GStreamer's config-interval with an
       // encoder that already sends them) must not double them in the record.
-      if (kind) seen[kind] = unique([...seen[kind], nal]);
-      else frame.push(nal);
+      if (kind) {
+        seen ??= { vps: [], sps: [], pps: [] };
+        if (!seen[kind].some((kept) => bytesEqual(kept, nal))) seen[kind].push(nal);
+      } else frame.push(nal);
     }
     for (const key of ['vps', 'sps', 'pps'] as const) {
-      if (seen[key].length > 0) this.sets[key] = seen[key];
+      if (seen && seen[key].length > 0 && !sameSets(seen[key], this.sets[key])) {
+        this.sets[key] = seen[key];
+        this.recordStale = true;
+      }
     }
     const tags: FlvTag[] = [];
-    const record = this.buildRecord();
+    if (this.recordStale) {
+      this.record = this.buildRecord();
+      this.recordStale = false;
+    }
+    const record = this.record;
     if (record && au.keyframe && !bytesEqual(record, this.sentRecord)) {
       this.sentRecord = record;
       this.updateSize(this.sets.sps[0]!);
@@ -86,6 +98,10 @@ export class FlvVideoMuxer {
     const info = this.codec === 'h264' ? readH264Sps(sps) : readHevcSps(sps);
     if (info?.width && info.height) this.size = { width: info.width, height: info.height };
   }
+}
+
+function sameSets(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
+  return a.length === b.length && a.every((nal, i) => bytesEqual(nal, b[i]));
 }
 
 /** The NAL units in their first order, each distinct byte sequence once. */

@@ -75,6 +75,11 @@ export class PlayerPool<P extends PooledPlayer> {
     }, this.options.graceMs);
   }
 
+  /** The live players, in or out of their grace period. */
+  players(): P[] {
+    return [...this.entries.values()].map((entry) => entry.player);
+  }
+
   destroyAll(): void {
     for (const [key, entry] of [...this.entries]) this.drop(key, entry);
   }

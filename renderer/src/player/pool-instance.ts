@@ -2,14 +2,17 @@
 // slice and the pool size into the ui slice (the e2e hook that proves players are destroyed).
 import { appStore } from '../store/app-store';
 import { canDecodeH265 } from './codec-support';
-import { mpegtsEngine } from './mpegts-engine';
+import { lazyEngine, loadEngine, loadedEngine } from './engine-loader';
+import { watchHiddenPlayers } from './hidden-players';
 import { PlayerPool } from './player-pool';
 import { Prestart, prestartTargets } from './prestart';
 import type { TilePlayerDeps } from './tile-player';
 import { TilePlayer } from './tile-player';
 
 const browserDeps: TilePlayerDeps = {
-  engine: mpegtsEngine,
+  engine: lazyEngine,
+  engineLoaded: () => loadedEngine() !== null,
+  loadEngine,
   createVideo: () => document.createElement('video'),
   canDecodeH265,
   now: () => Date.now(),
@@ -37,4 +40,20 @@ export function prestartCells(cells: readonly (string | null)[]): Prestart<TileP
   const snapshot = appStore.getState().snapshot;
   const targets = prestartTargets(cells, snapshot?.cameras ?? [], snapshot?.gatewayBase ?? null);
   return new Prestart(playerPool, targets);
+}
+
+/** Started by main.tsx: players hidden behind a maximised tile are suspended (no decoding). */
+export function startSuspendingHidden(win: Window): () => void {
+  return watchHiddenPlayers(
+    (onChange) =>
+      appStore.subscribe((s, prev) => {
+        const moved =
+          s.maximisedCameraId !== prev.maximisedCameraId ||
+          s.playerCount !== prev.playerCount ||
+          s.snapshot !== prev.snapshot;
+        if (moved) onChange();
+      }),
+    () => playerPool.players(),
+    win,
+  );
 }

@@ -2,35 +2,22 @@
 // mpegts.js player, runs the freshness watchdog each second, and recovers in stages (jump to
 // live, recreate with backoff). React tiles only mount its <video> into their box.
 import type { PlayerFreshness } from '../status/display-state';
-import type { EnginePlayer, PlayerEngine } from './player-engine';
+import type { EnginePlayer } from './player-engine';
+import type { TilePlayerDeps } from './tile-player-deps';
 import type { WatchdogState, WatchdogStep } from './watchdog';
 import { afterError, afterRecreate, initialWatchdog, watchdogTick } from './watchdog';
 import { isH265Codec, isPlausibleCodec } from './codec-support';
+import { bufferedEnd, seekNearEdge } from './video-edge';
+import {
+  DAMAGED_AFTER_ERRORS,
+  DAMAGED_RETRY_MS,
+  UNDECODABLE_RETRY_MS,
+  SUSPENDED_MAX_AHEAD_S,
+} from './tile-player-timings';
 
 const WATCHDOG_INTERVAL_MS = 1_000;
-/** Decode errors in a row (no frame between) after which the stream counts as damaged. */
-export const DAMAGED_AFTER_ERRORS = 3;
-/**
- * A damaged stream is retried this rarely: each new player makes a SourceBuffer from whatever
- * the stream claims, and main reconnects and re-checks the camera meanwhile anyway.
- */
-export const DAMAGED_RETRY_MS = 30_000;
-/**
- * A codec this display cannot decode (H.265 here) is checked again this rarely: until then the
- * tile holds no player, so its gateway connection closes and main stops relaying what nobody
- * can show; a camera switched to H.264 meanwhile plays at the next check.
- */
-export const UNDECODABLE_RETRY_MS = 5 * 60_000;
-
-/** What the tile player needs from its surroundings (real ones in pool-instance.ts). */
-export interface TilePlayerDeps {
-  engine: PlayerEngine;
-  createVideo(): HTMLVideoElement;
-  canDecodeH265(): boolean;
-  now(): number;
-  setInterval(callback: () => void, ms: number): unknown;
-  clearInterval(handle: unknown): void;
-}
+export { DAMAGED_AFTER_ERRORS, DAMAGED_RETRY_MS, UNDECODABLE_RETRY_MS, SUSPENDED_MAX_AHEAD_S };
+export type { TilePlayerDeps };
 
 export class TilePlayer {
   readonly video: HTMLVideoElement;
@@ -49,6 +36,9 @@ export class TilePlayer {
   private decodeErrors = 0;
   /** While standing down (damaged or undecodable) without a player: when to try a new one. */
   private standDownUntil: number | null = null;
+  /** Hidden behind a maximised tile: paused, so nothing is decoded (hidden-players.ts). */
+  private suspended = false;
+  private lastBufferedEnd = 0;
 
   constructor(
     readonly url: string,
@@ -71,12 +61,30 @@ export class TilePlayer {
   /** Moves the <video> into a tile's box; a camera that changes cells keeps playing. */
   mountInto(container: HTMLElement): void {
     if (this.video.parentElement !== container) container.appendChild(this.video);
+    if (!this.suspended) void this.video.play().catch(() => undefined);
+  }
+
+  /**
+   * A hidden tile keeps its stream, so its freshness stays true for the banner, but decodes
+   * nothing: the video is paused (Chromium's decoder stops once its few queued frames are
+   * full) and the watchdog counts arriving bytes instead of frames. Resuming jumps to live.
+   */
+  setSuspended(on: boolean): void {
+    if (on === this.suspended || this.destroyed) return;
+    this.suspended = on;
+    this.video.autoplay = !on;
+    if (on) return this.video.pause();
+    this.jumpToLive();
     void this.video.play().catch(() => undefined);
   }
 
   /** The <video> has a picture to show (HAVE_CURRENT_DATA): a tile taking it is not black. */
   hasPicture(): boolean {
     return this.video.readyState >= 2;
+  }
+
+  get isSuspended(): boolean {
+    return this.suspended;
   }
 
   unmountFrom(container: HTMLElement): void {
@@ -94,7 +102,19 @@ export class TilePlayer {
   }
 
   private createPlayer(): void {
-    const { engine } = this.deps;
+    const { engine, engineLoaded, loadEngine } = this.deps;
+    if (engineLoaded && loadEngine && !engineLoaded()) {
+      // The page painted before the player code arrived: start as soon as it does.
+      loadEngine().then(
+        () => {
+          if (!this.destroyed && this.player === null && this.standDownUntil === null) {
+            this.createPlayer();
+          }
+        },
+        (error: unknown) => console.error('tile-player: the player code did not load', error),
+      );
+      return;
+    }
     if (!engine.supported()) {
       console.error('tile-player: this display has no MSE live playback');
       return;
@@ -109,7 +129,7 @@ export class TilePlayer {
     player.on(engine.events.mediaInfo, (info) => this.guard(() => this.onMediaInfo(player, info)));
     player.attachMediaElement(this.video);
     player.load();
-    void Promise.resolve(player.play()).catch(() => undefined);
+    if (!this.suspended) void Promise.resolve(player.play()).catch(() => undefined);
     this.player = player;
   }
 
@@ -200,13 +220,18 @@ export class TilePlayer {
     return this.url.replace(/\/[^/]{32,}\//, '/…/');
   }
 
+  /**
+   * Asks to hear of the next presented frame, once. The watchdog only needs to know whether a
+   * frame reached the screen since its last tick, so it re-arms this at each tick: one callback
+   * per tile per second instead of one per frame (400 a second at 16 tiles of 25 fps).
+   */
   private watchFrames(): void {
+    if (this.frameCallback !== null || this.destroyed) return;
     if (typeof this.video.requestVideoFrameCallback !== 'function') return;
-    const onFrame = (): void => {
+    this.frameCallback = this.video.requestVideoFrameCallback(() => {
+      this.frameCallback = null;
       this.presented = true;
-      if (!this.destroyed) this.frameCallback = this.video.requestVideoFrameCallback(onFrame);
-    };
-    this.frameCallback = this.video.requestVideoFrameCallback(onFrame);
+    });
   }
 
   private tick(): void {
@@ -214,9 +239,10 @@ export class TilePlayer {
     const step = watchdogTick(this.watchdog, {
       now: this.deps.now(),
       totalFrames: quality?.totalVideoFrames ?? 0,
-      presented: this.presented,
+      presented: this.presented || this.bytesArrivedWhileSuspended(),
     });
     this.presented = false;
+    this.watchFrames();
     const framesAdvanced = step.state.lastFrameAt !== this.watchdog.lastFrameAt;
     this.watchdog = step.state;
     if (framesAdvanced) {
@@ -231,19 +257,28 @@ export class TilePlayer {
         this.watchdog = afterRecreate(this.watchdog, this.deps.now());
         this.createPlayer();
       }
-    } else if (step.action === 'jump-to-live') this.jumpToLive();
+    } else if (step.action === 'jump-to-live' && !this.suspended) this.jumpToLive();
     else if (step.action === 'recreate') this.recreate();
     // Chromium pauses a video that was briefly out of the document; a wall never pauses.
-    if (this.video.paused && this.video.isConnected) void this.video.play().catch(() => undefined);
+    // A paused video's buffer only grows forward (cleanup trims behind the play position): a
+    // hidden tile moves to the live edge now and then, one GOP's decode instead of every frame.
+    if (this.suspended) seekNearEdge(this.video, SUSPENDED_MAX_AHEAD_S);
+    else if (this.video.paused && this.video.isConnected) void this.video.play().catch(() => {});
     this.health = step.health;
     this.report();
   }
 
+  /** While suspended, stream data still arriving is what says the camera is live. */
+  private bytesArrivedWhileSuspended(): boolean {
+    if (!this.suspended) return false;
+    const end = bufferedEnd(this.video) ?? 0;
+    const advanced = end > this.lastBufferedEnd;
+    this.lastBufferedEnd = end;
+    return advanced;
+  }
+
   private jumpToLive(): void {
-    const { buffered } = this.video;
-    if (buffered.length === 0) return;
-    const end = buffered.end(buffered.length - 1);
-    if (end - this.video.currentTime > 0.3) this.video.currentTime = Math.max(0, end - 0.1);
+    seekNearEdge(this.video, 0.3);
   }
 
   private report(): void {

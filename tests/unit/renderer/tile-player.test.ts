@@ -9,7 +9,9 @@ import type {
 import {
   DAMAGED_AFTER_ERRORS,
   DAMAGED_RETRY_MS,
+  SUSPENDED_MAX_AHEAD_S,
   TilePlayer,
+  type TilePlayerDeps,
 } from '../../../renderer/src/player/tile-player';
 import type { PlayerFreshness } from '../../../renderer/src/status/display-state';
 
@@ -50,7 +52,7 @@ class FakeEnginePlayer implements EnginePlayer {
   }
 }
 
-function setup() {
+function setup(extra: Partial<TilePlayerDeps> = {}) {
   let now = 1_000_000;
   let tick: (() => void) | null = null;
   let cleared = false;
@@ -69,7 +71,15 @@ function setup() {
     getVideoPlaybackQuality() {
       return { totalVideoFrames: this.frames };
     },
-    play: () => Promise.resolve(),
+    playCalls: 0,
+    pauseCalls: 0,
+    play() {
+      this.playCalls += 1;
+      return Promise.resolve();
+    },
+    pause() {
+      this.pauseCalls += 1;
+    },
     remove() {
       this.removed = true;
     },
@@ -99,6 +109,7 @@ function setup() {
     clearInterval: () => {
       cleared = true;
     },
+    ...extra,
   });
   const advance = (seconds: number, framesPerSecond = 25) => {
     for (let i = 0; i < seconds; i += 1) {
@@ -122,6 +133,96 @@ describe('TilePlayer', () => {
     expect(created[0]?.calls.slice(3)).toEqual(TEARDOWN);
     expect(isCleared()).toBe(true);
     expect(video.removed).toBe(true);
+  });
+
+  it('waits for a lazily loaded engine, then starts its player once', async () => {
+    let loaded = false;
+    let finishLoad = () => {};
+    const loading = new Promise<void>((resolve) => {
+      finishLoad = () => {
+        loaded = true;
+        resolve();
+      };
+    });
+    const { created, advance } = setup({ engineLoaded: () => loaded, loadEngine: () => loading });
+    expect(created).toHaveLength(0);
+    advance(1, 0); // a watchdog tick meanwhile makes no player either
+    expect(created).toHaveLength(0);
+    finishLoad();
+    await loading;
+    await Promise.resolve();
+    expect(created).toHaveLength(1);
+    expect(created[0]?.calls).toEqual(['attach', 'load', 'play']);
+  });
+
+  it('makes no player when destroyed before the engine loaded', async () => {
+    let loaded = false;
+    const loading = Promise.resolve().then(() => {
+      loaded = true;
+    });
+    const { player, created } = setup({ engineLoaded: () => loaded, loadEngine: () => loading });
+    player.destroy();
+    await loading;
+    await Promise.resolve();
+    expect(created).toHaveLength(0);
+  });
+
+  it('asks for one presented-frame callback per watchdog tick, not one per frame', () => {
+    const pending: (() => void)[] = [];
+    let requested = 0;
+    const { video, advance, reports } = setup();
+    const fake = video as unknown as Record<string, unknown>;
+    fake.requestVideoFrameCallback = (callback: () => void) => {
+      requested += 1;
+      pending.push(callback);
+      return requested;
+    };
+    fake.cancelVideoFrameCallback = () => undefined;
+    // The decoder's counter stands still: only presented frames can say the picture is live.
+    for (let second = 0; second < 5; second += 1) {
+      for (let frame = 0; frame < 25; frame += 1) pending.splice(0).forEach((f) => f());
+      advance(1, 0);
+    }
+    expect(requested).toBe(5);
+    expect(reports.at(-1)?.health).toBe('live');
+  });
+
+  it('suspended: paused, no jump to live, live while bytes arrive, stalled when they stop', () => {
+    const { player, video, advance, reports, created } = setup();
+    advance(2);
+    player.setSuspended(true);
+    expect(video.pauseCalls).toBe(1);
+    const plays = video.playCalls;
+    video.paused = true;
+    // Frames stand still while paused; the buffered end still grows with the stream.
+    for (let i = 0; i < 5; i += 1) {
+      video.bufferedEnd += 1;
+      advance(1, 0);
+    }
+    expect(reports.at(-1)?.health).toBe('live');
+    expect(video.playCalls).toBe(plays); // the watchdog's "a wall never pauses" stays away
+    expect(video.currentTime).toBe(0); // 5 s ahead is under the limit: no seek
+    const at = video.currentTime;
+    advance(5, 0); // the stream stops: nothing grows
+    expect(reports.at(-1)?.health).toBe('stalled');
+    expect(video.currentTime).toBe(at); // no jump to live while hidden
+    advance(3, 0);
+    expect(created).toHaveLength(2); // recreated, still without playing
+    expect(created[1]?.calls).toEqual(['attach', 'load']);
+    expect(video.playCalls).toBe(plays);
+  });
+
+  it('suspended: moves to the live edge past the limit; resumed: jumps to live and plays', () => {
+    const { player, video, advance } = setup();
+    player.setSuspended(true);
+    video.bufferedEnd = SUSPENDED_MAX_AHEAD_S + 5;
+    advance(1);
+    expect(video.currentTime).toBeCloseTo(SUSPENDED_MAX_AHEAD_S + 4.9);
+    video.bufferedEnd += 3;
+    player.setSuspended(false);
+    expect(video.currentTime).toBeCloseTo(SUSPENDED_MAX_AHEAD_S + 7.9);
+    expect(video.playCalls).toBeGreaterThan(0);
+    expect(player.isSuspended).toBe(false);
   });
 
   it('reports connecting, then live, and only on change', () => {

@@ -1,7 +1,14 @@
 // RFC 6184 payloads: single NAL unit (1-23), STAP-A (24) and FU-A (28). STAP-B, MTAP and
 // FU-B are for interleaved mode, which cameras do not use over RTSP; they are skipped.
 
-import { finishFragment, splitAggregate, type Fragment, type Unpacked } from '../rtp-nal-units';
+import {
+  appendFragment,
+  finishFragment,
+  splitAggregate,
+  startFragment,
+  type Fragment,
+  type Unpacked,
+} from '../rtp-nal-units';
 
 export function unpackH264(p: Uint8Array, fragment: Fragment | undefined): Unpacked {
   if (p.length < 1) return { nalus: [], fragment };
@@ -15,11 +22,9 @@ export function unpackH264(p: Uint8Array, fragment: Fragment | undefined): Unpac
     const end = (fu & 0x40) !== 0;
     const body = p.subarray(2);
     if (start) {
-      const header = new Uint8Array([(p[0]! & 0xe0) | (fu & 0x1f)]);
-      fragment = { parts: [header, body], bytes: 1 + body.length };
+      fragment = startFragment([(p[0]! & 0xe0) | (fu & 0x1f)], body);
     } else if (fragment) {
-      fragment.parts.push(body);
-      fragment.bytes += body.length;
+      appendFragment(fragment, body);
     } else {
       return { nalus: [], fragment: undefined }; // middle of a NAL whose start we missed
     }

@@ -1,7 +1,14 @@
 // RFC 7798 payloads: single NAL unit, aggregation packet (48) and fragmentation unit (49).
 // DONL fields only exist when sprop-max-don-diff > 0, which cameras do not signal; PACI (50)
 // is skipped.
-import { finishFragment, splitAggregate, type Fragment, type Unpacked } from '../rtp-nal-units';
+import {
+  appendFragment,
+  finishFragment,
+  splitAggregate,
+  startFragment,
+  type Fragment,
+  type Unpacked,
+} from '../rtp-nal-units';
 
 export function unpackH265(p: Uint8Array, fragment: Fragment | undefined): Unpacked {
   if (p.length < 3) return { nalus: [], fragment };
@@ -15,11 +22,9 @@ export function unpackH265(p: Uint8Array, fragment: Fragment | undefined): Unpac
     const body = p.subarray(3);
     if (start) {
       // Rebuild the 2-byte NAL header with the real type from the FU header.
-      const header = new Uint8Array([(p[0]! & 0x81) | ((fu & 0x3f) << 1), p[1]!]);
-      fragment = { parts: [header, body], bytes: 2 + body.length };
+      fragment = startFragment([(p[0]! & 0x81) | ((fu & 0x3f) << 1), p[1]!], body);
     } else if (fragment) {
-      fragment.parts.push(body);
-      fragment.bytes += body.length;
+      appendFragment(fragment, body);
     } else {
       return { nalus: [], fragment: undefined };
     }

@@ -34,8 +34,12 @@ export class InterleavedReader {
   /** The last head found invalid, while the read point is inside it. */
   private resync: HeadResync | undefined;
 
-  /** Appends bytes; returns the items they complete. Never throws. */
-  push(chunk: Uint8Array): InterleavedItem[] {
+  /**
+   * Appends bytes; returns the items they complete. Never throws. `transient`: the chunk is a
+   * view of a buffer the caller reuses after this call, so bytes left waiting are copied, and
+   * frame payloads are views the caller must consume before its next read.
+   */
+  push(chunk: Uint8Array, transient = false): InterleavedItem[] {
     if (this.failed) return [];
     const q = this.queue;
     q.push(chunk);
@@ -77,6 +81,7 @@ export class InterleavedReader {
         return this.fail(out, 'bytes that are not RTSP');
       }
     }
+    if (transient) q.keepLast();
     return out;
   }
 

@@ -2,6 +2,9 @@
 // and H.265 (RFC 7798). An access unit ends on the marker bit or when the timestamp
 // changes. After a lost packet (a sequence gap) pictures are dropped until the next
 // keyframe, because a decoder fed a broken reference shows smeared garbage until then.
+// The payload may be a view of a socket read buffer that is reused for the next read, so
+// whatever is kept past one push is copied: fragmented NAL units as they are reassembled
+// (see ../../codecs/rtp-nal-units.ts), whole ones when they are kept for the access unit.
 import { unpackH264 } from '../../codecs/h264/rtp-payload';
 import { unpackH265 } from '../../codecs/h265/rtp-payload';
 import { isKeyframeNal, type VideoCodecName } from '../../codecs/nal-units';
@@ -59,7 +62,8 @@ export class RtpDepacketizer {
         this.waitForKeyframe = true;
         continue;
       }
-      this.au.push(nal);
+      // A NAL unit that is a view of the payload is copied; a reassembled one is already ours.
+      this.au.push(nal.buffer === payload.buffer ? nal.slice() : nal);
       this.auBytes += nal.length;
     }
     if (marker) this.flush(out);

@@ -24,6 +24,14 @@ import {
 
 const USER_AGENT = 'OneStopWall/0.1';
 const MAX_PENDING = 16;
+/**
+ * One read buffer for every plain-TCP camera connection in the process. Node's default gives
+ * each read a fresh 64 KiB allocation and a trip through the stream machinery; with `onread`
+ * the kernel copies into this buffer and the reader consumes it before the next read (it
+ * copies what it keeps: see InterleavedReader.push). Reads never interleave: one thread.
+ * rtsps:// keeps the ordinary 'data' path (TLS sockets do not take onread).
+ */
+const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
 
 export interface ConnectionEvents {
   onFrame(channel: number, payload: Uint8Array): void;
@@ -85,11 +93,21 @@ export class RtspConnection {
             ...(net.isIP(host) ? {} : { servername: host }),
             ...tlsConnectOptions(this.security.tlsTrust),
           })
-        : net.connect({ host, port });
+        : net.connect({
+            host,
+            port,
+            onread: {
+              buffer: READ_BUFFER,
+              callback: (bytes: number, buf: Uint8Array) => {
+                this.onData(buf.subarray(0, bytes), true);
+                return true; // keep reading
+              },
+            },
+          });
       this.socket = socket;
       socket.setNoDelay(true);
       socket.once(secure ? 'secureConnect' : 'connect', () => settle());
-      socket.on('data', (chunk: Buffer) => this.onData(chunk));
+      if (secure) socket.on('data', (chunk: Buffer) => this.onData(chunk, false));
       socket.on('error', (err: NodeJS.ErrnoException) => {
         const code = err.code ?? 'error';
         if (!settled) {
@@ -224,10 +242,12 @@ export class RtspConnection {
     return cseq;
   }
 
-  private onData(chunk: Buffer): void {
+  /** `transient`: chunk is a view of READ_BUFFER, overwritten by the next read. */
+  private onData(chunk: Uint8Array, transient: boolean): void {
     if (this.done) return;
     const items = this.reader.push(
       new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength),
+      transient,
     );
     for (const item of items) {
       if (this.done) return;
