@@ -9,3 +9,5 @@ export * from '../../electron/contract/stream-path';
 export * from '../../electron/contract/layout-grid';
 export * from '../../electron/contract/saved-layout';
 export * from '../../electron/contract/staff-status';
+export * from '../../electron/contract/settings-view';
+export * from '../../electron/contract/camera-brand-urls';

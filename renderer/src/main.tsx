@@ -14,6 +14,7 @@ import { appStore } from './store/app-store';
 import './styles/wall.css';
 import './styles/staff.css';
 import './styles/editor.css';
+import './styles/settings.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element');

@@ -19,6 +19,7 @@ import { LayoutsPanel } from './layouts-panel';
 import { Pager } from './pager';
 import { PinDialog } from './pin-dialog';
 import { SettingsPanel } from './settings-panel';
+import { SettingsNotices } from './settings/settings-notices';
 import { Tile } from './tile';
 import { Toolbar } from './toolbar';
 import { TourProgress } from './tour-progress';
@@ -63,6 +64,7 @@ export function Wall() {
       <Banner compact={maximised !== null} />
       {maximised === null && <Pager page={view.page} count={view.pageCount} />}
       {view.tour && <TourProgress seconds={tourSeconds(view.tour)} />}
+      <SettingsNotices locale={locale} />
       <Toolbar view={view} visible={!idle && overlay === null} />
       {overlay === 'help' && <HelpOverlay />}
       {overlay === 'pin' && <PinDialog />}
