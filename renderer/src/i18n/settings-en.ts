@@ -87,6 +87,8 @@ export const settingsEn: Readonly<Record<SettingsKey, string>> = {
   'export.done': 'Exported {file}; encrypted secrets in it: {count}.',
   'import.title': 'Import a configuration file',
   'import.file': 'The exported JSON file',
+  'import.choose': 'Choose a file…',
+  'import.noFile': 'No file chosen',
   'import.passphrase': 'Passphrase (only if the file carries passwords)',
   'import.button': 'Import and apply',
   'import.note': 'The file is checked and applied at once; if anything is wrong, nothing changes.',

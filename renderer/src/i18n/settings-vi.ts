@@ -86,6 +86,8 @@ export const settingsVi = {
   'export.done': 'Đã xuất {file}; số mật khẩu đã mã hoá trong tệp: {count}.',
   'import.title': 'Nhập cấu hình từ tệp',
   'import.file': 'Tệp JSON đã xuất',
+  'import.choose': 'Chọn tệp…',
+  'import.noFile': 'Chưa chọn tệp',
   'import.passphrase': 'Cụm mật khẩu (chỉ khi tệp có kèm mật khẩu)',
   'import.button': 'Nhập và áp dụng',
   'import.note': 'Tệp được kiểm tra rồi áp dụng ngay; nếu có lỗi, không có gì thay đổi.',

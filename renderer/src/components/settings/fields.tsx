@@ -33,11 +33,10 @@ export function TextField(
   const errorId = useId();
   const invalid = (props.errors?.length ?? 0) > 0;
   return (
-    <label className="field">
+    <label className="field" data-testid={props.testId}>
       <span className="field__label">{props.label}</span>
       <input
         type="text"
-        data-testid={props.testId}
         value={props.value}
         readOnly={props.readOnly}
         autoFocus={props.autoFocus}
@@ -62,10 +61,9 @@ export function SelectField<T extends string>(
   },
 ) {
   return (
-    <label className="field">
+    <label className="field" data-testid={props.testId}>
       <span className="field__label">{props.label}</span>
       <select
-        data-testid={props.testId}
         value={props.value}
         disabled={props.readOnly}
         onChange={(e) => props.onChange(e.target.value as T)}

@@ -2,13 +2,16 @@
 // passphrase, import an exported file (its passphrase when it carries secrets), and how this
 // PC keeps secrets, with the offer to move plain-text ones out of IT's file into the vault.
 import { useState, type FormEvent } from 'react';
-import type { ExportSecrets, Locale, SettingsView } from '../../contract';
+import type { ExportSecrets, Locale, SettingsView, VaultProtection } from '../../contract';
 import { useWallApi } from '../../api/api-context';
 import type { SettingsHandle } from '../../hooks/use-settings';
 import { settingsText, verbErrorText } from '../../i18n/settings-words';
 import { NO_ERRORS, placeErrors, type PlacedErrors } from './field-errors';
 import { FieldErrors, FieldGroup } from './fields';
 import { StatusLine, useStatusLine } from './status-line';
+
+/** Protections staff should know are weak (the preview's key file is what it says it is). */
+const WEAK_VAULTS: ReadonlySet<VaultProtection> = new Set<VaultProtection>(['obscured', 'none']);
 
 /** Hands the exported text to the browser as a file download (no file system access here). */
 function download(fileName: string, json: string): void {
@@ -33,6 +36,7 @@ export function TransferScreen(props: {
   const [withSecrets, setWithSecrets] = useState(false);
   const [exportPassphrase, setExportPassphrase] = useState('');
   const [importText, setImportText] = useState<string | null>(null);
+  const [fileName, setFileName] = useState<string | null>(null);
   const [importPassphrase, setImportPassphrase] = useState('');
   const [errors, setErrors] = useState<PlacedErrors>(NO_ERRORS);
 
@@ -63,6 +67,7 @@ export function TransferScreen(props: {
   };
   const readFile = async (file: File | undefined) => {
     setErrors(NO_ERRORS);
+    setFileName(file?.name ?? null);
     if (!file) return setImportText(null);
     try {
       setImportText(await file.text());
@@ -129,12 +134,18 @@ export function TransferScreen(props: {
           <p className="panel__hint">{t('import.note')}</p>
           <label className="field">
             <span className="field__label">{t('import.file')}</span>
-            <input
-              type="file"
-              accept=".json,application/json"
-              data-testid="import-file"
-              onChange={(e) => void readFile(e.target.files?.[0])}
-            />
+            {/* The browser's own file button speaks the browser's language; this one the wall's. */}
+            <span className="file-pick">
+              <input
+                type="file"
+                className="file-pick__input"
+                accept=".json,application/json"
+                data-testid="import-file"
+                onChange={(e) => void readFile(e.target.files?.[0])}
+              />
+              <span className="file-pick__button">{t('import.choose')}</span>
+              <span data-testid="import-file-name">{fileName ?? t('import.noFile')}</span>
+            </span>
             <FieldErrors messages={errors.byField.json} />
           </label>
           {importText !== null && (
@@ -161,7 +172,7 @@ export function TransferScreen(props: {
       <FieldGroup title={t('vault.title')}>
         <p
           data-testid="vault-protection"
-          className={settings.vault.protection === 'os-keystore' ? '' : 'panel__error'}
+          className={WEAK_VAULTS.has(settings.vault.protection) ? 'panel__error' : ''}
         >
           {t(`vault.${settings.vault.protection}`)}
         </p>
