@@ -10,7 +10,10 @@ export async function openSettings(page: Page, tab: Tab): Promise<void> {
   const panel = page.getByTestId('settings-panel');
   if (!(await panel.isVisible())) {
     await toolbarClick(page, /Cài đặt|Settings/);
-    if (await page.getByTestId('pin-dialog').isVisible()) await answerPin(page);
+    // The PIN dialog comes only while locked, and only after main has said so.
+    const pin = page.getByTestId('pin-dialog');
+    await expect(pin.or(panel)).toBeVisible();
+    if (await pin.isVisible()) await answerPin(page);
     await expect(panel).toBeVisible();
   }
   await page.getByTestId(`settings-tab-${tab}`).click();
