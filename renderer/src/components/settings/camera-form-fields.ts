@@ -47,9 +47,11 @@ export function brandAlias(field: string): string {
 
 /**
  * A test's field errors name the endpoint it was sent ('url', 'auth.password', or with an
- * 'endpoint.' in front); in the form they sit under that stream.
+ * 'endpoint.' in front), or the camera draft's path; in the form they sit under that stream.
  */
 export function testErrorField(field: string, quality: Quality): string {
+  // A missing stored secret is named as in a camera draft already.
+  if (field.startsWith('streams.')) return field;
   const inEndpoint = field.startsWith('endpoint.') ? field.slice('endpoint.'.length) : field;
   return inEndpoint === 'quality' || inEndpoint === 'cameraId'
     ? inEndpoint

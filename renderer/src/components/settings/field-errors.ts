@@ -43,7 +43,8 @@ export function placeErrors(
   for (const error of errors) {
     const text = fieldErrorText(error, locale);
     const holder = holderOf(alias(fieldOf(error)), shown);
-    if (holder === null) other.push(`${fieldOf(error)}: ${text}`);
+    // A refusal of the whole draft names no field: its message alone says it.
+    if (holder === null) other.push(fieldOf(error) === '' ? text : `${fieldOf(error)}: ${text}`);
     else (byField[holder] ??= []).push(text);
   }
   return { byField, other };

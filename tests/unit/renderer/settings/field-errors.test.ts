@@ -37,6 +37,13 @@ describe('field errors beside their fields', () => {
     );
     expect(placed.byField).toEqual({ name: ['Enter the camera name.'] });
     expect(placed.other).toEqual(['cameras.3.siteId: No such centre.']);
+    const refusal = {
+      path: [],
+      field: '',
+      code: 'read-only',
+      message: { vi: 'Chỉ xem.', en: 'Read-only.' },
+    };
+    expect(placeErrors([refusal], 'vi', shownFields(urlForm)).other).toEqual(['Chỉ xem.']);
   });
 
   it("in the brand form, main's URL and login errors land on address, user and password", () => {
@@ -62,6 +69,7 @@ describe('field errors beside their fields', () => {
     expect(testErrorField('url', 'main')).toBe('streams.main.url');
     expect(testErrorField('endpoint.auth.password', 'sub')).toBe('streams.sub.auth.password');
     expect(testErrorField('cameraId', 'sub')).toBe('cameraId');
+    expect(testErrorField('streams.main.auth.password', 'main')).toBe('streams.main.auth.password');
   });
 
   it('shows only the login fields the chosen login has', () => {
