@@ -224,7 +224,8 @@ export interface SettingsNotice {
     | 'store-damaged'
     | 'secrets-obscured'
     | 'secrets-key-file'
-    | 'plain-text-secrets';
+    | 'plain-text-secrets'
+    | 'secrets-missing';
   severity: 'info' | 'warning' | 'error';
   message: LocalText;
   /** The file's problems, every field, when the notice is about the configuration file. */

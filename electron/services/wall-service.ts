@@ -2,7 +2,6 @@
 // behind the contract's requests and events. Electron's IPC handlers and the preview host's
 // WebSocket both call handle(), and start-wall.ts forwards the events; neither host holds
 // any logic of its own.
-import { SETTINGS_NOT_YET_ERROR } from '../contract/settings-view';
 import { STAFF_LOCKED_ERROR } from '../contract/staff-status';
 import type { Result, StreamStatus, WallSnapshot } from '../contract/wall-contract';
 import {
@@ -29,6 +28,7 @@ import { createStreamResolver } from '../streams/stream-resolver';
 import { LayoutBook } from './layout-book';
 import { parseLocale } from './request-payloads';
 import { wallSnapshot } from './wall-snapshot';
+import { SettingsService, settingsHandlers, type SettingsControlOptions } from './settings-service';
 
 export interface WallServiceOptions {
   settings: WallSettings;
@@ -49,6 +49,8 @@ export interface WallServiceOptions {
   quit?: () => void;
   /** `--reset-pin`: forget the staff PIN at start (recovery on the PC itself). */
   resetPin?: boolean;
+  /** The settings screens' back end; absent where the host keeps no settings (tests). */
+  settingsControl?: SettingsControlOptions;
   now?: () => number;
 }
 
@@ -69,7 +71,6 @@ type RequestHandlers = {
 };
 
 const LOCKED = { ok: false, error: STAFF_LOCKED_ERROR } as const;
-const NOT_YET = { ok: false, error: SETTINGS_NOT_YET_ERROR } as const;
 const NO_HEALTH = {
   ok: false,
   error:
@@ -85,6 +86,7 @@ export class WallService {
   private settings: WallSettings;
   private readonly book: LayoutBook;
   private readonly listeners = new Set<EventListener>();
+  readonly settingsControl: SettingsService | null;
 
   private constructor(private readonly options: WallServiceOptions) {
     this.settings = withRemembered(options.settings, options.memory?.read() ?? {});
@@ -99,7 +101,8 @@ export class WallService {
       ? WallHealth.open({ dir: options.healthDir, settings: () => this.settings, log: options.log })
       : null;
     this.broker = new StreamBroker({
-      resolve: createStreamResolver(this.settings, {
+      // Read at each connection, so settings applied at once reach the next session.
+      resolve: createStreamResolver(() => this.settings, {
         assetsDir: options.assetsDir,
         log: options.log,
       }),
@@ -111,6 +114,14 @@ export class WallService {
       loginGate: new LoginGate({ store: options.loginStore ?? null, log: options.log }),
       ...(options.timings ? { timings: options.timings } : {}),
     });
+    this.settingsControl = options.settingsControl
+      ? new SettingsService(options.settingsControl, {
+          assetsDir: options.assetsDir,
+          log: options.log,
+          apply: (settings, changed) => this.applySettings(settings, changed),
+          pushStatus: (status) => this.emit('settings:status', status),
+        })
+      : null;
     this.gateway = new LoopbackGateway({
       broker: this.broker,
       allowedOrigins: options.allowedOrigins,
@@ -191,16 +202,10 @@ export class WallService {
     'staff:unlock': async (payload) =>
       this.staffChanged(await this.staff.unlock((payload as { pin?: unknown } | null)?.pin)),
     'staff:lock': () => this.staffChanged({ ok: true, value: this.staff.lock() }),
-    'settings:get-status': () => NOT_YET,
-    'settings:get': () => NOT_YET,
-    'settings:save-centre': () => NOT_YET,
-    'settings:delete-centre': () => NOT_YET,
-    'settings:save-camera': () => NOT_YET,
-    'settings:delete-camera': () => NOT_YET,
-    'settings:test-camera': () => NOT_YET,
-    'settings:export': () => NOT_YET,
-    'settings:import': () => NOT_YET,
-    'settings:move-secrets-to-vault': () => NOT_YET,
+    ...settingsHandlers(
+      () => this.settingsControl,
+      (run) => this.staffOnly(run),
+    ),
     'wall:set-locale': (payload) => {
       const locale = parseLocale(payload);
       if (!locale.ok) return locale;
@@ -227,6 +232,26 @@ export class WallService {
     this.broker.close();
     await this.gateway.close();
     this.health?.close();
+  }
+
+  /**
+   * New settings on the running wall, without a restart: the language stays as chosen, and
+   * only the sessions of the cameras that changed (or are gone) are closed; their tiles
+   * reconnect with the new settings while every other tile keeps its player.
+   */
+  applySettings(settings: WallSettings, changed: readonly string[]): void {
+    this.settings = { ...settings, locale: this.settings.locale };
+    const reconnect = new Set(changed);
+    this.broker.invalidate((cameraId) => reconnect.has(cameraId));
+    if (changed.length > 0) this.options.log(`settings: reconnecting ${changed.join(', ')}`);
+    this.snapshotChanged();
+  }
+
+  /** A staff verb's work, run only while unlocked (which it keeps alive). */
+  private staffOnly<T>(run: () => Result<T> | Promise<Result<T>>): Result<T> | Promise<Result<T>> {
+    if (!this.staff.isUnlocked()) return LOCKED;
+    this.staff.touch();
+    return run();
   }
 
   /** Runs a staff change only while unlocked (which it keeps alive), then pushes the wall. */

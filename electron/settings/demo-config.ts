@@ -55,7 +55,8 @@ export function demoSettings(): WallSettings {
   return parsed.settings;
 }
 
-function demoSettingsFile(): WallSettingsFile {
+/** The demo in the configuration file's own form (the settings book's base when there is no file). */
+export function demoSettingsFile(): WallSettingsFile {
   const cameras: CameraConfig[] = SITES.map(({ id, demoUrl }) => ({
     id: cameraId(id),
     siteId: id,

@@ -4,7 +4,9 @@
 // sends them to the renderer.
 import type { CameraAvailability, LayoutSelection, Locale } from '../contract/wall-contract';
 
-export const SETTINGS_SCHEMA_VERSION = 1;
+import type { CURRENT_SCHEMA_VERSION } from './settings-migrations';
+
+export { CURRENT_SCHEMA_VERSION as SETTINGS_SCHEMA_VERSION } from './settings-migrations';
 
 /**
  * How the main process authenticates to an upstream.
@@ -87,7 +89,7 @@ export interface CameraSettings {
 }
 
 export interface WallSettings {
-  schemaVersion: typeof SETTINGS_SCHEMA_VERSION;
+  schemaVersion: typeof CURRENT_SCHEMA_VERSION;
   locale: Locale;
   sites: SiteSettings[];
   cameras: CameraSettings[];
@@ -101,7 +103,9 @@ export interface CameraConfig extends Omit<CameraSettings, 'availability' | 'str
 }
 
 /** The configuration file's format (what IT writes, what --protect-config writes back). */
-export interface WallSettingsFile extends Omit<WallSettings, 'cameras'> {
+export interface WallSettingsFile extends Omit<WallSettings, 'cameras' | 'schemaVersion'> {
+  /** Any version this app reads (settings-migrations.ts brings it to the current one). */
+  schemaVersion: number;
   cameras: CameraConfig[];
 }
 

@@ -12,11 +12,14 @@ export interface ResolverOptions {
   log: (line: string) => void;
 }
 
+/** `settings` may be a getter: the wall's settings change while it runs (the staff screens). */
 export function createStreamResolver(
-  settings: WallSettings,
+  settings: WallSettings | (() => WallSettings),
   options: ResolverOptions,
 ): StreamResolver {
+  const current = typeof settings === 'function' ? settings : () => settings;
   return (cameraId, quality) => {
+    const settings = current();
     const camera = settings.cameras.find((c) => c.id === cameraId);
     if (!camera) return { error: `There is no camera "${cameraId}".` };
     const label = cameraLabel(settings, camera);

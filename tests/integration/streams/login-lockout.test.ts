@@ -39,7 +39,7 @@ function settings(password: string): WallSettings {
     auth: { type: 'password' as const, username: 'admin', password },
   };
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     locale: 'en',
     sites: [{ id: 'site', name: 'Xã Cẩm Đoài', shortName: 'Cẩm Đoài' }],
     cameras: [

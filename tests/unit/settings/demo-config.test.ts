@@ -35,7 +35,7 @@ describe('demo settings: Huyện Cẩm Giàng', () => {
   });
 
   it('has the district centre, the two towns and 15 communes, in that order', () => {
-    expect(settings.schemaVersion).toBe(1);
+    expect(settings.schemaVersion).toBe(2);
     expect(settings.locale).toBe('vi');
     expect(settings.sites).toHaveLength(18);
     expect(settings.sites.map((s) => s.name)).toEqual([

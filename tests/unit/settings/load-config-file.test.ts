@@ -61,8 +61,11 @@ describe('loadConfigFile', () => {
   it('lists every schema problem and tells IT what to do next', () => {
     const settings = { ...demoSettings(), schemaVersion: 9, locale: 'de' };
     const error = refusal(write('wall.json', JSON.stringify(settings)));
-    expect(error.problems).toEqual(['schemaVersion: must be 1', 'locale: must be "vi" or "en"']);
-    expect(error.message).toContain('  - schemaVersion: must be 1');
+    expect(error.problems).toEqual([
+      'schemaVersion: is 9, written by a newer version of One-Stop Wall; this one reads up to 2. Update the app on this PC.',
+      'locale: must be "vi" or "en"',
+    ]);
+    expect(error.message).toContain('  - schemaVersion: is 9, written by a newer version');
     expect(error.message).toContain('  - locale: must be "vi" or "en"');
     expect(error.message).toMatch(/Fix the file/);
     expect(error.name).toBe('ConfigFileError');

@@ -1,0 +1,76 @@
+// Every message the settings schema can give, in English (the configuration file's errors,
+// for IT and the log) and Vietnamese (next to a field in the staff screens), with a stable
+// code. Zod carries one string per issue: fixed messages are found again by their English
+// text (they are registered here), and messages that name a value travel as custom issues
+// whose params hold the code and the Vietnamese text.
+import type { LocalText } from '../contract/settings-view';
+
+export interface SchemaMessage {
+  code: string;
+  text: LocalText;
+}
+
+const FIXED = new Map<string, SchemaMessage>();
+
+function fixed(code: string, en: string, vi: string): string {
+  FIXED.set(en, { code, text: { en, vi } });
+  return en;
+}
+
+export const MESSAGES = {
+  topLevel: fixed('not-an-object', 'must be a JSON object', 'Phải là một đối tượng JSON.'),
+  object: fixed('not-an-object', 'must be an object', 'Phải là một đối tượng.'),
+  nonEmptyText: fixed('required', 'must be a non-empty text', 'Không được để trống.'),
+  text: fixed('not-text', 'must be a text', 'Phải là chữ.'),
+  id: fixed(
+    'invalid-id',
+    'use letters, digits, "-", "_" or "." only',
+    'Chỉ dùng chữ không dấu, số, "-", "_" hoặc ".".',
+  ),
+  sites: fixed('required', 'must be a non-empty list of sites', 'Cần ít nhất một trung tâm.'),
+  cameras: fixed('not-a-list', 'must be a list of cameras', 'Phải là danh sách camera.'),
+  locale: fixed('invalid-locale', 'must be "vi" or "en"', 'Phải là "vi" hoặc "en".'),
+  availability: fixed(
+    'invalid-availability',
+    'must be one of "installed", "not-installed", "disabled"',
+    'Chọn: đã lắp, chưa lắp, hoặc tắt.',
+  ),
+  streams: fixed(
+    'not-an-object',
+    'must be an object with "sub" (and "main")',
+    'Cần luồng phụ (và luồng chính).',
+  ),
+  endpoint: fixed('not-an-object', 'must be an object with "url"', 'Cần địa chỉ luồng (URL).'),
+  auth: fixed('not-an-object', 'must be an object with "type"', 'Cần kiểu đăng nhập.'),
+  authType: fixed(
+    'invalid-auth-type',
+    'must be "password", "bearer" or "nms-sign"',
+    'Kiểu đăng nhập phải là mật khẩu, mã (bearer) hoặc chữ ký NMS.',
+  ),
+  ttl: fixed(
+    'invalid-ttl',
+    'must be a whole number of seconds, at least 10',
+    'Phải là số giây nguyên, ít nhất 10.',
+  ),
+  flag: fixed('not-a-flag', 'must be true or false', 'Phải là có hoặc không.'),
+  layout: fixed(
+    'not-an-object',
+    'must be an object with "preset" and "cameraIds"',
+    'Bố cục cần "preset" và "cameraIds".',
+  ),
+  list: fixed('not-a-list', 'must be a list', 'Phải là danh sách.'),
+} as const;
+
+/** The code and both texts of a zod issue's message (params win: they name a value). */
+export function schemaMessage(message: string, params?: Record<string, unknown>): SchemaMessage {
+  if (params && typeof params.code === 'string' && typeof params.vi === 'string') {
+    return { code: params.code, text: { en: message, vi: params.vi } };
+  }
+  return (
+    FIXED.get(message) ?? {
+      code: 'invalid',
+      // A message no table knows (a library's own): the English is all there is to say.
+      text: { en: message, vi: `Giá trị không hợp lệ (${message}).` },
+    }
+  );
+}

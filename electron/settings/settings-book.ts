@@ -1,0 +1,252 @@
+// The wall's settings as two parts: IT's configuration file (or the demo), read-only here, and
+// what staff add on this PC through the screens (kept in settings-local.json, written
+// atomically, its last good copy kept). Every change builds the whole configuration anew and
+// passes it through the one schema before anything is kept; secrets go to the vault only then.
+import type { FieldError, SettingsView, VaultProtection } from '../contract/settings-view';
+import { LAYOUT_PRESETS, presetCellCount } from '../contract/layout-presets';
+import type { LayoutPresetId, LayoutSelection, Locale } from '../contract/wall-contract';
+import { readJsonSafely, writeJsonAtomically } from './atomic-json-file';
+import { PROTECTED_PREFIX, isProtected, type SecretCodec } from './protected-secrets';
+import { relativeTo } from './schema-issues';
+import { CURRENT_SCHEMA_VERSION } from './settings-migrations';
+import type { CameraConfig, SiteSettings, WallSettings, WallSettingsFile } from './settings-model';
+import { cameraView, centreView } from './settings-views';
+import { parseSettings } from './validate-settings';
+import { VAULT_PREFIX, isVaultRef, type SecretVault } from './vault/secret-vault';
+import { countSecretsOutsideVault, mapSettingsSecrets } from './vault/vault-secrets';
+
+/** What staff added on this PC. Without a configuration file it is the whole wall. */
+export interface LocalSettings {
+  schemaVersion: number;
+  sites: SiteSettings[];
+  cameras: CameraConfig[];
+  /** Without a configuration file: the wall's language and layout (an import brings them). */
+  locale?: Locale;
+  layout?: LayoutSelection;
+}
+
+export interface SettingsBase {
+  /** IT's file in its own form (secrets as written: plain, safe: or vault:). */
+  doc: WallSettingsFile;
+  /** The file it came from; null for the embedded demo. */
+  file: string | null;
+}
+
+export interface SettingsBookOptions {
+  base: SettingsBase | null;
+  /** The demo, shown while there is neither a file nor anything local. */
+  demo: WallSettingsFile;
+  localFile: string | null;
+  vault: SecretVault | null;
+  protection: VaultProtection;
+  pcCodec: SecretCodec | null;
+}
+
+export type BookChange =
+  { ok: true; settings: WallSettings; changed: string[] } | { ok: false; errors: FieldError[] };
+
+const EMPTY_LOCAL: LocalSettings = {
+  schemaVersion: CURRENT_SCHEMA_VERSION,
+  sites: [],
+  cameras: [],
+};
+
+export class SettingsBook {
+  private local: LocalSettings;
+  private localIsGood: boolean;
+  /** Said on the status line: the local file was damaged, or secrets are missing. */
+  readonly warnings: string[] = [];
+  private running: WallSettings;
+
+  constructor(private readonly options: SettingsBookOptions) {
+    const read = options.localFile
+      ? readJsonSafely(options.localFile, checkLocal)
+      : ({ found: 'nothing', problem: null, keptAs: null } as const);
+    this.local = read.found === 'nothing' ? EMPTY_LOCAL : read.value;
+    this.localIsGood = read.found === 'file';
+    if (read.found !== 'file' && read.problem !== null) {
+      this.warnings.push(
+        `the settings made on this PC (${options.localFile}) were damaged (${read.problem})` +
+          (read.keptAs ? `; the damaged file was kept as ${read.keptAs}` : '') +
+          (read.found === 'last-good' ? '; the last good copy is used' : ''),
+      );
+    }
+    const first = this.build(this.local);
+    // A local part the file no longer accepts (an id the file now uses) is set aside, not lost.
+    this.running = first.ok ? first.settings : this.build(EMPTY_LOCAL, true).settings!;
+    if (!first.ok) {
+      this.warnings.push(
+        `the settings made on this PC do not fit the configuration file and are not shown: ${first.problems.map((p) => `${p.field}: ${p.message.en}`).join('; ')}`,
+      );
+    }
+  }
+
+  get settings(): WallSettings {
+    return this.running;
+  }
+
+  get source(): 'file' | 'demo' | 'store' {
+    if (this.options.base) return 'file';
+    return this.usesDemo(this.local) ? 'demo' : 'store';
+  }
+
+  private usesDemo(local: LocalSettings): boolean {
+    return !this.options.base && local.sites.length === 0;
+  }
+
+  /** The configuration in its file form: the base's part, then this PC's. */
+  document(local: LocalSettings = this.local): WallSettingsFile {
+    const base = this.options.base?.doc ?? (this.usesDemo(local) ? this.options.demo : null);
+    const cameras = [...(base?.cameras ?? []), ...local.cameras];
+    return {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      locale: base?.locale ?? local.locale ?? 'vi',
+      sites: [...(base?.sites ?? []), ...local.sites],
+      cameras,
+      layout: base?.layout ?? local.layout ?? autoLayout(cameras.map((c) => c.id)),
+    };
+  }
+
+  baseCount(): { sites: number; cameras: number } {
+    const base = this.options.base?.doc ?? (this.usesDemo(this.local) ? this.options.demo : null);
+    return { sites: base?.sites.length ?? 0, cameras: base?.cameras.length ?? 0 };
+  }
+
+  isFromBase(kind: 'sites' | 'cameras', id: string): boolean {
+    const base = this.options.base?.doc ?? (this.usesDemo(this.local) ? this.options.demo : null);
+    return (base?.[kind] as { id: string }[] | undefined)?.some((x) => x.id === id) ?? false;
+  }
+
+  /** IT's file changed on disk (its secrets moved to the vault, or fixed by IT). */
+  replaceBase(doc: WallSettingsFile): BookChange {
+    const base = this.options.base;
+    if (!base) throw new Error('there is no configuration file');
+    const previous = base.doc;
+    base.doc = doc;
+    const change = this.commit(this.local);
+    if (!change.ok) base.doc = previous;
+    return change;
+  }
+
+  get localPart(): LocalSettings {
+    return this.local;
+  }
+
+  view(): SettingsView {
+    const doc = this.document();
+    const count = this.baseCount();
+    return {
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      configFile: this.options.base?.file ?? null,
+      centres: doc.sites.map((s, i) => centreView(s, i, i < count.sites ? 'file' : 'local')),
+      cameras: doc.cameras.map((c, i) => cameraView(c, i < count.cameras ? 'file' : 'local')),
+      vault: {
+        protection: this.options.protection,
+        plainTextSecretsInFile: this.options.base
+          ? countSecretsOutsideVault(this.options.base.doc)
+          : 0,
+      },
+    };
+  }
+
+  /**
+   * Validates `local` as part of the whole configuration; `prefix` (e.g. ['cameras', 3]) makes
+   * the errors relative to what was changed. On success the secrets in it move to the vault,
+   * the local file is written, and the running settings replaced.
+   */
+  commit(local: LocalSettings, prefix: (string | number)[] = []): BookChange {
+    const built = this.build(local);
+    if (!built.ok) {
+      const own = prefix.length > 0 ? relativeTo(built.problems, prefix) : built.problems;
+      return { ok: false, errors: own.length > 0 ? own : built.problems };
+    }
+    const kept = this.options.vault ? this.intoVault(local) : local;
+    if (this.options.localFile) {
+      writeJsonAtomically(this.options.localFile, kept, { keepLastGood: this.localIsGood });
+      this.localIsGood = true;
+    }
+    this.local = kept;
+    const before = this.running;
+    this.running = this.build(kept).settings!;
+    return { ok: true, settings: this.running, changed: changedCameras(before, this.running) };
+  }
+
+  private intoVault(local: LocalSettings): LocalSettings {
+    const vault = this.options.vault!;
+    const doc = { ...this.document(local), cameras: local.cameras };
+    const moved = mapSettingsSecrets(doc, (value, ref) =>
+      value === '' || isVaultRef(value) || isProtected(value) ? value : vault.put(ref, value),
+    );
+    return { ...local, cameras: moved.cameras };
+  }
+
+  /** The whole configuration parsed, with every secret revealed (main process only). */
+  private build(
+    local: LocalSettings,
+    lenient = false,
+  ):
+    { ok: true; settings: WallSettings } | { ok: false; problems: FieldError[]; settings?: never } {
+    const revealed = mapSettingsSecrets(this.document(local), (value) => this.revealSecret(value));
+    const parsed = parseSettings(revealed);
+    if (parsed.ok) return { ok: true, settings: parsed.settings };
+    if (lenient) throw new Error(`the configuration cannot be used: ${parsed.errors.join('; ')}`);
+    return { ok: false, problems: parsed.problems };
+  }
+
+  /** A secret as the wall connects with it; one the vault lacks connects with none (and says). */
+  revealSecret(value: string): string {
+    if (isVaultRef(value)) return this.options.vault?.reveal(value) ?? '';
+    if (isProtected(value) && this.options.pcCodec?.available) {
+      try {
+        return this.options.pcCodec.decrypt(value.slice(PROTECTED_PREFIX.length));
+      } catch {
+        return '';
+      }
+    }
+    return value;
+  }
+
+  /** Secrets referenced but not in this PC's vault (an import without them, another PC's). */
+  missingSecrets(): string[] {
+    const missing: string[] = [];
+    mapSettingsSecrets(this.document(), (value) => {
+      if (isVaultRef(value) && !this.options.vault?.has(value)) missing.push(value);
+      return value;
+    });
+    return missing;
+  }
+}
+
+export { VAULT_PREFIX };
+
+function checkLocal(
+  json: unknown,
+): { ok: true; value: LocalSettings } | { ok: false; problem: string } {
+  const doc = json as Partial<LocalSettings> | null;
+  if (typeof doc !== 'object' || doc === null) return { ok: false, problem: 'it is not an object' };
+  if (!Array.isArray(doc.sites) || !Array.isArray(doc.cameras)) {
+    return { ok: false, problem: 'it has no list of sites and cameras' };
+  }
+  return {
+    ok: true,
+    value: {
+      schemaVersion: Number(doc.schemaVersion) || 1,
+      sites: doc.sites,
+      cameras: doc.cameras,
+    },
+  };
+}
+
+/** The smallest preset that shows every camera (the largest when there are more). */
+export function autoLayout(ids: string[]): { preset: LayoutPresetId; cameraIds: string[] } {
+  const presets = Object.keys(LAYOUT_PRESETS) as LayoutPresetId[];
+  const preset =
+    presets.find((p) => presetCellCount(p) >= ids.length) ?? presets[presets.length - 1]!;
+  return { preset, cameraIds: ids.slice(0, presetCellCount(preset)) };
+}
+
+/** Cameras whose settings differ (secrets included) or that are gone. */
+export function changedCameras(before: WallSettings, after: WallSettings): string[] {
+  const next = new Map(after.cameras.map((c) => [c.id, JSON.stringify(c)]));
+  return before.cameras.filter((c) => next.get(c.id) !== JSON.stringify(c)).map((c) => c.id);
+}

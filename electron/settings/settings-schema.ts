@@ -1,0 +1,161 @@
+// The settings schema, written once with zod: the configuration file, the settings store, the
+// screens' drafts (as they are turned into settings) and every payload that carries settings
+// are checked by these schemas, so a field is refused with the same words everywhere. Parsing
+// also normalises (names trimmed, availability defaulted, each URL classified once, a CA file
+// read once, the layout padded), so everything downstream reads plain WallSettings.
+import * as z from 'zod';
+import { LAYOUT_PRESETS, presetCellCount } from '../contract/layout-presets';
+import { DEFAULT_LOCALE, LOCALES } from '../contract/locales';
+import type { LayoutPresetId } from '../contract/wall-contract';
+import { parseFlag, parseRedirectAllowList, parseTls } from './endpoint-options';
+import { MESSAGES as M } from './schema-messages';
+import type { AuthSettings, StreamEndpoint } from './settings-model';
+import { classifyStreamUrl } from './stream-url';
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+
+type Ctx = z.core.$RefinementCtx;
+
+/** A custom issue that names a value: English for the file, Vietnamese for the screens. */
+export function issue(
+  ctx: Ctx,
+  path: (string | number)[],
+  code: string,
+  en: string,
+  vi: string,
+): void {
+  ctx.addIssue({ code: 'custom', message: en, path, params: { code, vi } });
+}
+
+const text = () =>
+  z.string({ error: M.nonEmptyText }).trim().min(1, { error: M.nonEmptyText, abort: true });
+
+export const idSchema = text().regex(ID, { error: M.id });
+
+export const siteSchema = z.object(
+  { id: idSchema, name: text(), shortName: text().optional() },
+  { error: M.object },
+);
+
+const ttl = z.number({ error: M.ttl }).int({ error: M.ttl }).min(10, { error: M.ttl });
+
+export const authSchema: z.ZodType<AuthSettings> = z.discriminatedUnion(
+  'type',
+  [
+    z.object({
+      type: z.literal('password'),
+      username: text(),
+      password: z.string({ error: M.text }),
+      allowBasicOverCleartext: z.boolean({ error: M.flag }).optional(),
+    }),
+    z.object({ type: z.literal('bearer'), token: text() }),
+    z.object({ type: z.literal('nms-sign'), secret: text(), ttlSeconds: ttl.optional() }),
+  ],
+  // A missing auth object and a wrong type are worded apart: the first lacks "type" at all.
+  { error: (i) => ((i.code as string) === 'invalid_type' ? M.auth : M.authType) },
+) as z.ZodType<AuthSettings>;
+
+/** One endpoint: the URL classified, security options checked (and a CA file read) once. */
+export const endpointSchema = z
+  .object(
+    {
+      url: z.string({ error: M.text }),
+      // Checked in the transform, so that a bad auth does not hide the other options' problems.
+      auth: z.unknown().optional(),
+      tls: z.unknown().optional(),
+      allowBasicOverCleartext: z.unknown().optional(),
+      allowRedirectTo: z.unknown().optional(),
+    },
+    { error: M.endpoint },
+  )
+  .transform((raw, ctx): StreamEndpoint => {
+    const classified = classifyStreamUrl(raw.url);
+    if ('problem' in classified) {
+      issue(ctx, ['url'], 'unsupported-url', classified.problem, URL_PROBLEM_VI);
+      return z.NEVER;
+    }
+    let endpoint: StreamEndpoint = { url: raw.url, kind: classified.kind };
+    let ok = true;
+    if (raw.auth !== undefined) {
+      const auth = authSchema.safeParse(raw.auth);
+      if (auth.success) endpoint = { ...endpoint, auth: auth.data };
+      else {
+        ok = false;
+        for (const i of auth.error.issues) {
+          ctx.addIssue({ ...i, path: ['auth', ...i.path] } as never);
+        }
+      }
+    }
+    const err = (vi: string) => (at: string, en: string) => {
+      ok = false;
+      issue(
+        ctx,
+        at
+          .split(/[.[\]]+/)
+          .filter(Boolean)
+          .map(step),
+        'invalid-option',
+        en,
+        vi,
+      );
+    };
+    if (raw.tls !== undefined) {
+      const tls = parseTls(raw.tls, raw.url, 'tls', err(TLS_VI));
+      if (tls) endpoint = { ...endpoint, tls: tls.tls, tlsTrust: tls.trust };
+    }
+    const allow = parseFlag(raw.allowBasicOverCleartext, 'allowBasicOverCleartext', err(FLAG_VI));
+    if (allow !== undefined) endpoint = { ...endpoint, allowBasicOverCleartext: allow };
+    if (raw.allowRedirectTo !== undefined) {
+      const hosts = parseRedirectAllowList(raw.allowRedirectTo, 'allowRedirectTo', err(HOST_VI));
+      if (hosts) endpoint = { ...endpoint, allowRedirectTo: hosts };
+    }
+    return ok ? endpoint : z.NEVER;
+  });
+
+const step = (s: string): string | number => (/^\d+$/.test(s) ? Number(s) : s);
+const URL_PROBLEM_VI =
+  'Địa chỉ này không phải luồng mà ứng dụng phát được. Dùng rtsp://…, rtsps://…, http(s)://…/tên.flv, ws(s)://…/tên.flv hoặc http(s)://…/tên.ts.';
+const TLS_VI = 'Thiết lập TLS (chứng chỉ) không dùng được; xem chi tiết tiếng Anh.';
+const FLAG_VI = 'Phải là có hoặc không.';
+const HOST_VI = 'Ghi "máy" hoặc "máy:cổng", không có giao thức hay đường dẫn.';
+
+export const cameraSchema = z.object(
+  {
+    id: idSchema,
+    siteId: text(),
+    name: text(),
+    // The one place the default applies: everything downstream reads camera.availability as is.
+    availability: z
+      .enum(['installed', 'not-installed', 'disabled'], { error: M.availability })
+      .default('installed'),
+    streams: z.object(
+      { sub: endpointSchema, main: endpointSchema.optional() },
+      { error: M.streams },
+    ),
+  },
+  { error: M.object },
+);
+
+export const layoutSchema = z.object(
+  {
+    preset: z.string().refine((p) => Object.hasOwn(LAYOUT_PRESETS, p), {
+      error: `must be one of ${Object.keys(LAYOUT_PRESETS).join(', ')}`,
+    }),
+    cameraIds: z.array(z.unknown(), { error: M.list }),
+  },
+  { error: M.layout },
+);
+
+/** The outline of the current version; cross-field rules are in settings-rules.ts. */
+export const settingsShape = z.object(
+  {
+    schemaVersion: z.number(),
+    locale: z.enum(LOCALES, { error: M.locale }).default(DEFAULT_LOCALE),
+    sites: z.array(z.unknown(), { error: M.sites }).min(1, { error: M.sites }),
+    cameras: z.array(z.unknown(), { error: M.cameras }),
+    layout: z.unknown(),
+  },
+  { error: M.topLevel },
+);
+
+export const presetCells = (preset: string): number => presetCellCount(preset as LayoutPresetId);

@@ -1,0 +1,68 @@
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { frameRate } from '../../../electron/streams/core/probe-source';
+import { probeEndpoint } from '../../../electron/streams/camera-probe';
+
+const options = {
+  label: 'Quầy thử',
+  assetsDir: resolve(__dirname, '../../../assets'),
+  log: () => {},
+};
+
+/** A port nothing listens on: bound, then closed. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as { port: number };
+  await new Promise((done) => server.close(done));
+  return port;
+}
+
+describe('probeEndpoint (Test in the camera form)', () => {
+  it('reads codec, picture size and frame rate from a real stream (the demo clip’s H.264)', async () => {
+    const outcome = await probeEndpoint({ url: 'demo:clip-1', kind: 'demo' }, options);
+    expect(outcome).toMatchObject({ ok: true, codec: 'h264' });
+    if (!outcome.ok) return;
+    expect(outcome.width).toBeGreaterThan(0);
+    expect(outcome.height).toBeGreaterThan(0);
+    expect(outcome.fps).toBeGreaterThan(5);
+  });
+
+  it('says a refused connection in the tile’s words: unreachable, connection refused', async () => {
+    const port = await closedPort();
+    const outcome = await probeEndpoint(
+      { url: `rtsp://127.0.0.1:${port}/cam`, kind: 'rtsp' },
+      options,
+    );
+    expect(outcome).toMatchObject({
+      ok: false,
+      state: 'unreachable',
+      reason: 'connection-refused',
+    });
+  });
+
+  it('a server that accepts and says nothing is "no picture" after the wait', async () => {
+    const silent = createServer(() => {});
+    await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
+    const { port } = silent.address() as { port: number };
+    try {
+      const outcome = await probeEndpoint(
+        { url: `http://127.0.0.1:${port}/live/a.flv`, kind: 'http-flv' },
+        { ...options, mediaTimeoutMs: 300 },
+      );
+      expect(outcome).toMatchObject({ ok: false, state: 'no-media' });
+    } finally {
+      silent.close();
+    }
+  });
+});
+
+describe('frameRate', () => {
+  it('counts frames over the stream’s own time', () => {
+    expect(frameRate([0, 40, 80, 120, 160])).toBe(25);
+    expect(frameRate([1000, 1033, 1067, 1100])).toBe(30);
+    expect(frameRate([0, 40])).toBeNull();
+    expect(frameRate([5, 5, 5])).toBeNull();
+  });
+});
