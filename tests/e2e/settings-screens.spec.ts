@@ -2,6 +2,9 @@
 // a centre and a camera added through the screens, Test finding the wrong password and then the
 // picture, the save applied at once while the other tiles keep their players, the Hikvision
 // form, errors beside their fields, and a configuration exported and imported on a fresh PC.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import { settingsVi } from '../../renderer/src/i18n/settings-vi';
@@ -15,6 +18,9 @@ import { waitForLive } from './support/wall-page';
 // A password no other string in the app contains, so finding it anywhere is a leak.
 const PASSWORD = 'Kh0a-Thu-9137';
 const PASSPHRASE = 'đèn xanh 42 ngõ nhỏ';
+
+/** A new, empty data folder: a PC the wall has never run on. */
+const freshDataDir = () => mkdtempSync(join(tmpdir(), 'wall-data-'));
 
 let rtsp: RtspServer;
 let preview: StartedPreview;
@@ -42,7 +48,7 @@ const fileSettings = (): WallSettingsFile => ({
 test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
   rtsp = await startRtspServer({ auth: 'digest', user: 'admin', password: PASSWORD });
-  preview = await startPreview(fileSettings());
+  preview = await startPreview(fileSettings(), { dataDir: freshDataDir() });
 });
 test.afterAll(async () => {
   await preview?.host.close();
@@ -170,7 +176,7 @@ test('export without secrets and with a passphrase; import on a fresh PC gives t
   expect(sealed).not.toContain(PASSWORD);
   await expect(page.getByTestId('settings-status').last()).toContainText('1');
 
-  const fresh = await startPreview(null);
+  const fresh = await startPreview(null, { dataDir: freshDataDir() });
   try {
     const other = await browser.newPage();
     await other.goto(fresh.host.url);

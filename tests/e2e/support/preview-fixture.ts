@@ -3,8 +3,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Conf from 'conf';
 import { startPreviewHost, type PreviewHost } from '../../../electron/preview-host/preview-host';
 import type { WallSettingsFile } from '../../../electron/settings/settings-model';
+import { REMEMBERED_SCHEMA } from '../../../electron/settings/settings-store';
 import { PROJECT_ROOT } from '../../fixtures/media-server/media-server';
 
 export interface StartedPreview {
@@ -12,7 +14,14 @@ export interface StartedPreview {
   logLines: string[];
 }
 
-export async function startPreview(settings: WallSettingsFile | null): Promise<StartedPreview> {
+/**
+ * `dataDir`: a data folder, as the installed wall has one (the settings store, this PC's own
+ * centres and cameras, the vault); without it the wall keeps nothing of its own.
+ */
+export async function startPreview(
+  settings: WallSettingsFile | null,
+  options: { dataDir?: string } = {},
+): Promise<StartedPreview> {
   const logLines: string[] = [];
   let configFile: string | null = null;
   if (settings) {
@@ -22,7 +31,13 @@ export async function startPreview(settings: WallSettingsFile | null): Promise<S
   }
   const host = await startPreviewHost({
     configFile,
-    store: null,
+    store: options.dataDir
+      ? {
+          open: () =>
+            new Conf({ cwd: options.dataDir, configName: 'settings', schema: REMEMBERED_SCHEMA }),
+          file: join(options.dataDir, 'settings.json'),
+        }
+      : null,
     assetsDir: join(PROJECT_ROOT, 'assets'),
     rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),
     port: 0,
