@@ -125,7 +125,14 @@ export class SettingsService {
       : undefined;
     const errors: ReturnType<typeof issuesToFieldErrors> = [];
     const config = endpointFromDraft(draft, stored, quality, errors);
-    if (errors.length > 0) return { ok: true, value: { ok: false, state: 'invalid', errors } };
+    if (errors.length > 0) {
+      // Paths relative to the request: ['endpoint', 'auth', 'password'], not the camera's.
+      const own = errors.map((e) => {
+        const path = ['endpoint', ...e.path.slice(2)];
+        return { ...e, path, field: path.join('.') };
+      });
+      return { ok: true, value: { ok: false, state: 'invalid', errors: own } };
+    }
     // The stored secret (a vault reference) is revealed here, in main, for this one try.
     const revealed = mapSettingsSecrets(
       {

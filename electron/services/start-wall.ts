@@ -2,20 +2,20 @@
 // the weak-key-store warning, the settings store (a damaged one is kept aside), where the
 // configuration comes from and saying so, the configuration itself (secrets decrypted) or the
 // embedded demo, the services, then the host's own way of serving the renderer, and the
-// service's events forwarded to it. A host provides only what differs between them. Throws
-// ConfigFileError (with every problem named) rather than start half-configured.
+// service's events forwarded to it. A host provides only what differs between them. A bad
+// configuration file never stops the wall (start-settings.ts): it runs on the last one that
+// worked, or shows the problems full screen until the file is fixed.
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { WallEventChannel, WallEvents } from '../contract/wall-verbs';
 import type { LogLine } from '../logging/logger';
 import { describeConfigLocation, locateConfig } from '../settings/config-location';
-import { demoSettings } from '../settings/demo-config';
-import { loadConfigFile } from '../settings/load-config-file';
 import { openStoreSafely } from '../settings/open-store-safely';
 import type { SecretCodec } from '../settings/protected-secrets';
 import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
 import type { LoginBackoffStore } from '../streams/core/login-records';
 import type { SessionTimings } from '../streams/core/session-timings';
+import { startSettings } from './start-settings';
 import { WallService } from './wall-service';
 
 /** What a host does with the running service: serve the renderer, carry its requests. */
@@ -70,10 +70,17 @@ export async function startWall<Served extends HostServing>(
   const location = locateConfig({ ...host.config, exists: existsSync });
   log(`start: ${describeConfigLocation(location)}`);
   const configFile = location.file ? resolve(location.file) : null;
-  const settings = configFile ? loadConfigFile(configFile, host.secretCodec) : demoSettings();
+  const start = startSettings({
+    configFile,
+    dataDir: storeOpener ? dirname(storeOpener.file) : null,
+    pcCodec: host.secretCodec,
+    log,
+  });
+  const book = start.control.book;
   const service = await WallService.start({
-    settings,
-    configSource: configFile ? 'file' : 'demo',
+    settings: book.settings,
+    configSource: book.source,
+    settingsControl: start.control,
     memory: opened ? new SettingsMemory(opened.store, configFile ?? 'demo') : null,
     assetsDir: host.assetsDir,
     allowedOrigins: host.allowedOrigins,
@@ -93,10 +100,15 @@ export async function startWall<Served extends HostServing>(
     throw error;
   }
   const stopForwarding = service.onEvent((channel, payload) => served.push(channel, payload));
+  const stopWatching = start.watch((doc) => {
+    const change = book.replaceBase(doc);
+    if (change.ok) service.settingsControl?.fileRecovered(change);
+  });
   return {
     service,
     served,
     async close() {
+      stopWatching();
       stopForwarding();
       await served.close();
       await service.close();

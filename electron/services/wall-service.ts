@@ -167,7 +167,7 @@ export class WallService {
   snapshot(): WallSnapshot {
     return wallSnapshot(this.settings, {
       gatewayBase: this.gateway.baseUrl,
-      configSource: this.options.configSource,
+      configSource: this.settingsControl?.book.source ?? this.options.configSource,
       layouts: this.book.layouts,
       displays: this.book.displays,
     });

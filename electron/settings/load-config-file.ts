@@ -1,15 +1,20 @@
 // Reads IT's configuration file. A file that does not parse or fails the schema is refused
 // with every problem named, and the app does not start half-configured.
 import { readFileSync } from 'node:fs';
+import type { FieldError } from '../contract/settings-view';
 import { findJsonSyntaxError } from './json-syntax-error';
 import { revealSecrets, type SecretCodec } from './protected-secrets';
 import type { WallSettings } from './settings-model';
 import { parseSettings } from './validate-settings';
 
 export class ConfigFileError extends Error {
+  /** The same problems as field errors (path, code, both languages) for the status line. */
+  readonly fieldProblems: FieldError[];
+
   constructor(
     readonly file: string,
     readonly problems: string[],
+    fieldProblems?: FieldError[],
   ) {
     super(
       `The configuration file ${file} cannot be used:\n` +
@@ -17,6 +22,14 @@ export class ConfigFileError extends Error {
         '\nFix the file (or start without --config to see the demo wall) and start again.',
     );
     this.name = 'ConfigFileError';
+    this.fieldProblems =
+      fieldProblems ??
+      problems.map((en) => ({
+        path: [],
+        field: '',
+        code: 'unreadable',
+        message: { en, vi: `Không đọc được tệp cấu hình (${en}).` },
+      }));
   }
 }
 
@@ -51,7 +64,7 @@ export function loadConfigFile(
     ]);
   }
   const result = parseSettings(json);
-  if (!result.ok) throw new ConfigFileError(file, result.errors);
+  if (!result.ok) throw new ConfigFileError(file, result.errors, result.problems);
   if (options.revealed === false) return result.settings;
   const revealed = revealSecrets(result.settings, codec);
   if (!revealed.ok) throw new ConfigFileError(file, revealed.errors);

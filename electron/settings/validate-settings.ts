@@ -81,8 +81,8 @@ export function parseSettings(input: unknown): SettingsParse {
   for (const camera of cameras) refusedIds.delete(camera.id);
 
   const layout = parseLayout(doc.layout, cameras, refusedIds, add, collect);
-  // Office hours (the `schedule` field) are checked here, beside the layout: one call that
-  // adds its problems with `add` and its value to the settings below.
+  // ── Office hours (`schedule`) go HERE: one call beside the layout that reports its
+  // problems with `add(path, en, code, vi)` and adds its value to the settings below. ──
   if (issues.length > 0 || !layout || !shape.success) return refused(issues);
   return {
     ok: true,

@@ -55,6 +55,8 @@ export class SecretVault {
 
   /** Stores a secret and answers its reference. */
   put(ref: string, plain: string): string {
+    // The same secret again (every start re-reads the file): nothing to write.
+    if (this.reveal(VAULT_PREFIX + ref) === plain) return VAULT_PREFIX + ref;
     this.secrets = { ...this.secrets, [ref]: this.codec.encrypt(plain) };
     this.save();
     return VAULT_PREFIX + ref;

@@ -58,8 +58,20 @@ describe('startWall', () => {
     const fake = fakeHost({
       config: { argument: file, environment: '/elsewhere.json', dataFolderFile: null },
     });
-    await expect(startWall(fake.host)).rejects.toThrow(/not valid JSON/);
+    // A bad file never stops the wall: with no configuration that worked before, it shows
+    // the file's problems full screen (and watches the file).
+    const wall = await start(fake.host);
     expect(fake.log).toContain(`start: configuration from --config ${file}`);
+    const status = await wall.service.handle('settings:get-status', undefined);
+    expect(status).toMatchObject({
+      ok: true,
+      value: {
+        blocking: {
+          file,
+          problems: [{ message: { en: expect.stringMatching(/not valid JSON/) } }],
+        },
+      },
+    });
   });
 
   it('warns once when the key store is weak', async () => {
