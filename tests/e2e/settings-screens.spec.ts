@@ -55,6 +55,14 @@ test.afterAll(async () => {
   await rtsp?.stop();
 });
 
+/** The centres' full names as the list shows them, in order (they sit in inputs). */
+const centreNames = (page: Page) =>
+  page
+    .getByTestId('centre-row')
+    .getByTestId('centre-name')
+    .locator('input')
+    .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+
 const cameraForm = (page: Page) => page.getByTestId('camera-form');
 const subResult = (page: Page) => page.getByTestId('camera-test-sub').getByTestId('test-result');
 
@@ -75,7 +83,10 @@ test('a centre and an RTSP camera added through the screens: Test, save, and the
   await page.getByTestId('centre-new-name').locator('input').fill('Xã Cẩm Vũ');
   await page.getByTestId('centre-new-short-name').locator('input').fill('Cẩm Vũ');
   await page.getByTestId('centre-new-short-name').locator('input').press('Enter');
-  await expect(page.getByTestId('centre-row').filter({ hasText: 'Xã Cẩm Vũ' })).toHaveCount(1);
+  await expect
+    .poll(() => centreNames(page))
+    .toEqual(['Bộ phận Một cửa huyện', 'Xã Cẩm Đoài', 'Xã Cẩm Vũ']);
+  await expect(page.getByTestId('settings-status')).toHaveText(settingsVi.saved);
 
   await page.getByTestId('settings-tab-cameras').click();
   await page.getByTestId('camera-add').click();
