@@ -2,7 +2,7 @@
 // a centre and a camera added through the screens, Test finding the wrong password and then the
 // picture, the save applied at once while the other tiles keep their players, the Hikvision
 // form, errors beside their fields, and a configuration exported and imported on a fresh PC.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -215,5 +215,41 @@ test('export without secrets and with a passphrase; import on a fresh PC gives t
     await other.close();
   } finally {
     await fresh.host.close();
+  }
+});
+
+test('plain-text passwords in IT file: the screens offer the vault, and the file loses them', async ({
+  page,
+}) => {
+  const settings = fileSettings();
+  settings.cameras.push({
+    id: 'rtsp-plain',
+    siteId: 'cam-doai',
+    name: 'Quầy 2',
+    streams: {
+      sub: {
+        url: rtsp.url('/cam1'),
+        auth: { type: 'password', username: 'admin', password: PASSWORD },
+      },
+    },
+  });
+  const plain = await startPreview(settings, { dataDir: freshDataDir() });
+  try {
+    await page.goto(plain.host.url);
+    await openSettings(page, 'transfer');
+    const offer = page.getByTestId('vault-offer');
+    await expect(offer).toContainText('(1)');
+    await page.getByTestId('vault-move').click();
+    await expect(page.getByTestId('settings-status').last()).toContainText('Đã chuyển 1');
+    await expect(offer).toHaveCount(0);
+    const view = await plain.host.service.handle('settings:get', undefined);
+    if (!view.ok) throw new Error(view.error);
+    const file = (view.value as { configFile: string }).configFile;
+    expect(readFileSync(file, 'utf8')).not.toContain(PASSWORD);
+    // The camera still logs in: its password now comes from the vault.
+    await page.keyboard.press('Escape');
+    await waitForLive(page, ['rtsp-plain']);
+  } finally {
+    await plain.host.close();
   }
 });
