@@ -13,3 +13,5 @@ export * from '../../electron/contract/quit-chord';
 export * from '../../electron/contract/office-hours';
 export * from '../../electron/contract/health-view';
 export * from '../../electron/contract/pc-check';
+export * from '../../electron/contract/settings-view';
+export * from '../../electron/contract/camera-brand-urls';

@@ -17,6 +17,7 @@ import './styles/staff.css';
 import './styles/editor.css';
 import './styles/layouts-panel.css';
 import './styles/clock.css';
+import './styles/settings.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('renderer/index.html has no #root element');

@@ -3,6 +3,7 @@
 import { DEFAULT_LOCALE } from '../contract';
 import { translate } from '../i18n/translate';
 import { useApp } from '../store/app-store';
+import { BlockingProblems } from './settings/settings-notices';
 import { Wall } from './wall';
 
 export function MessageScreen({ text }: { text: string }) {
@@ -18,12 +19,15 @@ export function App() {
   const loadError = useApp((s) => s.loadError);
   if (hasSnapshot) return <Wall />;
   return (
-    <MessageScreen
-      text={
-        loadError === null
-          ? translate(DEFAULT_LOCALE, 'app.loading')
-          : translate(DEFAULT_LOCALE, 'app.loadFailed', { error: loadError })
-      }
-    />
+    <>
+      <BlockingProblems locale={DEFAULT_LOCALE} />
+      <MessageScreen
+        text={
+          loadError === null
+            ? translate(DEFAULT_LOCALE, 'app.loading')
+            : translate(DEFAULT_LOCALE, 'app.loadFailed', { error: loadError })
+        }
+      />
+    </>
   );
 }

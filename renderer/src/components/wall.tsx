@@ -28,6 +28,7 @@ import { QuitDialog, QuitDone } from './quit-dialog';
 import { SettingsPanel } from './settings-panel';
 import { CapacityNotice } from './status-view/capacity-notice';
 import { StatusView } from './status-view/status-view';
+import { SettingsNotices } from './settings/settings-notices';
 import { Tile } from './tile';
 import { Toolbar } from './toolbar';
 import { TourProgress } from './tour-progress';
@@ -92,6 +93,7 @@ export function Wall() {
       <CapacityNotice view={view} />
       {view.tour && <TourProgress seconds={tourSeconds(view.tour)} />}
       <ClockStrip />
+      <SettingsNotices locale={locale} />
       <Toolbar view={view} visible={!idle && overlay === null} />
       {overlay === 'help' && <HelpOverlay />}
       {overlay === 'pin' && <PinDialog />}

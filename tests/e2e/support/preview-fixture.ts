@@ -3,8 +3,10 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Conf from 'conf';
 import { startPreviewHost, type PreviewHost } from '../../../electron/preview-host/preview-host';
 import type { WallSettingsFile } from '../../../electron/settings/settings-model';
+import { REMEMBERED_SCHEMA } from '../../../electron/settings/settings-store';
 import { PROJECT_ROOT } from '../../fixtures/media-server/media-server';
 
 export interface StartedPreview {
@@ -12,18 +14,10 @@ export interface StartedPreview {
   logLines: string[];
 }
 
-/** A store in memory whose file names the data folder (the health log goes beside it). */
-function memoryStore(dataDir: string) {
-  const values = new Map<string, unknown>();
-  return {
-    file: join(dataDir, 'settings.json'),
-    open: () => ({
-      get: (key: string) => values.get(key),
-      set: (key: string, value: unknown) => void values.set(key, value),
-    }),
-  };
-}
-
+/**
+ * `dataDir`: a data folder, as the installed wall has one (the settings store, this PC's own
+ * centres and cameras, the vault, the health log beside the store); without it the wall keeps nothing of its own.
+ */
 export async function startPreview(
   settings: WallSettingsFile | null,
   options: { dataDir?: string } = {},
@@ -37,8 +31,13 @@ export async function startPreview(
   }
   const host = await startPreviewHost({
     configFile,
-    // With a data folder the wall keeps its health record (the status view reads it).
-    store: options.dataDir ? memoryStore(options.dataDir) : null,
+    store: options.dataDir
+      ? {
+          open: () =>
+            new Conf({ cwd: options.dataDir, configName: 'settings', schema: REMEMBERED_SCHEMA }),
+          file: join(options.dataDir, 'settings.json'),
+        }
+      : null,
     assetsDir: join(PROJECT_ROOT, 'assets'),
     rendererDir: join(PROJECT_ROOT, 'out', 'renderer'),
     port: 0,
