@@ -50,6 +50,7 @@ export function testOutcomeWords(outcome: CameraTestOutcome, locale: Locale): Te
     protocolStatus: outcome.protocolStatus ?? null,
     lastFrameAt: null,
     retryAt: null,
+    since: null,
     unknownCamera: false,
   };
   const words = tileWords(view, locale, 0);
