@@ -3,6 +3,7 @@
 // IPC registration and the service's handler map are all derived from it, so adding a verb is
 // one entry here plus the service's handler for it (which the compiler then demands).
 import type { HealthCsv, HealthCsvRequest, HealthSummary } from './health-view';
+import type { SnapshotRequest, SnapshotSaved } from './look-closer';
 import type { DisplayChoice, SavedLayout } from './saved-layout';
 import type { StaffStatus } from './staff-status';
 import type { Locale, Result, StreamStatus, WallSnapshot } from './wall-contract';
@@ -36,6 +37,8 @@ export const WALL_VERBS = {
   // The health record: the status view and the CSV export (no PIN: reading is glancing).
   getHealth: verb<void, HealthSummary>()('health:get-summary'),
   exportHealthCsv: verb<HealthCsvRequest, HealthCsv>()('health:export-csv'),
+  // A tile's frame as PNG into the snapshot folder and the clipboard (no PIN: it only keeps a look).
+  saveSnapshot: verb<SnapshotRequest, SnapshotSaved>()('snapshots:save'),
   // Staff verbs: main refuses them while locked (STAFF_LOCKED_ERROR).
   saveLayout: verb<SavedLayout, WallSnapshot>()('layouts:save'),
   deleteLayout: verb<{ id: string }, WallSnapshot>()('layouts:delete'),

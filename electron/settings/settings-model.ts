@@ -3,6 +3,7 @@
 // `auth` here only while the configuration is read; the main process keeps them and never
 // sends them to the renderer.
 import type { CameraAvailability, LayoutSelection, Locale } from '../contract/wall-contract';
+import type { LookSettings } from './look-settings';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
@@ -86,7 +87,7 @@ export interface CameraSettings {
   streams: { sub: StreamEndpoint; main?: StreamEndpoint };
 }
 
-export interface WallSettings {
+export interface WallSettings extends LookSettings {
   schemaVersion: typeof SETTINGS_SCHEMA_VERSION;
   locale: Locale;
   sites: SiteSettings[];

@@ -12,6 +12,7 @@ import {
   type WallSettings,
 } from './settings-model';
 import { parseFlag, parseRedirectAllowList, parseTls } from './endpoint-options';
+import { parseLookSettings } from './look-settings';
 import { classifyStreamUrl } from './stream-url';
 
 export type SettingsParse = { ok: true; settings: WallSettings } | { ok: false; errors: string[] };
@@ -68,6 +69,7 @@ export function parseSettings(input: unknown): SettingsParse {
 
   for (const camera of cameras) refusedIds.delete(camera.id);
   const layout = parseLayout(input.layout, cameras, refusedIds, err);
+  const look = parseLookSettings(input, err);
   if (errors.length > 0 || !layout) return { ok: false, errors };
   return {
     ok: true,
@@ -77,6 +79,7 @@ export function parseSettings(input: unknown): SettingsParse {
       sites,
       cameras,
       layout,
+      ...look,
     },
   };
 }

@@ -1,5 +1,6 @@
 // One consumer of a session's FLV stream (a tile's WebSocket on the loopback gateway).
 import { encodeFlvHeader, encodeFlvTag } from '../flv/flv-writer';
+import { clockMarkTag } from '../flv/clock-mark';
 import { FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
 import type { GopCache } from './gop-cache';
 
@@ -9,6 +10,8 @@ export interface ViewerSink {
   bufferedBytes(): number;
   /** The session ends the viewer (for example the camera was removed from the settings). */
   close(reason: string): void;
+  /** A tile on screen (the gateway's viewers): only streams tiles show keep a replay buffer. */
+  readonly tile?: boolean;
 }
 
 /** A viewer this far behind skips to the next keyframe instead of queueing without bound. */
@@ -46,6 +49,10 @@ export class StreamViewer {
         this.sink.close('timeline renewal');
         return;
       }
+      // Before each keyframe, when it was received: the player maps frames to the wall clock.
+      if (tag.receivedAt !== undefined && isKeyframe(tag)) {
+        this.sink.send(encodeFlvTag(clockMarkTag({ t: timestamp, at: tag.receivedAt })));
+      }
       this.sink.send(encodeFlvTag(timestamp === tag.timestamp ? tag : { ...tag, timestamp }));
     }
   }
@@ -82,4 +89,10 @@ function firstPictureTime(tags: readonly FlvTag[]): number | null {
     if (tag.type === FLV_TAG_VIDEO && !videoTagInfo(tag.data).sequenceHeader) return tag.timestamp;
   }
   return null;
+}
+
+function isKeyframe(tag: FlvTag): boolean {
+  if (tag.type !== FLV_TAG_VIDEO) return false;
+  const info = videoTagInfo(tag.data);
+  return info.keyframe && !info.sequenceHeader;
 }

@@ -38,6 +38,7 @@ describe('the table of verbs and events', () => {
         'getStatuses',
         'getHealth',
         'exportHealthCsv',
+        'saveSnapshot',
         'onSnapshot',
         'onStatus',
         'onStaff',

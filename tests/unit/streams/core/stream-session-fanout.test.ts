@@ -58,7 +58,7 @@ describe('StreamSession fan-out', () => {
     const interFrames = FRAMES.slice(1, 10);
     source.emit([SCRIPT, CONFIG, ...interFrames]);
     expect(sink.chunks).toHaveLength(1);
-    expect(sink.parsed()).toEqual({ header: true, tags: [] });
+    expect(sink.parsed()).toEqual({ header: true, tags: [], marks: [] });
 
     source.emit([FRAMES[FIRST_GOP_LENGTH]!, FRAMES[FIRST_GOP_LENGTH + 1]!]);
     const video = sink.parsed().tags.filter((t) => t.type === FLV_TAG_VIDEO);
@@ -67,6 +67,21 @@ describe('StreamSession fan-out', () => {
       'key',
       'inter',
     ]);
+  });
+
+  it('tells each viewer, before every keyframe, when main received it (its clock mark)', () => {
+    const sink = new RecordingSink();
+    session.attach(sink);
+    const receivedAt = Date.now();
+    upstream.last.emit([SCRIPT, CONFIG, ...FRAMES.slice(0, FIRST_GOP_LENGTH + 1)]);
+    const { tags, marks } = sink.parsed();
+    const keys = tags.filter((t) => t.type === FLV_TAG_VIDEO && isKey(t));
+    expect(keys).toHaveLength(2);
+    // On the viewer's own timeline (first picture at 0), at the fake clock of each arrival.
+    expect(marks.map((m) => m.t)).toEqual(keys.map((k) => k.timestamp));
+    expect(marks[0]!.t).toBe(0);
+    expect(marks[0]!.at).toBeGreaterThanOrEqual(receivedAt);
+    expect(marks[1]!.at - marks[0]!.at).toBe(keys[1]!.timestamp);
   });
 
   it('goes live with the first frame and records when it came', () => {
