@@ -9,3 +9,4 @@ export * from '../../electron/contract/stream-path';
 export * from '../../electron/contract/layout-grid';
 export * from '../../electron/contract/saved-layout';
 export * from '../../electron/contract/staff-status';
+export * from '../../electron/contract/look-closer';

@@ -106,6 +106,21 @@ export const MESSAGE_KEYS = [
   'help.language',
   'help.help',
   'help.mouse',
+  'look.snapshot',
+  'look.snapshotSaved',
+  'look.snapshotCopied',
+  'look.pickTile',
+  'look.noPicture',
+  'look.replay',
+  'look.replayLast',
+  'look.replayNothing',
+  'look.replayMaximise',
+  'look.backToLive',
+  'look.zoomInset',
+  'help.snapshot',
+  'help.replay',
+  'help.zoom',
+  'help.pan',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
