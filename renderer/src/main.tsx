@@ -13,6 +13,7 @@ import { playerPool } from './player/pool-instance';
 import { appStore } from './store/app-store';
 import './styles/wall.css';
 import './styles/staff.css';
+import './styles/look.css';
 import './styles/editor.css';
 
 const container = document.getElementById('root');

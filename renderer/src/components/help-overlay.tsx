@@ -11,6 +11,9 @@ const KEYS: [string, MessageKey][] = [
   ['← ↑ → ↓', 'help.arrows'],
   ['Enter', 'help.enter'],
   ['Esc', 'help.escape'],
+  ['S', 'help.snapshot'],
+  ['R', 'help.replay'],
+  ['+ / − / 0', 'help.zoom'],
   ['L', 'help.language'],
   ['F1 / ?', 'help.help'],
 ];

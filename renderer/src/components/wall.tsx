@@ -8,6 +8,7 @@ import { maximiseCamera, restoreGrid } from '../controls/staff-actions';
 import { useIdleCursor } from '../hooks/use-idle-cursor';
 import { useStaffKeys } from '../hooks/use-staff-keys';
 import { useTour } from '../hooks/use-tour';
+import { useLookKeys } from '../look/use-look-keys';
 import { appStore, useApp } from '../store/app-store';
 import { tourSeconds } from '../store/current-view';
 import { useCurrentView } from '../store/use-current-view';
@@ -38,6 +39,7 @@ export function Wall() {
   const playerCount = useApp((s) => s.playerCount);
   const idle = useIdleCursor();
   useStaffKeys(api, appStore);
+  useLookKeys(api, appStore);
   useTour(view);
   const onMaximise = useCallback((cameraId: string) => maximiseCamera(appStore, cameraId), []);
   const onRestore = useCallback(() => restoreGrid(appStore), []);

@@ -124,6 +124,6 @@ export const en: Dictionary = {
   'look.zoomInset': 'Zoomed area',
   'help.snapshot': 'Snapshot of the chosen or maximised tile (or right-click the tile)',
   'help.replay': 'Replay the last 10 s on the maximised tile; again: 30, 60 s',
-  'help.zoom': 'Zoom into the maximised tile (or the mouse wheel); 0 resets',
-  'help.pan': 'While zoomed in: move around (or drag)',
+  'help.zoom':
+    'Zoom into the maximised tile (or the mouse wheel); arrows or a drag move around; 0 resets',
 };

@@ -120,7 +120,6 @@ export const MESSAGE_KEYS = [
   'help.snapshot',
   'help.replay',
   'help.zoom',
-  'help.pan',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -124,6 +124,6 @@ export const vi: Dictionary = {
   'look.zoomInset': 'Phần đang phóng to',
   'help.snapshot': 'Chụp ảnh ô đang chọn hoặc đang phóng to (hoặc nhấp chuột phải vào ô)',
   'help.replay': 'Xem lại 10 giây vừa qua trên ô phóng to; bấm tiếp: 30, 60 giây',
-  'help.zoom': 'Phóng to hình trên ô phóng to (hoặc con lăn chuột); 0 về như cũ',
-  'help.pan': 'Khi đang phóng to hình: di chuyển (hoặc kéo chuột)',
+  'help.zoom':
+    'Phóng to hình trên ô phóng to (hoặc con lăn chuột); mũi tên hoặc kéo chuột để di chuyển; 0 về như cũ',
 };

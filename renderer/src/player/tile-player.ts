@@ -6,6 +6,8 @@ import type { EnginePlayer, PlayerEngine } from './player-engine';
 import type { WatchdogState, WatchdogStep } from './watchdog';
 import { afterError, afterRecreate, initialWatchdog, watchdogTick } from './watchdog';
 import { isH265Codec, isPlausibleCodec } from './codec-support';
+import { FrameClock, clockMarkOf } from '../look/frame-clock';
+import { registerFrameTime } from '../look/frame-times';
 
 const WATCHDOG_INTERVAL_MS = 1_000;
 /** Decode errors in a row (no frame between) after which the stream counts as damaged. */
@@ -49,6 +51,9 @@ export class TilePlayer {
   private decodeErrors = 0;
   /** While standing down (damaged or undecodable) without a player: when to try a new one. */
   private standDownUntil: number | null = null;
+  /** When main received each keyframe shown, and the media time of the frame on screen. */
+  private readonly clock = new FrameClock();
+  private shownMediaTime: number | null = null;
 
   constructor(
     readonly url: string,
@@ -61,11 +66,17 @@ export class TilePlayer {
     this.video.autoplay = true;
     this.video.disablePictureInPicture = true;
     this.video.className = 'tile-video';
+    registerFrameTime(this.video, () => this.frameTime());
     this.watchdog = initialWatchdog(deps.now());
     this.createPlayer();
     this.watchFrames();
     this.timer = deps.setInterval(() => this.tick(), WATCHDOG_INTERVAL_MS);
     this.report();
+  }
+
+  /** When main received the frame on screen (epoch ms): a snapshot's time; null before a mark. */
+  frameTime(): number | null {
+    return this.clock.epochAt(this.shownMediaTime ?? this.video.currentTime);
   }
 
   /** Moves the <video> into a tile's box; a camera that changes cells keeps playing. */
@@ -102,6 +113,15 @@ export class TilePlayer {
       this.guard(() => this.onError(player, String(type), String(detail))),
     );
     player.on(engine.events.mediaInfo, (info) => this.guard(() => this.onMediaInfo(player, info)));
+    // Each player starts a new timeline, and its marks with it.
+    this.clock.clear();
+    this.shownMediaTime = null;
+    if (engine.events.scriptData) {
+      player.on(engine.events.scriptData, (data) => {
+        const mark = player === this.player ? clockMarkOf(data) : null;
+        if (mark) this.clock.add(mark);
+      });
+    }
     player.attachMediaElement(this.video);
     player.load();
     void Promise.resolve(player.play()).catch(() => undefined);
@@ -197,8 +217,9 @@ export class TilePlayer {
 
   private watchFrames(): void {
     if (typeof this.video.requestVideoFrameCallback !== 'function') return;
-    const onFrame = (): void => {
+    const onFrame = (_now: number, frame: VideoFrameCallbackMetadata): void => {
       this.presented = true;
+      this.shownMediaTime = frame.mediaTime;
       if (!this.destroyed) this.frameCallback = this.video.requestVideoFrameCallback(onFrame);
     };
     this.frameCallback = this.video.requestVideoFrameCallback(onFrame);
