@@ -23,6 +23,9 @@ export const VIEWER_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
  * at its first picture, and is renewed well before that limit: the viewer is closed, the tile's
  * player reconnects within seconds and starts a new timeline. Once every 20 days, a few seconds.
  */
+/** Clock marks between keyframes: four a second costs a few bytes and settles a burst soon. */
+export const CLOCK_MARK_EVERY_MS = 250;
+
 export const VIEWER_TIMELINE_RENEW_MS = 20 * 24 * 3_600_000;
 
 export class StreamViewer {
@@ -32,6 +35,8 @@ export class StreamViewer {
   /** Session time of this viewer's first picture: its own timeline's zero. */
   private base: number | null = null;
   private renewed = false;
+  /** Timeline time of the last clock mark sent. */
+  private lastMark = -Infinity;
 
   constructor(readonly sink: ViewerSink) {
     // The wall is silent: the header announces video only, and audio tags are never sent.
@@ -49,9 +54,12 @@ export class StreamViewer {
         this.sink.close('timeline renewal');
         return;
       }
-      // Before each keyframe, when it was received: the player maps frames to the wall clock.
-      if (tag.receivedAt !== undefined && isKeyframe(tag)) {
+      // When it was received, before each keyframe and a few times a second: the player maps
+      // frames to the wall clock (a server's cached GOP comes in a burst, late; live frames after
+      // it come on time, and the player trusts the earliest-looking marks).
+      if (tag.receivedAt !== undefined && this.wantsMark(tag, timestamp)) {
         this.sink.send(encodeFlvTag(clockMarkTag({ t: timestamp, at: tag.receivedAt })));
+        this.lastMark = timestamp;
       }
       this.sink.send(encodeFlvTag(timestamp === tag.timestamp ? tag : { ...tag, timestamp }));
     }
@@ -78,6 +86,13 @@ export class StreamViewer {
     this.sendTags([tag]);
   }
 
+  private wantsMark(tag: FlvTag, timestamp: number): boolean {
+    if (tag.type !== FLV_TAG_VIDEO) return false;
+    const info = videoTagInfo(tag.data);
+    if (info.sequenceHeader) return false;
+    return info.keyframe || timestamp - this.lastMark >= CLOCK_MARK_EVERY_MS;
+  }
+
   get isCongested(): boolean {
     return this.sink.bufferedBytes() > VIEWER_MAX_BUFFERED_BYTES;
   }
@@ -89,10 +104,4 @@ function firstPictureTime(tags: readonly FlvTag[]): number | null {
     if (tag.type === FLV_TAG_VIDEO && !videoTagInfo(tag.data).sequenceHeader) return tag.timestamp;
   }
   return null;
-}
-
-function isKeyframe(tag: FlvTag): boolean {
-  if (tag.type !== FLV_TAG_VIDEO) return false;
-  const info = videoTagInfo(tag.data);
-  return info.keyframe && !info.sequenceHeader;
 }

@@ -9,8 +9,13 @@ export interface ClockMark {
   at: number;
 }
 
+/**
+ * Marks whose offsets are compared: half a minute at four a second. Short enough that a camera
+ * clock running off the PC's by 0.1 % moves the result by under 30 ms.
+ */
+const OFFSET_WINDOW = 120;
 /** A minute of marks at one keyframe a second is plenty: the player keeps less behind. */
-const MAX_MARKS = 128;
+const MAX_MARKS = 240;
 
 /** The mark in mpegts.js's script data ({ onWallClock: { t, at } }), or null. */
 export function clockMarkOf(scriptData: unknown): ClockMark | null {
@@ -37,15 +42,15 @@ export class FrameClock {
   }
 
   /**
-   * The wall-clock time of the frame at `seconds` of media time: the last mark at or before it
-   * plus the time since (frames between keyframes arrive at the stream's own pace). Null
-   * before any mark.
+   * The wall-clock time of the frame at `seconds` of media time: the stream's time plus the
+   * smallest offset (receive time − stream time) among the recent marks. A frame can only come
+   * late, never early: a server's cached GOP arrives in a burst at connection, later than it
+   * was live, and the first live frames after it give the true offset. Null before any mark.
    */
   epochAt(seconds: number): number | null {
-    const ms = seconds * 1_000;
-    let mark: ClockMark | undefined = this.marks[0];
-    // Half a millisecond of slack: media time is a float, marks are whole milliseconds.
-    for (const m of this.marks) if (m.t <= ms + 0.5) mark = m;
-    return mark ? Math.round(mark.at + (ms - mark.t)) : null;
+    if (this.marks.length === 0) return null;
+    let offset = Infinity;
+    for (const m of this.marks.slice(-OFFSET_WINDOW)) offset = Math.min(offset, m.at - m.t);
+    return Math.round(seconds * 1_000 + offset);
   }
 }
