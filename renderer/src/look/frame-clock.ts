@@ -10,10 +10,12 @@ export interface ClockMark {
 }
 
 /**
- * Marks whose offsets are compared: half a minute at four a second. Short enough that a camera
- * clock running off the PC's by 0.1 % moves the result by under 30 ms.
+ * Marks compared for a frame: those just before it and just after (one or two, at four a
+ * second). Close, so a drifting stream clock (an encoder at 23 frames a second stamping 40 ms
+ * each drifts 8 %) moves the result by well under a frame.
  */
-const OFFSET_WINDOW = 120;
+const OFFSET_BEFORE_MS = 400;
+const OFFSET_AFTER_MS = 100;
 /** A minute of marks at one keyframe a second is plenty: the player keeps less behind. */
 const MAX_MARKS = 240;
 
@@ -42,15 +44,27 @@ export class FrameClock {
   }
 
   /**
-   * The wall-clock time of the frame at `seconds` of media time: the stream's time plus the
-   * smallest offset (receive time − stream time) among the recent marks. A frame can only come
-   * late, never early: a server's cached GOP arrives in a burst at connection, later than it
-   * was live, and the first live frames after it give the true offset. Null before any mark.
+   * The wall-clock time of the frame at `seconds` of media time: its stream time plus the
+   * smallest offset (receive time − stream time) among the marks around it. A frame can only
+   * come late, never early: a server's cached GOP arrives in a burst at connection, later than
+   * it was live, and the first live frames after it give the true offset. Only marks around
+   * the frame count, because a stream's clock drifts from the PC's (an encoder that cannot keep
+   * up stamps 40 ms per frame and makes fewer than 25 a second). Null before any mark.
    */
   epochAt(seconds: number): number | null {
-    if (this.marks.length === 0) return null;
-    let offset = Infinity;
-    for (const m of this.marks.slice(-OFFSET_WINDOW)) offset = Math.min(offset, m.at - m.t);
-    return Math.round(seconds * 1_000 + offset);
+    const ms = seconds * 1_000;
+    let around = this.marks.filter(
+      (m) => m.t >= ms - OFFSET_BEFORE_MS && m.t <= ms + OFFSET_AFTER_MS,
+    );
+    if (around.length === 0) {
+      const nearest = this.marks.reduce<ClockMark | null>(
+        (best, m) => (best === null || Math.abs(m.t - ms) < Math.abs(best.t - ms) ? m : best),
+        null,
+      );
+      around = nearest ? [nearest] : [];
+    }
+    if (around.length === 0) return null;
+    const offset = Math.min(...around.map((m) => m.at - m.t));
+    return Math.round(ms + offset);
   }
 }

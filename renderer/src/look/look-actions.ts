@@ -6,7 +6,7 @@ import { translate } from '../i18n/translate';
 import type { AppStore } from '../store/app-store';
 import { frameTimeOf } from './frame-times';
 import { snapshotBand } from './snapshot-band';
-import { snapshotPng } from './snapshot-image';
+import { captureFrame, snapshotPng } from './snapshot-image';
 
 /** The tile a key or the toolbar means: the maximised one, else the one with the focus. */
 export function chosenTile(): HTMLElement | null {
@@ -30,7 +30,8 @@ export async function takeSnapshot(
   if (!(video instanceof HTMLVideoElement) || video.videoWidth === 0) {
     return showNotice(store, translate(locale, 'look.noPicture'));
   }
-  const frameAt = frameTimeOf(video);
+  const frame = await captureFrame(video);
+  const frameAt = frameTimeOf(video, frame.mediaTime);
   const camera = state.snapshot?.cameras.find((c) => c.id === cameraId);
   const site = state.snapshot?.sites.find((s) => s.id === camera?.siteId);
   const band = snapshotBand(
@@ -40,7 +41,7 @@ export async function takeSnapshot(
   );
   let png: string;
   try {
-    png = await snapshotPng(video, band);
+    png = await snapshotPng(frame, band);
   } catch (error) {
     return showNotice(store, translate(locale, 'action.failed', { error: String(error) }));
   }

@@ -35,7 +35,7 @@ export class ReplayPlayer {
     this.video = document.createElement('video');
     Object.assign(this.video, { muted: true, playsInline: true, autoplay: true });
     this.video.className = 'tile-video replay-video';
-    registerFrameTime(this.video, () => this.frameTime());
+    registerFrameTime(this.video, (mediaTime) => this.frameTime(mediaTime));
     this.video.addEventListener('ended', () => this.finish('ended'));
     this.nothingTimer = setTimeout(() => {
       if (!this.shown) this.finish('nothing');
@@ -64,8 +64,8 @@ export class ReplayPlayer {
     this.player = player;
   }
 
-  frameTime(): number | null {
-    return this.clock.epochAt(this.shownMediaTime ?? this.video.currentTime);
+  frameTime(mediaTime?: number): number | null {
+    return this.clock.epochAt(mediaTime ?? this.shownMediaTime ?? this.video.currentTime);
   }
 
   progress(): ReplayProgress {

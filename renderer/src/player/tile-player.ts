@@ -66,7 +66,7 @@ export class TilePlayer {
     this.video.autoplay = true;
     this.video.disablePictureInPicture = true;
     this.video.className = 'tile-video';
-    registerFrameTime(this.video, () => this.frameTime());
+    registerFrameTime(this.video, (mediaTime) => this.frameTime(mediaTime));
     this.watchdog = initialWatchdog(deps.now());
     this.createPlayer();
     this.watchFrames();
@@ -75,8 +75,8 @@ export class TilePlayer {
   }
 
   /** When main received the frame on screen (epoch ms): a snapshot's time; null before a mark. */
-  frameTime(): number | null {
-    return this.clock.epochAt(this.shownMediaTime ?? this.video.currentTime);
+  frameTime(mediaTime?: number): number | null {
+    return this.clock.epochAt(mediaTime ?? this.shownMediaTime ?? this.video.currentTime);
   }
 
   /** Moves the <video> into a tile's box; a camera that changes cells keeps playing. */

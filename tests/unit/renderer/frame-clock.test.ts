@@ -12,8 +12,17 @@ describe('the frame clock', () => {
     // Then live frames, on time: the offset they give is the true one, for every frame.
     clock.add({ t: 2_000, at: 1_002_000 });
     clock.add({ t: 2_250, at: 1_002_260 }); // 10 ms of network jitter
-    expect(clock.epochAt(0)).toBe(1_000_000);
     expect(clock.epochAt(2.04)).toBe(1_002_040);
+  });
+
+  it('compares only the marks around a frame: a stream clock that drifts is followed', () => {
+    const clock = new FrameClock();
+    // An encoder that makes 24 frames a second but stamps 40 ms each: 4 % drift.
+    for (let t = 0; t <= 60_000; t += 250) clock.add({ t, at: 1_000_000 + t * 1.04 });
+    expect(clock.epochAt(10)).toBe(1_000_000 + 10_000 * 1.04 - 10);
+    expect(clock.epochAt(60)).toBe(1_000_000 + 60_000 * 1.04 - 10);
+    // Before the first mark or after the last: the nearest one.
+    expect(clock.epochAt(70)).toBe(1_000_000 + 60_000 * 1.04 + 10_000);
   });
 
   it('starts over on a new timeline and reads marks out of mpegts.js script data', () => {
