@@ -264,11 +264,15 @@ test('zoom 4× on a maximised tile shows the middle quarter of the picture, with
   await maximise(page, PICTURE);
   const maximised = page.locator('.maximised [data-testid="tile"]');
   await page.mouse.move(5, 5);
+  // No words over the picture (a player that has just started says "connecting" for a tick).
+  const words = maximised.locator('.status');
+  await expect(words).toHaveCount(0);
   const whole = await maximised.screenshot({ path: testInfo.outputPath('whole-tile.png') });
   for (let i = 0; i < 4; i++) await page.keyboard.press('+');
   await expect(page.getByTestId('zoom-inset')).toBeVisible();
   await expect(maximised.locator('.tile-box').first()).toHaveAttribute('style', /scale\(4\)/);
   await page.waitForTimeout(500);
+  await expect(words).toHaveCount(0);
   const zoomed = await maximised.screenshot();
   await page.screenshot({ path: testInfo.outputPath('zoomed-tile-with-inset.png') });
   const box = (await maximised.boundingBox())!;
