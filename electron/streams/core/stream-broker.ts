@@ -95,9 +95,9 @@ export class StreamBroker {
    * tile maximised a moment ago has little main stream yet, but the grid kept its sub stream).
    */
   replayClip(cameraId: string, quality: Quality, seconds: number): ReplayClip | null {
-    const asked = this.session(cameraId, quality)?.replayClip(seconds) ?? null;
+    const asked = this.session(cameraId, quality)?.viewers.replayClip(seconds) ?? null;
     const other = this.session(cameraId, quality === 'main' ? 'sub' : 'main');
-    const fallback = other?.replayClip(seconds) ?? null;
+    const fallback = other?.viewers.replayClip(seconds) ?? null;
     if (!asked) return fallback;
     if (!fallback) return asked;
     const reach = (clip: ReplayClip) => clipEnd(clip) - clip.startReceivedAt;
@@ -109,7 +109,7 @@ export class StreamBroker {
   /** Bytes held for instant replay across the wall (the status view shows it). */
   get replayBytes(): number {
     let total = 0;
-    for (const session of this.sessions.values()) total += session.replayBytes;
+    for (const session of this.sessions.values()) total += session.viewers.replayBytes;
     return total;
   }
 

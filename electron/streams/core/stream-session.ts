@@ -22,7 +22,6 @@ import {
 import type { SourceFactory, SourceFailure, UpstreamSource } from './source';
 import { StabilityTracker } from './stability';
 import { startSource } from './start-source';
-import type { ReplayClip, ReplayLimits } from './replay-buffer';
 import { StreamFanout } from './stream-fanout';
 import type { StreamViewer, ViewerSink } from './stream-viewer';
 import { DEFAULT_TIMINGS, type SessionTimings } from './session-timings';
@@ -42,15 +41,14 @@ export interface SessionOptions {
   login?: { gate: LoginGate; identity: LoginIdentity };
   /** Shared by the camera's streams, so each kind of failure is logged once per camera. */
   failureLog?: FailureLog;
-  /** How much instant replay to keep while a tile shows the stream; none by default. */
-  replay?: ReplayLimits;
+  replay?: ConstructorParameters<typeof StreamFanout>[0];
 }
 
 type FailureStatus = Pick<StreamStatus, 'state' | 'detail' | 'reason' | 'protocolStatus'>;
 
 export class StreamSession {
   private readonly timings: SessionTimings;
-  private readonly viewers: StreamFanout;
+  readonly viewers: StreamFanout;
   private readonly retry: RetryPolicy;
   private readonly stability = new StabilityTracker();
   private readonly login: SessionLogin;
@@ -100,14 +98,6 @@ export class StreamSession {
 
   get viewerCount(): number {
     return this.viewers.size;
-  }
-
-  get replayBytes(): number {
-    return this.viewers.replayBytes;
-  }
-
-  replayClip(seconds: number): ReplayClip | null {
-    return this.viewers.replayClip(seconds);
   }
 
   /** Adds a viewer; returns the function that removes it. */

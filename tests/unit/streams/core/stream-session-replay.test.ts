@@ -43,8 +43,8 @@ describe('StreamSession instant replay', () => {
     const replay = replaySession();
     replay.attach(new RecordingSink());
     upstream.last.play(60);
-    expect(replay.replayBytes).toBe(0);
-    expect(replay.replayClip(10)).toBeNull();
+    expect(replay.viewers.replayBytes).toBe(0);
+    expect(replay.viewers.replayClip(10)).toBeNull();
   });
 
   it('buffers what a tile shows, from a keyframe, with when each frame came', () => {
@@ -52,8 +52,8 @@ describe('StreamSession instant replay', () => {
     replay.attach(new TileSink());
     const start = Date.now();
     upstream.last.play(60);
-    const clip = replay.replayClip(60)!;
-    expect(replay.replayBytes).toBeGreaterThan(0);
+    const clip = replay.viewers.replayClip(60)!;
+    expect(replay.viewers.replayBytes).toBeGreaterThan(0);
     expect(isKey(clip.tags.find(isFrame)!)).toBe(true);
     expect(clip.startReceivedAt).toBeGreaterThan(start);
     expect(clip.tags.filter(isFrame)).toHaveLength(60);
@@ -64,7 +64,7 @@ describe('StreamSession instant replay', () => {
     replay.attach(new RecordingSink());
     upstream.last.play(FRAMES.findIndex((t, i) => i > 0 && isKey(t)) + 3);
     replay.attach(new TileSink());
-    const clip = replay.replayClip(60)!;
+    const clip = replay.viewers.replayClip(60)!;
     expect(clip.tags.filter(isFrame)).toHaveLength(3);
   });
 
@@ -74,20 +74,20 @@ describe('StreamSession instant replay', () => {
     const detachB = replay.attach(new TileSink());
     upstream.last.play(40);
     detachA();
-    expect(replay.replayBytes).toBeGreaterThan(0);
+    expect(replay.viewers.replayBytes).toBeGreaterThan(0);
     detachB();
-    expect(replay.replayBytes).toBe(0);
+    expect(replay.viewers.replayBytes).toBe(0);
     replay.attach(new TileSink());
     vi.advanceTimersByTime(40);
     upstream.last.play(40);
-    expect(replay.replayBytes).toBeGreaterThan(0);
+    expect(replay.viewers.replayBytes).toBeGreaterThan(0);
     replay.close();
-    expect(replay.replayBytes).toBe(0);
+    expect(replay.viewers.replayBytes).toBe(0);
   });
 
   it('keeps none by default', () => {
     session.attach(new TileSink());
     upstream.last.play(40);
-    expect(session.replayBytes).toBe(0);
+    expect(session.viewers.replayBytes).toBe(0);
   });
 });
