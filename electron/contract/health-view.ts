@@ -40,6 +40,8 @@ export interface HealthSummary {
   generatedAt: number;
   timeZone: string;
   sites: SiteHealthView[];
+  /** Bytes main holds for instant replay now (bounded per stream by the replay length). */
+  replayMemoryBytes?: number;
 }
 
 /** The CSV export for a date range: two tables, UTF-8 with a BOM, as Excel opens them. */

@@ -1,10 +1,11 @@
 // Where a tile's video lives on the loopback gateway, built by main (the base it hands the
 // renderer) and the renderer (one URL per tile), and parsed by the gateway. The path is
-// /<secret>/live/<cameraId>/<quality>.flv, the camera id percent-encoded.
+// /<secret>/live/<cameraId>/<quality>.flv, the camera id percent-encoded. An instant replay of
+// the last N seconds is /<secret>/replay/<N>/<cameraId>/<quality>.flv.
 import type { Quality } from './wall-contract';
 
 const LIVE_SEGMENT = 'live';
-const STREAM_PATH = /^\/([^/]+)\/live\/([^/]+)\/(main|sub)\.flv$/;
+const STREAM_PATH = /^\/([^/]+)\/(?:live|replay\/(\d{1,3}))\/([^/]+)\/(main|sub)\.flv$/;
 
 /** The gateway's base URL for the renderer, holding the per-launch secret. */
 export function gatewayBaseUrl(port: number, secret: string): string {
@@ -16,12 +17,25 @@ export function streamUrl(gatewayBase: string, cameraId: string, quality: Qualit
   return `${gatewayBase.replace(/\/+$/, '')}/${encodeURIComponent(cameraId)}/${quality}.flv`;
 }
 
+/** An instant replay of the last `seconds` of a tile's stream (from main's replay buffer). */
+export function replayUrl(
+  gatewayBase: string,
+  cameraId: string,
+  quality: Quality,
+  seconds: number,
+): string {
+  const base = gatewayBase.replace(/\/+$/, '').replace(/\/live$/, `/replay/${Math.round(seconds)}`);
+  return streamUrl(base, cameraId, quality);
+}
+
 export interface ParsedStreamPath {
   /** The secret as given; the gateway compares it, timing-safe. */
   secret: string;
   /** Null when the id's percent-encoding is broken. */
   cameraId: string | null;
   quality: Quality;
+  /** Set for a replay path: how many seconds back it starts. */
+  replaySeconds?: number;
 }
 
 /** Parses a request path (a query string is ignored); null when it is not a stream path. */
@@ -30,11 +44,12 @@ export function parseStreamPath(path: string): ParsedStreamPath | null {
   if (!match) return null;
   let cameraId: string | null;
   try {
-    cameraId = decodeURIComponent(match[2] ?? '');
+    cameraId = decodeURIComponent(match[3] ?? '');
   } catch {
     cameraId = null;
   }
-  return { secret: match[1] ?? '', cameraId, quality: match[3] as Quality };
+  const parsed = { secret: match[1] ?? '', cameraId, quality: match[4] as Quality };
+  return match[2] === undefined ? parsed : { ...parsed, replaySeconds: Number(match[2]) };
 }
 
 /**

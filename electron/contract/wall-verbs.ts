@@ -5,6 +5,7 @@
 import type { HealthCsv, HealthCsvRequest, HealthSummary } from './health-view';
 import type { OfficeHoursStatus } from './office-hours';
 import type { PcCheckReport, RendererPcCheck } from './pc-check';
+import type { SnapshotRequest, SnapshotSaved } from './look-closer';
 import type { DisplayChoice, SavedLayout } from './saved-layout';
 import type {
   CameraDraft,
@@ -54,6 +55,8 @@ export const WALL_VERBS = {
   // The PC check for IT: main's facts with the last measurement, and a new measurement to keep.
   getPcCheck: verb<void, PcCheckReport>()('health:get-pc-check'),
   savePcCheck: verb<RendererPcCheck, PcCheckReport>()('health:save-pc-check'),
+  // A tile's frame as PNG into the snapshot folder and the clipboard (no PIN: it only keeps a look).
+  saveSnapshot: verb<SnapshotRequest, SnapshotSaved>()('snapshots:save'),
   // Staff verbs: main refuses them while locked (STAFF_LOCKED_ERROR).
   saveLayout: verb<SavedLayout, WallSnapshot>()('layouts:save'),
   deleteLayout: verb<{ id: string }, WallSnapshot>()('layouts:delete'),

@@ -19,7 +19,7 @@ export interface GatewayPolicy {
 }
 
 export type GatewayDecision =
-  | { ok: true; cameraId: string; quality: Quality }
+  | { ok: true; cameraId: string; quality: Quality; replaySeconds?: number }
   | { ok: false; status: 403 | 404; reason: string };
 
 export function checkGatewayRequest(
@@ -44,5 +44,8 @@ export function checkGatewayRequest(
   if (stream.cameraId === null) {
     return { ok: false, status: 404, reason: 'the camera id is not valid' };
   }
-  return { ok: true, cameraId: stream.cameraId, quality: stream.quality };
+  const { cameraId, quality, replaySeconds } = stream;
+  return replaySeconds === undefined
+    ? { ok: true, cameraId, quality }
+    : { ok: true, cameraId, quality, replaySeconds };
 }

@@ -10,6 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { gatewayBaseUrl } from '../contract/stream-path';
 import type { Quality } from '../contract/wall-contract';
 import type { StreamBroker } from '../streams/core/stream-broker';
+import { StreamViewer } from '../streams/core/stream-viewer';
 import { checkGatewayRequest } from './gateway-checks';
 import {
   MAX_CLIENT_PAYLOAD_BYTES,
@@ -91,7 +92,8 @@ export class LoopbackGateway {
       return;
     }
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      this.serve(ws, decision.cameraId, decision.quality);
+      if (decision.replaySeconds === undefined) this.serve(ws, decision.cameraId, decision.quality);
+      else this.serveReplay(ws, decision.cameraId, decision.quality, decision.replaySeconds);
     });
   }
 
@@ -102,6 +104,7 @@ export class LoopbackGateway {
       },
       bufferedBytes: () => ws.bufferedAmount,
       close: (reason) => ws.close(1001, truncateUtf8(reason)),
+      tile: true,
     });
     if ('error' in result) {
       this.refusals.refuse(`unknown:${cameraId}`, `gateway: ${result.error}`);
@@ -110,6 +113,27 @@ export class LoopbackGateway {
     }
     ws.on('close', result.detach);
     ws.on('error', () => ws.terminate());
+  }
+
+  /**
+   * An instant replay: the clip from main's replay buffer, all at once (loopback is fast, and
+   * the tile's replay player plays it at normal speed), then a normal close, which the player
+   * reads as the end. The live stream keeps flowing and buffering meanwhile.
+   */
+  private serveReplay(ws: WebSocket, cameraId: string, quality: Quality, seconds: number): void {
+    const clip = this.options.broker.replayClip(cameraId, quality, seconds);
+    if (!clip) {
+      ws.close(4404, 'nothing to replay yet');
+      return;
+    }
+    ws.on('error', () => ws.terminate());
+    const viewer = new StreamViewer({
+      send: (bytes) => ws.send(bytes, { binary: true }),
+      bufferedBytes: () => 0,
+      close: () => {},
+    });
+    viewer.sendTags(clip.tags);
+    ws.close(1000, 'end of replay');
   }
 
   private refuse(request: http.IncomingMessage, reason: string, status: number): void {

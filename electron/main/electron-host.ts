@@ -2,7 +2,7 @@
 // renderer from app://wall, IPC, one window per display, the display kept awake in office
 // hours, safeStorage for secrets and electron-store for what the wall remembers, all under the
 // app's data folder.
-import { app, powerSaveBlocker } from 'electron';
+import { app, clipboard, nativeImage, powerSaveBlocker } from 'electron';
 import Store from 'electron-store';
 import { join } from 'node:path';
 import { DisplayAwake } from '../kiosk/display-awake';
@@ -38,6 +38,11 @@ export function electronHost(options: {
       file: join(userData, 'settings.json'),
     },
     assetsDir: options.assetsDir,
+    // Snapshots: Pictures/One-Stop Wall unless the settings name a folder, and the clipboard.
+    snapshots: {
+      defaultFolder: join(app.getPath('pictures'), 'One-Stop Wall'),
+      copyImage: (png) => clipboard.writeImage(nativeImage.createFromBuffer(png)),
+    },
     allowedOrigins: () => [APP_ORIGIN],
     // Staff quit with the PIN; the kiosk's close guard lets windows close once quitting.
     quit: () => app.quit(),

@@ -6,6 +6,7 @@
 // configuration file never stops the wall (start-settings.ts): it runs on the last one that
 // worked, or shows the problems full screen until the file is fixed.
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { WallEventChannel, WallEvents } from '../contract/wall-verbs';
 import type { LogLine } from '../logging/logger';
@@ -16,6 +17,7 @@ import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
 import type { LoginBackoffStore } from '../streams/core/login-records';
 import type { SessionTimings } from '../streams/core/session-timings';
 import { startSettings } from './start-settings';
+import type { SnapshotPlace } from './snapshot-saver';
 import { WallService } from './wall-service';
 
 /** What a host does with the running service: serve the renderer, carry its requests. */
@@ -43,6 +45,11 @@ export interface WallHost<Served extends HostServing> {
   timings?: Partial<SessionTimings>;
   /** `--reset-pin`: forget the staff PIN before the wall starts. */
   resetPin?: boolean;
+  /**
+   * Where snapshots go unless the settings say, and the clipboard; by default a "snapshots"
+   * folder beside the settings store and no clipboard (the preview host).
+   */
+  snapshots?: SnapshotPlace;
   /** How staff quit the wall (after the PIN); absent where the host cannot. */
   quit?: () => void;
   serve(service: WallService): Promise<Served>;
@@ -88,6 +95,10 @@ export async function startWall<Served extends HostServing>(
     loginStore: opened ? storeSlot(opened.store, LOGIN_BACKOFF_KEY) : null,
     // The health record lives beside the settings store, in the app's data folder.
     healthDir: storeOpener ? join(dirname(storeOpener.file), 'health') : null,
+    snapshots: host.snapshots ?? {
+      defaultFolder: join(storeOpener ? dirname(storeOpener.file) : tmpdir(), 'snapshots'),
+      copyImage: null,
+    },
     ...(host.timings ? { timings: host.timings } : {}),
     ...(host.resetPin ? { resetPin: true } : {}),
     ...(host.quit ? { quit: host.quit } : {}),

@@ -30,9 +30,11 @@ import { StreamBroker } from '../streams/core/stream-broker';
 import type { SessionTimings } from '../streams/core/session-timings';
 import { withPcCheckStreams } from '../streams/pc-check-resolver';
 import { createStreamResolver } from '../streams/stream-resolver';
+import { replayLimits } from '../settings/look-settings';
 import { LayoutBook } from './layout-book';
 import { OfficeHoursController, type ControllerTimers } from './office-hours-controller';
 import { applyOfficeHours, parseShowOutside } from './office-hours-gate';
+import { saveSnapshot, type SnapshotPlace } from './snapshot-saver';
 import { parseLocale } from './request-payloads';
 import { wallSnapshot } from './wall-snapshot';
 import { SettingsService, settingsHandlers, type SettingsControlOptions } from './settings-service';
@@ -52,6 +54,8 @@ export interface WallServiceOptions {
    * so a restart does not buy a camera's lock-out another failed login; null keeps them in memory.
    */
   loginStore?: LoginBackoffStore | null;
+  /** Where snapshots go by default and how they reach the clipboard; none: not saved. */
+  snapshots?: SnapshotPlace | null;
   /** Quits the app (Electron); absent where the host cannot quit (the preview host). */
   quit?: () => void;
   /** `--reset-pin`: forget the staff PIN at start (recovery on the PC itself). */
@@ -136,6 +140,7 @@ export class WallService {
       },
       log: options.log,
       loginGate: new LoginGate({ store: options.loginStore ?? null, log: options.log }),
+      replay: replayLimits(this.settings),
       ...(options.timings ? { timings: options.timings } : {}),
     });
     this.watch = new BackgroundWatch({ broker: this.broker, log: options.log });
@@ -200,10 +205,19 @@ export class WallService {
     'wall:get-snapshot': () => ({ ok: true, value: this.snapshot() }),
     'streams:get-statuses': () => ({ ok: true, value: this.statuses() }),
     'health:get-summary': () =>
-      this.health ? { ok: true, value: this.health.summary() } : NO_HEALTH,
+      this.health
+        ? {
+            ok: true,
+            value: { ...this.health.summary(), replayMemoryBytes: this.broker.replayBytes },
+          }
+        : NO_HEALTH,
     'health:export-csv': (payload) => (this.health ? this.health.exportCsv(payload) : NO_HEALTH),
     'health:get-pc-check': () => ({ ok: true, value: this.pcCheck.report() }),
     'health:save-pc-check': (payload) => this.pcCheck.save(payload),
+    'snapshots:save': (payload) =>
+      this.options.snapshots
+        ? saveSnapshot(payload, this.settings, this.options.snapshots, this.options.log)
+        : { ok: false, error: 'This host does not save snapshots.' },
     'layouts:save': (payload) => this.asStaff(() => this.book.save(payload)),
     'layouts:delete': (payload) => this.asStaff(() => this.book.delete(payload)),
     'displays:choose': (payload) => this.asStaff(() => this.book.choose(payload)),

@@ -106,6 +106,9 @@ export class SettingsBook {
       layout: base?.layout ?? local.layout ?? autoLayout(cameras.map((c) => c.id)),
       // Office hours are IT's: they come from the file only.
       ...(base?.schedule ? { schedule: base.schedule } : {}),
+      // So are the snapshot folder and the replay length.
+      ...(base?.snapshotFolder !== undefined ? { snapshotFolder: base.snapshotFolder } : {}),
+      ...(base?.replaySeconds !== undefined ? { replaySeconds: base.replaySeconds } : {}),
     };
   }
 

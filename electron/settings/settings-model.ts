@@ -4,6 +4,7 @@
 // sends them to the renderer.
 import type { CameraAvailability, LayoutSelection, Locale } from '../contract/wall-contract';
 import type { ScheduleConfig } from './schedule-field';
+import type { LookSettings } from './look-settings';
 
 import type { CURRENT_SCHEMA_VERSION } from './settings-migrations';
 
@@ -89,7 +90,7 @@ export interface CameraSettings {
   streams: { sub: StreamEndpoint; main?: StreamEndpoint };
 }
 
-export interface WallSettings {
+export interface WallSettings extends LookSettings {
   schemaVersion: typeof CURRENT_SCHEMA_VERSION;
   locale: Locale;
   sites: SiteSettings[];

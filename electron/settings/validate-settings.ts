@@ -7,6 +7,7 @@ import type * as z from 'zod';
 import type { FieldError } from '../contract/settings-view';
 import type { LayoutPresetId, Locale } from '../contract/wall-contract';
 import { issuesToFieldErrors, fieldErrorLine } from './schema-issues';
+import { parseLookSettings } from './look-settings';
 import { parseScheduleField } from './schedule-field';
 import { MESSAGES as M } from './schema-messages';
 import { CURRENT_SCHEMA_VERSION, migrateSettings } from './settings-migrations';
@@ -87,6 +88,7 @@ export function parseSettings(input: unknown): SettingsParse {
   const scheduleProblems: string[] = [];
   const schedule = parseScheduleField(doc.schedule, scheduleProblems);
   for (const problem of scheduleProblems) add(...splitProblem(problem));
+  const look = parseLookSettings(doc, (path, message) => add([path], message));
   if (issues.length > 0 || !layout || !shape.success) return refused(issues);
   return {
     ok: true,
@@ -97,6 +99,7 @@ export function parseSettings(input: unknown): SettingsParse {
       cameras,
       layout,
       ...(schedule ? { schedule } : {}),
+      ...look,
     },
   };
 }

@@ -14,6 +14,7 @@ import { playerPool, startSuspendingHidden } from './player/pool-instance';
 import { appStore } from './store/app-store';
 import './styles/wall.css';
 import './styles/staff.css';
+import './styles/look.css';
 import './styles/editor.css';
 import './styles/layouts-panel.css';
 import './styles/clock.css';

@@ -7,6 +7,7 @@ import type { Quality, StreamStatus } from '../../contract/wall-contract';
 import { FailureLog } from './failure-log';
 import { LoginGate } from './login-gate';
 import type { LoginIdentity } from './login-identity';
+import type { ReplayClip, ReplayLimits } from './replay-buffer';
 import type { SourceFactory } from './source';
 import type { SessionTimings } from './session-timings';
 import { StreamSession } from './stream-session';
@@ -33,6 +34,8 @@ export interface BrokerOptions {
   timings?: Partial<SessionTimings>;
   /** The wall's login gate (persisted by the service); a fresh in-memory one by default. */
   loginGate?: LoginGate;
+  /** Instant replay kept per stream while a tile shows it; none by default. */
+  replay?: ReplayLimits;
 }
 
 export class StreamBroker {
@@ -68,6 +71,7 @@ export class StreamBroker {
         failureLog: this.failureLogFor(cameraId),
         ...(resolved.login ? { login: { gate: this.loginGate, identity: resolved.login } } : {}),
         ...(this.options.timings ? { timings: this.options.timings } : {}),
+        ...(this.options.replay ? { replay: this.options.replay } : {}),
       });
       this.sessions.set(key, session);
     }
@@ -86,6 +90,30 @@ export class StreamBroker {
 
   session(cameraId: string, quality: Quality): StreamSession | undefined {
     return this.sessions.get(streamKey(cameraId, quality));
+  }
+
+  /**
+   * About the last `seconds` of a camera, from a keyframe. The quality asked for when its
+   * buffer reaches back that far; else the camera's other stream when it reaches further (a
+   * tile maximised a moment ago has little main stream yet, but the grid kept its sub stream).
+   */
+  replayClip(cameraId: string, quality: Quality, seconds: number): ReplayClip | null {
+    const asked = this.session(cameraId, quality)?.viewers.replayClip(seconds) ?? null;
+    const other = this.session(cameraId, quality === 'main' ? 'sub' : 'main');
+    const fallback = other?.viewers.replayClip(seconds) ?? null;
+    if (!asked) return fallback;
+    if (!fallback) return asked;
+    const reach = (clip: ReplayClip) => clipEnd(clip) - clip.startReceivedAt;
+    // "Reaches back": within a GOP or so of what was asked.
+    if (reach(asked) >= seconds * 1_000 - REPLAY_REACH_SLACK_MS) return asked;
+    return reach(fallback) > reach(asked) ? fallback : asked;
+  }
+
+  /** Bytes held for instant replay across the wall (the status view shows it). */
+  get replayBytes(): number {
+    let total = 0;
+    for (const session of this.sessions.values()) total += session.viewers.replayBytes;
+    return total;
   }
 
   /** Upstream connections opened across all sessions (for tests and the benchmark). */
@@ -128,4 +156,10 @@ export class StreamBroker {
     for (const session of this.sessions.values()) session.close();
     this.sessions.clear();
   }
+}
+
+const REPLAY_REACH_SLACK_MS = 2_000;
+
+function clipEnd(clip: ReplayClip): number {
+  return clip.tags.at(-1)?.receivedAt ?? clip.startReceivedAt;
 }

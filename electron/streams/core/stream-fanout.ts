@@ -4,6 +4,7 @@
 import type { VideoCodec } from '../../contract/wall-contract';
 import { FLV_TAG_SCRIPT, FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
 import { GopCache } from './gop-cache';
+import { ReplayBuffer, type ReplayClip, type ReplayLimits } from './replay-buffer';
 import { StreamViewer, type ViewerSink } from './stream-viewer';
 import { TimestampRebaser } from './timestamp-rebaser';
 
@@ -14,15 +15,36 @@ export class StreamFanout {
   private readonly viewers = new Set<StreamViewer>();
   private readonly cache = new GopCache();
   private readonly rebaser = new TimestampRebaser();
+  private readonly replay: ReplayBuffer;
+  /** Viewers that are tiles on screen; the replay buffer is kept only while there is one. */
+  private tiles = 0;
+
+  constructor(replayLimits: ReplayLimits = { maxMs: 0, maxBytes: 0 }) {
+    this.replay = new ReplayBuffer(replayLimits);
+  }
 
   get size(): number {
     return this.viewers.size;
+  }
+
+  /** Bytes the replay buffer holds now. */
+  get replayBytes(): number {
+    return this.replay.byteCount;
+  }
+
+  /** About the last `seconds` of what tiles showed, from a keyframe; null when nothing is held. */
+  replayClip(seconds: number): ReplayClip | null {
+    return this.replay.clip(seconds);
   }
 
   add(sink: ViewerSink): StreamViewer {
     const viewer = new StreamViewer(sink);
     this.viewers.add(viewer);
     const start = this.cache.startTags();
+    if (sink.tile && this.tiles++ === 0) {
+      // The first tile: buffering starts with the GOP already cached.
+      for (const tag of start) this.replay.add(tag, tag.receivedAt ?? Date.now());
+    }
     if (start.length > 0) {
       viewer.sendTags(start);
       viewer.waitingForKeyframe = false;
@@ -32,7 +54,10 @@ export class StreamFanout {
 
   /** False when the viewer was not (or no longer) attached. */
   remove(viewer: StreamViewer): boolean {
-    return this.viewers.delete(viewer);
+    if (!this.viewers.delete(viewer)) return false;
+    // The last tile left: no one can ask for a replay of what nobody shows.
+    if (viewer.sink.tile && --this.tiles === 0) this.replay.clear();
+    return true;
   }
 
   /**
@@ -43,6 +68,7 @@ export class StreamFanout {
   newConnection(): void {
     this.rebaser.newConnection();
     this.cache.dropGop();
+    this.replay.breakGop();
     for (const viewer of this.viewers) viewer.waitingForKeyframe = true;
   }
 
@@ -53,18 +79,22 @@ export class StreamFanout {
 
   clear(): void {
     this.cache.clear();
+    this.replay.clear();
   }
 
   closeAll(reason: string): void {
     for (const viewer of this.viewers) viewer.sink.close(reason);
     this.viewers.clear();
+    this.tiles = 0;
+    this.replay.clear();
   }
 
   /** Fans one upstream tag out; audio is dropped (the wall is silent). */
-  deliver(input: FlvTag): Delivered {
+  deliver(input: FlvTag, receivedAt = Date.now()): Delivered {
     if (input.type !== FLV_TAG_VIDEO && input.type !== FLV_TAG_SCRIPT) return null;
-    const tag: FlvTag = { ...input, timestamp: this.rebaser.map(input.timestamp) };
+    const tag: FlvTag = { ...input, timestamp: this.rebaser.map(input.timestamp), receivedAt };
     this.cache.add(tag);
+    if (this.tiles > 0) this.replay.add(tag, receivedAt);
     if (tag.type === FLV_TAG_SCRIPT) {
       this.sendToStarted(tag);
       return null;

@@ -41,13 +41,14 @@ export interface SessionOptions {
   login?: { gate: LoginGate; identity: LoginIdentity };
   /** Shared by the camera's streams, so each kind of failure is logged once per camera. */
   failureLog?: FailureLog;
+  replay?: ConstructorParameters<typeof StreamFanout>[0];
 }
 
 type FailureStatus = Pick<StreamStatus, 'state' | 'detail' | 'reason' | 'protocolStatus'>;
 
 export class StreamSession {
   private readonly timings: SessionTimings;
-  private readonly viewers = new StreamFanout();
+  readonly viewers: StreamFanout;
   private readonly retry: RetryPolicy;
   private readonly stability = new StabilityTracker();
   private readonly login: SessionLogin;
@@ -74,6 +75,7 @@ export class StreamSession {
 
   constructor(private readonly options: SessionOptions) {
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
+    this.viewers = new StreamFanout(options.replay);
     this.retry = new RetryPolicy(options.random);
     this.login = options.login
       ? new SessionLogin(options.login.gate, options.login.identity)

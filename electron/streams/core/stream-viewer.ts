@@ -1,5 +1,6 @@
 // One consumer of a session's FLV stream (a tile's WebSocket on the loopback gateway).
 import { encodeFlvHeader, encodeFlvTag } from '../flv/flv-writer';
+import { clockMarkTag } from '../flv/clock-mark';
 import { FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
 import type { GopCache } from './gop-cache';
 
@@ -9,6 +10,8 @@ export interface ViewerSink {
   bufferedBytes(): number;
   /** The session ends the viewer (for example the camera was removed from the settings). */
   close(reason: string): void;
+  /** A tile on screen (the gateway's viewers): only streams tiles show keep a replay buffer. */
+  readonly tile?: boolean;
 }
 
 /** A viewer this far behind skips to the next keyframe instead of queueing without bound. */
@@ -20,6 +23,9 @@ export const VIEWER_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
  * at its first picture, and is renewed well before that limit: the viewer is closed, the tile's
  * player reconnects within seconds and starts a new timeline. Once every 20 days, a few seconds.
  */
+/** Clock marks between keyframes: four a second costs a few bytes and settles a burst soon. */
+export const CLOCK_MARK_EVERY_MS = 250;
+
 export const VIEWER_TIMELINE_RENEW_MS = 20 * 24 * 3_600_000;
 
 export class StreamViewer {
@@ -29,6 +35,8 @@ export class StreamViewer {
   /** Session time of this viewer's first picture: its own timeline's zero. */
   private base: number | null = null;
   private renewed = false;
+  /** Timeline time of the last clock mark sent. */
+  private lastMark = -Infinity;
 
   constructor(readonly sink: ViewerSink) {
     // The wall is silent: the header announces video only, and audio tags are never sent.
@@ -45,6 +53,13 @@ export class StreamViewer {
         this.renewed = true;
         this.sink.close('timeline renewal');
         return;
+      }
+      // When it was received, before each keyframe and a few times a second: the player maps
+      // frames to the wall clock (a server's cached GOP comes in a burst, late; live frames after
+      // it come on time, and the player trusts the earliest-looking marks).
+      if (tag.receivedAt !== undefined && this.wantsMark(tag, timestamp)) {
+        this.sink.send(encodeFlvTag(clockMarkTag({ t: timestamp, at: tag.receivedAt })));
+        this.lastMark = timestamp;
       }
       this.sink.send(encodeFlvTag(timestamp === tag.timestamp ? tag : { ...tag, timestamp }));
     }
@@ -69,6 +84,13 @@ export class StreamViewer {
       this.waitingForKeyframe = false;
     }
     this.sendTags([tag]);
+  }
+
+  private wantsMark(tag: FlvTag, timestamp: number): boolean {
+    if (tag.type !== FLV_TAG_VIDEO) return false;
+    const info = videoTagInfo(tag.data);
+    if (info.sequenceHeader) return false;
+    return info.keyframe || timestamp - this.lastMark >= CLOCK_MARK_EVERY_MS;
   }
 
   get isCongested(): boolean {

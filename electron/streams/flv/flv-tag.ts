@@ -12,6 +12,8 @@ export interface FlvTag {
   timestamp: number;
   /** Tag body (after the 11-byte tag header, before the PreviousTagSize field). */
   data: Uint8Array;
+  /** Epoch ms when main received it (set by the session's fan-out; viewers' clock marks). */
+  receivedAt?: number;
 }
 
 /** Video codec ids from the FLV spec, and the enhanced-FLV FourCCs we recognise. */

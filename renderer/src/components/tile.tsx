@@ -1,7 +1,10 @@
 // One cell of the wall: the camera's picture, its name on a band at the bottom edge, and its
 // state in colour and words. The <video> belongs to a pooled player, mounted into `box`.
 import { useEffect, useRef } from 'react';
-import { DEFAULT_LOCALE, streamKey, streamUrl } from '../contract';
+import { DEFAULT_LOCALE, replayUrl, streamKey, streamUrl } from '../contract';
+import { useWallApi } from '../api/api-context';
+import { takeSnapshot } from '../look/look-actions';
+import { useTileZoom } from '../look/use-tile-zoom';
 import { UNDECODABLE_RECHECK_MS, useStandDown } from '../hooks/use-stand-down';
 import { useTilePlayer } from '../hooks/use-tile-player';
 import { useNow } from '../hooks/use-now';
@@ -13,8 +16,11 @@ import { findCamera, qualityFor } from '../store/selectors';
 import { deriveTileView } from '../status/display-state';
 import { needsClock, tileWords } from '../status/status-words';
 import { tileLabel } from '../status/tile-label';
+import { LookControls } from './look-controls';
 import { NameBand } from './name-band';
+import { ReplayView } from './replay-view';
 import { StatusOverlay } from './status-overlay';
+import { ZoomInset } from './zoom-inset';
 
 /** Copy number of the maximised tile's own sub-stream player (never a grid copy). */
 const MAXIMISED_SUB_COPY = 99;
@@ -30,6 +36,8 @@ export interface TileProps {
 
 export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
   const boxRef = useRef<HTMLDivElement>(null);
+  const tileRef = useRef<HTMLDivElement>(null);
+  const api = useWallApi();
   const locale = useApp((s) => s.snapshot?.locale ?? DEFAULT_LOCALE);
   const gatewayBase = useApp((s) => s.snapshot?.gatewayBase ?? null);
   const camera = useApp((s) => findCamera(s, cameraId));
@@ -60,6 +68,9 @@ export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
     !standingDown;
   const url = plays ? streamUrl(gatewayBase, cameraId, quality) : null;
   useTilePlayer(boxRef, plays ? key : null, url);
+  // Look closer: zoom and replay on the maximised tile only (forgotten back in the grid).
+  const zoom = useTileZoom(maximised && plays, tileRef);
+  const replay = useApp((s) => (maximised && s.replay?.cameraId === cameraId ? s.replay : null));
 
   const view = deriveTileView({
     cameraId,
@@ -82,8 +93,26 @@ export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
       tabIndex={cameraId === null ? -1 : 0}
       aria-label={label === null ? words.headline : `${label}: ${words.headline}`}
       onDoubleClick={cameraId !== null && onActivate ? () => onActivate(cameraId) : undefined}
+      ref={tileRef}
+      onContextMenu={(event) => {
+        if (cameraId === null) return;
+        event.preventDefault();
+        void takeSnapshot(api, appStore, event.currentTarget);
+      }}
     >
-      <div className="tile-box" ref={boxRef} />
+      <div className="tile-box" ref={boxRef} style={zoom.style} />
+      {replay && url && (
+        <ReplayView
+          key={replay.run}
+          url={replayUrl(gatewayBase!, cameraId!, quality, replay.seconds)}
+          locale={locale}
+          style={zoom.style}
+        />
+      )}
+      {zoom.view.scale > 1 && <ZoomInset view={zoom.view} source={boxRef} locale={locale} />}
+      {maximised && plays && (
+        <LookControls cameraId={cameraId} locale={locale} replaying={replay !== null} />
+      )}
       {words.visible && !missing && cameraId !== null && <StatusOverlay words={words} />}
       {missing && (
         <div className="status status--calm" role="status">

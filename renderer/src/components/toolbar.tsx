@@ -5,6 +5,7 @@ import { DEFAULT_LOCALE, isUnlocked } from '../contract';
 import { useWallApi } from '../api/api-context';
 import { openStaffOverlay, quitWall, toggleTour, turnPage } from '../controls/staff-actions';
 import { useNow } from '../hooks/use-now';
+import { chosenTile, takeSnapshot } from '../look/look-actions';
 import { translate } from '../i18n/translate';
 import { layoutName } from '../layout/layout-name';
 import { pagerText } from '../layout/paging';
@@ -44,6 +45,15 @@ export function Toolbar({ view, visible }: { view: CurrentView; visible: boolean
       <span className={`toolbar__lock toolbar__lock--${unlocked ? 'open' : 'shut'}`}>
         {t(unlocked ? 'staff.unlocked' : 'staff.locked')}
       </span>
+      {/* mousedown keeps the focus on the chosen tile: the snapshot is of that tile. */}
+      <button
+        type="button"
+        data-testid="snapshot-button"
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => void takeSnapshot(api, appStore, chosenTile())}
+      >
+        {t('look.snapshot')}
+      </button>
       <button type="button" onClick={() => void openStaffOverlay(api, appStore, 'settings')}>
         {t('toolbar.settings')}
       </button>

@@ -12,6 +12,7 @@ import { useIdleCursor } from '../hooks/use-idle-cursor';
 import { usePcCheckAtStart } from '../hooks/use-pc-check-at-start';
 import { useStaffKeys } from '../hooks/use-staff-keys';
 import { useTour } from '../hooks/use-tour';
+import { useLookKeys } from '../look/use-look-keys';
 import { appStore, useApp } from '../store/app-store';
 import { tourSeconds } from '../store/current-view';
 import { showsCameras } from '../store/hours-slice';
@@ -50,6 +51,7 @@ export function Wall() {
   const idle = useIdleCursor();
   const showing = useApp(showsCameras);
   useStaffKeys(api, appStore);
+  useLookKeys(api, appStore);
   useTour(view);
   usePcCheckAtStart(api);
   const onMaximise = useCallback((cameraId: string) => maximiseCamera(appStore, cameraId), []);

@@ -146,6 +146,20 @@ export const MESSAGE_KEYS = [
   'weekday.fri',
   'weekday.sat',
   ...HEALTH_KEYS,
+  'look.snapshot',
+  'look.snapshotSaved',
+  'look.snapshotCopied',
+  'look.pickTile',
+  'look.noPicture',
+  'look.replay',
+  'look.replayLast',
+  'look.replayNothing',
+  'look.replayMaximise',
+  'look.backToLive',
+  'look.zoomInset',
+  'help.snapshot',
+  'help.replay',
+  'help.zoom',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

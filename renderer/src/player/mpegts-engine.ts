@@ -41,6 +41,17 @@ const LIVE_CONFIG: mpegts.Config = {
   autoCleanupMinBackwardDuration: 10,
 };
 
+/**
+ * An instant replay arrives whole in a moment (main sends the clip at once): play it at normal
+ * speed from its first frame, never skip ahead, and keep what was played (a minute at most).
+ */
+const REPLAY_CONFIG: mpegts.Config = {
+  ...LIVE_CONFIG,
+  liveSync: false,
+  liveBufferLatencyChasing: false,
+  autoCleanupSourceBuffer: false,
+};
+
 const LOADER_CONSTANTS: LoaderConstants = {
   status: mpegts.LoaderStatus,
   exception: mpegts.LoaderErrors.EXCEPTION,
@@ -54,7 +65,7 @@ const DECODE_ERROR_DETAILS: ReadonlySet<string> = new Set([
 export const mpegtsEngine: PlayerEngine = {
   supported: () => mpegts.getFeatureList().mseLivePlayback,
   // hasAudio false: camera FLV headers often claim audio that never comes, which stalls MSE.
-  create: (url, hooks) => {
+  create: (url, hooks, mode = 'live') => {
     // The gateway is a WebSocket; its loader catches what the demuxer throws (see there).
     // The casts: mpegts.js's typings describe BaseLoader's callbacks more narrowly than its
     // JavaScript, which the loader extends at run time.
@@ -65,12 +76,17 @@ export const mpegtsEngine: PlayerEngine = {
           hooks.onDataError,
         ) as unknown as mpegts.CustomLoaderConstructor)
       : undefined;
+    const config = mode === 'replay' ? REPLAY_CONFIG : LIVE_CONFIG;
     return mpegts.createPlayer(
       { type: 'flv', isLive: true, url, hasAudio: false },
-      customLoader ? { ...LIVE_CONFIG, customLoader } : LIVE_CONFIG,
+      customLoader ? { ...config, customLoader } : config,
     );
   },
-  events: { error: mpegts.Events.ERROR, mediaInfo: mpegts.Events.MEDIA_INFO },
+  events: {
+    error: mpegts.Events.ERROR,
+    mediaInfo: mpegts.Events.MEDIA_INFO,
+    scriptData: mpegts.Events.SCRIPTDATA_ARRIVED,
+  },
   codecUnsupportedDetail: mpegts.ErrorDetails.MEDIA_CODEC_UNSUPPORTED,
   isDecodeError: (type, detail) =>
     type === mpegts.ErrorTypes.MEDIA_ERROR && DECODE_ERROR_DETAILS.has(detail),

@@ -19,11 +19,15 @@ export interface EngineHooks {
   onDataError(error: unknown): void;
 }
 
+/** Live follows the newest frame; replay plays a finished clip at normal speed, keeping it all. */
+export type PlayMode = 'live' | 'replay';
+
 export interface PlayerEngine {
   /** False when this display cannot play live MSE at all. */
   supported(): boolean;
-  create(url: string, hooks: EngineHooks): EnginePlayer;
-  readonly events: { error: string; mediaInfo: string };
+  create(url: string, hooks: EngineHooks, mode?: PlayMode): EnginePlayer;
+  /** scriptData: FLV script tags (main's clock marks, look/frame-clock.ts). */
+  readonly events: { error: string; mediaInfo: string; scriptData?: string };
   /** The error detail that means the codec cannot be decoded here. */
   readonly codecUnsupportedDetail: string;
   /** Whether an ERROR event says the bytes could not be demuxed or appended (MSE, format). */

@@ -14,6 +14,8 @@ import {
   UNDECODABLE_RETRY_MS,
   SUSPENDED_MAX_AHEAD_S,
 } from './tile-player-timings';
+import { FrameClock, clockMarkOf } from '../look/frame-clock';
+import { registerFrameTime } from '../look/frame-times';
 
 const WATCHDOG_INTERVAL_MS = 1_000;
 export { DAMAGED_AFTER_ERRORS, DAMAGED_RETRY_MS, UNDECODABLE_RETRY_MS, SUSPENDED_MAX_AHEAD_S };
@@ -39,6 +41,8 @@ export class TilePlayer {
   /** Hidden behind a maximised tile: paused, so nothing is decoded (hidden-players.ts). */
   private suspended = false;
   private lastBufferedEnd = 0;
+  /** When main received each keyframe shown (the clock marks). */
+  private readonly clock = new FrameClock();
 
   constructor(
     readonly url: string,
@@ -51,11 +55,17 @@ export class TilePlayer {
     this.video.autoplay = true;
     this.video.disablePictureInPicture = true;
     this.video.className = 'tile-video';
+    registerFrameTime(this.video, (mediaTime) => this.frameTime(mediaTime));
     this.watchdog = initialWatchdog(deps.now());
     this.createPlayer();
     this.watchFrames();
     this.timer = deps.setInterval(() => this.tick(), WATCHDOG_INTERVAL_MS);
     this.report();
+  }
+
+  /** When main received the frame on screen (epoch ms): a snapshot's time; null before a mark. */
+  frameTime(mediaTime?: number): number | null {
+    return this.clock.epochAt(mediaTime ?? this.video.currentTime);
   }
 
   /** Moves the <video> into a tile's box; a camera that changes cells keeps playing. */
@@ -127,6 +137,14 @@ export class TilePlayer {
       this.guard(() => this.onError(player, String(type), String(detail))),
     );
     player.on(engine.events.mediaInfo, (info) => this.guard(() => this.onMediaInfo(player, info)));
+    // Each player starts a new timeline, and its marks with it.
+    this.clock.clear();
+    if (engine.events.scriptData) {
+      player.on(engine.events.scriptData, (data) => {
+        const mark = player === this.player ? clockMarkOf(data) : null;
+        if (mark) this.clock.add(mark);
+      });
+    }
     player.attachMediaElement(this.video);
     player.load();
     if (!this.suspended) void Promise.resolve(player.play()).catch(() => undefined);

@@ -2,7 +2,7 @@
 // tile, the tour's clock, which overlay is open, the staff lock as last told, and a short
 // notice after a failed action.
 import type { StateCreator } from 'zustand';
-import type { StaffStatus, TourSpec } from '../contract';
+import type { ReplaySeconds, StaffStatus, TourSpec } from '../contract';
 import type { DisplayIdentity } from '../display/display-identity';
 import type { TourClock } from '../tour/tour-schedule';
 import type { AppState } from './app-store';
@@ -36,6 +36,8 @@ export interface UiSlice {
   notice: string | null;
   /** Number of live players in the pool (test hook: every player is destroyed). */
   playerCount: number;
+  /** The maximised tile's instant replay, while it plays (`run` tells a restart apart). */
+  replay: { cameraId: string; seconds: ReplaySeconds; run: number } | null;
   setDisplay(display: DisplayIdentity): void;
   setPage(page: number): void;
   maximise(cameraId: string): void;
@@ -47,6 +49,8 @@ export interface UiSlice {
   setStaff(staff: StaffStatus): void;
   setNotice(notice: string | null): void;
   setPlayerCount(count: number): void;
+  startReplay(cameraId: string, seconds: ReplaySeconds): void;
+  stopReplay(): void;
 }
 
 export const initialUi = {
@@ -61,6 +65,7 @@ export const initialUi = {
   staff: null,
   notice: null,
   playerCount: 0,
+  replay: null,
 } satisfies Partial<UiSlice>;
 
 export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => ({
@@ -68,7 +73,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setDisplay: (display) => set({ display }),
   setPage: (page) => set({ page }),
   maximise: (maximisedCameraId) => set({ maximisedCameraId }),
-  restore: () => set({ maximisedCameraId: null }),
+  restore: () => set({ maximisedCameraId: null, replay: null }),
   markMainUndecodable: (cameraId) =>
     set((state) =>
       state.mainUndecodable[cameraId]
@@ -81,4 +86,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set) => (
   setStaff: (staff) => set({ staff }),
   setNotice: (notice) => set({ notice }),
   setPlayerCount: (playerCount) => set({ playerCount }),
+  startReplay: (cameraId, seconds) =>
+    set((state) => ({ replay: { cameraId, seconds, run: (state.replay?.run ?? 0) + 1 } })),
+  stopReplay: () => set({ replay: null }),
 });

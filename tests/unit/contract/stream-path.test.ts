@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   gatewayBaseUrl,
   parseStreamPath,
+  replayUrl,
   streamKey,
   streamUrl,
 } from '../../../electron/contract/stream-path';
@@ -27,6 +28,24 @@ describe('the stream path', () => {
       expect(parseStreamPath(path), path).toBeNull();
     }
     expect(parseStreamPath('/abc/live/%E0%A4%A/sub.flv')).toMatchObject({ cameraId: null });
+  });
+
+  it('builds and parses an instant replay of the last N seconds', () => {
+    const url = replayUrl('ws://127.0.0.1:41234/abc/live', 'cẩm 1', 'main', 30);
+    expect(url).toBe('ws://127.0.0.1:41234/abc/replay/30/c%E1%BA%A9m%201/main.flv');
+    expect(parseStreamPath(new URL(url).pathname)).toEqual({
+      secret: 'abc',
+      cameraId: 'cẩm 1',
+      quality: 'main',
+      replaySeconds: 30,
+    });
+    for (const path of [
+      '/abc/replay/cam/sub.flv',
+      '/abc/replay/1000/cam/sub.flv',
+      '/abc/replay/x/cam/sub.flv',
+    ]) {
+      expect(parseStreamPath(path), path).toBeNull();
+    }
   });
 
   it('keys a session by camera and quality', () => {

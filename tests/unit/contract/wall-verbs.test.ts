@@ -40,6 +40,7 @@ describe('the table of verbs and events', () => {
         'exportHealthCsv',
         'getPcCheck',
         'savePcCheck',
+        'saveSnapshot',
         'onSnapshot',
         'onStatus',
         'onStaff',

@@ -58,7 +58,7 @@ describe('StreamSession fan-out', () => {
     const interFrames = FRAMES.slice(1, 10);
     source.emit([SCRIPT, CONFIG, ...interFrames]);
     expect(sink.chunks).toHaveLength(1);
-    expect(sink.parsed()).toEqual({ header: true, tags: [] });
+    expect(sink.parsed()).toEqual({ header: true, tags: [], marks: [] });
 
     source.emit([FRAMES[FIRST_GOP_LENGTH]!, FRAMES[FIRST_GOP_LENGTH + 1]!]);
     const video = sink.parsed().tags.filter((t) => t.type === FLV_TAG_VIDEO);
@@ -67,6 +67,26 @@ describe('StreamSession fan-out', () => {
       'key',
       'inter',
     ]);
+  });
+
+  it('tells each viewer when main received its frames: at every keyframe, four times a second', () => {
+    const sink = new RecordingSink();
+    session.attach(sink);
+    const receivedAt = Date.now();
+    upstream.last.emit([SCRIPT, CONFIG, ...FRAMES.slice(0, FIRST_GOP_LENGTH + 1)]);
+    const { tags, marks } = sink.parsed();
+    const keys = tags.filter((t) => t.type === FLV_TAG_VIDEO && isKey(t));
+    expect(keys).toHaveLength(2);
+    // On the viewer's own timeline (first picture at 0), at the fake clock of each arrival.
+    const times = marks.map((m) => m.t);
+    expect(times).toEqual(expect.arrayContaining(keys.map((k) => k.timestamp)));
+    for (let i = 1; i < times.length; i++) {
+      expect(times[i]! - times[i - 1]!).toBeLessThanOrEqual(250 + 40);
+    }
+    expect(marks[0]!.t).toBe(0);
+    expect(marks[0]!.at).toBeGreaterThanOrEqual(receivedAt);
+    // Emitted 40 ms apart in fake time, as they are stamped: receive time tracks stream time.
+    for (const mark of marks) expect(mark.at - marks[0]!.at).toBe(mark.t);
   });
 
   it('goes live with the first frame and records when it came', () => {

@@ -1,5 +1,6 @@
 // The scaffolding of the StreamSession tests: a real clip's FLV tags fed by a scripted
 // upstream (the session's own logic is what is under test), a recording viewer, fake timers.
+import { readClockMark } from '../../../../../electron/streams/flv/clock-mark';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, vi } from 'vitest';
@@ -85,9 +86,12 @@ export class RecordingSink implements ViewerSink {
     const reader = new FlvReader();
     const results = this.chunks.flatMap((c) => reader.push(c));
     expect(results.filter((r) => r.kind === 'error')).toEqual([]);
+    const all = results.flatMap((r) => (r.kind === 'tag' ? [r.tag] : []));
     return {
       header: results[0]?.kind === 'header',
-      tags: results.flatMap((r) => (r.kind === 'tag' ? [r.tag] : [])),
+      // The media; the clock marks before keyframes (clock-mark.ts) are listed apart.
+      tags: all.filter((tag) => readClockMark(tag) === null),
+      marks: all.flatMap((tag) => readClockMark(tag) ?? []),
     };
   }
 }
