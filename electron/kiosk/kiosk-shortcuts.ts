@@ -6,18 +6,12 @@
 // Chords are matched on both `key` (the layout's character) and `code` (the physical key),
 // so a non-US layout cannot slip a reload or zoom past the table; the extra keys this blocks
 // (e.g. Ctrl+Z on AZERTY) mean nothing to the wall.
-import { isQuitChord } from '../contract/quit-chord';
+import { isQuitChord, type ChordInput } from '../contract/quit-chord';
 
 export { isQuitChord } from '../contract/quit-chord';
 
 /** The fields of Electron's `Input` this policy reads. */
-export interface KeyInput {
-  key: string;
-  code: string;
-  control: boolean;
-  meta: boolean;
-  alt: boolean;
-  shift: boolean;
+export interface KeyInput extends ChordInput {
   /** 'keyDown' or 'keyUp'; both are judged alike, so no half of a chord leaks through. */
   type: string;
 }

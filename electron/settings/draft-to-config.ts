@@ -3,7 +3,7 @@
 // save never replaces a good stored secret), `keep` takes the stored one. Credentials typed
 // into a URL move into `auth`, as the version-2 migration does for files.
 import type { AuthDraft, CameraDraft, EndpointDraft, FieldError } from '../contract/settings-view';
-import { liftUserInfo } from './settings-migrations';
+import { liftUserInfo } from './url-credentials';
 import type { AuthSettings, CameraConfig, StreamEndpointConfig } from './settings-model';
 
 type Quality = 'sub' | 'main';

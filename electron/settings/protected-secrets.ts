@@ -4,6 +4,7 @@
 // macOS, libsecret/kwallet on Linux). The wall decrypts them in the main process when it
 // loads the file. Electron-free: the codec is injected.
 import type { AuthSettings, StreamEndpointConfig, WallSettingsFile } from './settings-model';
+import { liftUserInfo } from './url-credentials';
 
 export const PROTECTED_PREFIX = 'safe:';
 
@@ -66,29 +67,6 @@ function mapEndpoints<T extends WallSettingsFile>(
 
 function mapSecrets<T extends WallSettingsFile>(settings: T, map: SecretMapper): T {
   return mapEndpoints(settings, (endpoint, path) => mapEndpoint(endpoint, path, map));
-}
-
-/**
- * Credentials written into a URL (rtsp://user:pass@host/…) move into `auth`, so that they can
- * be protected like the others and never travel inside a URL.
- */
-function liftUserInfo<E extends StreamEndpointConfig>(endpoint: E): E {
-  let url: URL;
-  try {
-    url = new URL(endpoint.url);
-  } catch {
-    return endpoint;
-  }
-  if (url.username === '' && url.password === '') return endpoint;
-  const username = decodeURIComponent(url.username);
-  const password = decodeURIComponent(url.password);
-  url.username = '';
-  url.password = '';
-  return {
-    ...endpoint,
-    url: url.toString(),
-    auth: endpoint.auth ?? { type: 'password', username, password },
-  };
 }
 
 export function protectSecrets<T extends WallSettingsFile>(

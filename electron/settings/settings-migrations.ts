@@ -8,6 +8,8 @@
 //   vault can keep them), and a secret may be a vault reference (`vault:<ref>`).
 export const CURRENT_SCHEMA_VERSION = 2;
 
+import { liftUserInfo } from './url-credentials';
+
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -59,25 +61,4 @@ function mapEndpoints(cameras: unknown, change: (endpoint: Json) => Json): unkno
     }
     return { ...camera, streams };
   });
-}
-
-/** rtsp://user:pass@host/… → rtsp://host/… with `auth` (unless the endpoint already has one). */
-export function liftUserInfo(endpoint: Json): Json {
-  if (typeof endpoint.url !== 'string') return endpoint;
-  let url: URL;
-  try {
-    url = new URL(endpoint.url);
-  } catch {
-    return endpoint;
-  }
-  if (url.username === '' && url.password === '') return endpoint;
-  const username = decodeURIComponent(url.username);
-  const password = decodeURIComponent(url.password);
-  url.username = '';
-  url.password = '';
-  return {
-    ...endpoint,
-    url: url.toString(),
-    auth: endpoint.auth ?? { type: 'password', username, password },
-  };
 }

@@ -5,6 +5,7 @@ import type { Locale } from '../contract';
 import type { MessageKey } from '../i18n/message-keys';
 import { translate } from '../i18n/translate';
 import type { Tone } from '../status/status-words';
+import { formatDuration as tileDuration } from '../status/time-words';
 
 /** The health log's state names → the words the tiles use (the few only the log has, its own). */
 const WORDS: Record<string, [MessageKey, Tone]> = {
@@ -34,26 +35,20 @@ export function healthStateWords(
   return { text: translate(locale, entry[0]), tone: entry[1] };
 }
 
-const MINUTE = 60_000;
-
 /**
- * Whole minutes, "2 giờ 5 phút", "3 ngày 4 giờ"; under a minute "vừa xong" for an age, or the
- * seconds for an outage that ended (a short drop is still a drop).
+ * The tiles' own duration words (status/time-words.ts), so a duration reads the same on a tile
+ * and in the status view; only an outage that ended under a minute says its seconds (a short
+ * drop is still a drop), where an age would say "vừa xong".
  */
 export function formatDuration(
   ms: number,
   locale: Locale,
   short: 'just-now' | 'seconds' = 'just-now',
 ): string {
-  const minutes = Math.floor(Math.max(0, ms) / MINUTE);
-  if (minutes < 1 && short === 'seconds') {
-    return translate(locale, 'health.seconds', { seconds: Math.round(Math.max(0, ms) / 1000) });
+  if (ms < 60_000 && short === 'seconds') {
+    return translate(locale, 'time.seconds', { count: Math.round(Math.max(0, ms) / 1000) });
   }
-  if (minutes < 1) return translate(locale, 'health.justNow');
-  if (minutes < 60) return translate(locale, 'health.minutes', { minutes });
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return translate(locale, 'health.hoursMinutes', { hours, minutes: minutes % 60 });
-  return translate(locale, 'health.daysHours', { days: Math.floor(hours / 24), hours: hours % 24 });
+  return tileDuration(ms, locale);
 }
 
 function parts(at: number, timeZone: string): Record<string, string> {

@@ -42,7 +42,8 @@ describe('the status view’s words', () => {
     expect(formatDuration(42_400, 'vi', 'seconds')).toBe('42 giây');
     expect(formatDuration(3 * MIN + 59_000, 'vi')).toBe('3 phút');
     expect(formatDuration(125 * MIN, 'vi')).toBe('2 giờ 5 phút');
-    expect(formatDuration(125 * MIN, 'en')).toBe('2 h 5 min');
+    expect(formatDuration(125 * MIN, 'en')).toBe('2 hours 5 min');
+    expect(formatDuration(42_400, 'en', 'seconds')).toBe('42 s');
     expect(formatDuration((3 * 24 + 4) * 60 * MIN, 'vi')).toBe('3 ngày 4 giờ');
     expect(formatDuration(-5_000, 'en')).toBe('just now');
   });
