@@ -132,6 +132,10 @@ test('an outage in the status view, its duration after, the CSV, and the PC chec
   const seenLiveAt = Date.now();
   await page.keyboard.press('s');
   await expect(view).toBeVisible();
+  // The replay buffers of the streams on screen, in the view (figure from main's summary).
+  const held = (await summary()).replayMemoryBytes!;
+  expect(held).toBeGreaterThan(0);
+  await expect(page.getByTestId('replay-memory')).toContainText('Bộ nhớ giữ để xem lại');
   const camera = (await summary()).sites.find((s) => s.siteId === DOWN.site)!.cameras[0]!;
   // The last outage since the stop (a stream that keeps dropping before it stays away is
   // recorded as several, as the tile said them: lost, back for a moment, unstable).

@@ -5,6 +5,7 @@ export const enHealth: Readonly<Record<HealthKey, string>> = {
   'health.toolbar': 'Status',
   'health.helpKey': 'Status of the centres, CSV reports, PC check',
   'health.title': 'Status of the centres',
+  'health.replayMemory': 'Memory kept for replay (streams on screen): {size}',
   'health.hint': 'Share of office hours with a picture',
   'health.close': 'Close (Esc)',
   'health.sortBy': 'Sort by',

@@ -4,6 +4,7 @@ export const HEALTH_KEYS = [
   'health.toolbar',
   'health.helpKey',
   'health.title',
+  'health.replayMemory',
   'health.hint',
   'health.close',
   'health.sortBy',

@@ -5,6 +5,7 @@ export const viHealth: Readonly<Record<HealthKey, string>> = {
   'health.toolbar': 'Tình trạng',
   'health.helpKey': 'Tình trạng các điểm, báo cáo CSV, kiểm tra máy',
   'health.title': 'Tình trạng các điểm',
+  'health.replayMemory': 'Bộ nhớ giữ để xem lại (các luồng đang hiển thị): {size}',
   'health.hint': 'Tỷ lệ thời gian có hình trong giờ làm việc',
   'health.close': 'Đóng (Esc)',
   'health.sortBy': 'Sắp xếp theo',

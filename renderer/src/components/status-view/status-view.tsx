@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { DEFAULT_LOCALE } from '../../contract';
 import { useWallApi } from '../../api/api-context';
-import { isoDate } from '../../health/health-words';
+import { formatBytes, isoDate } from '../../health/health-words';
 import { sortCentres, type CentreSort } from '../../health/sort-centres';
 import { useHealthSummary } from '../../hooks/use-health-summary';
 import { useNow } from '../../hooks/use-now';
@@ -95,6 +95,13 @@ export function StatusView() {
               ))}
             </tbody>
           </table>
+        )}
+        {summary?.replayMemoryBytes !== undefined && (
+          <p className="panel__hint" data-testid="replay-memory">
+            {translate(locale, 'health.replayMemory', {
+              size: formatBytes(summary.replayMemoryBytes, locale),
+            })}
+          </p>
         )}
         <div className="status-view__tools">
           <CsvExport api={api} locale={locale} today={isoDate(now, zone)} />
