@@ -1,5 +1,6 @@
 // Reads IT's configuration file. A file that does not parse or fails the schema is refused
-// with every problem named, and the app does not start half-configured.
+// with every problem named: the wall never runs half-configured (it runs on the last good
+// configuration, or shows the problems until the file is fixed).
 import { readFileSync } from 'node:fs';
 import type { FieldError } from '../contract/settings-view';
 import { findJsonSyntaxError } from './json-syntax-error';
@@ -19,7 +20,7 @@ export class ConfigFileError extends Error {
     super(
       `The configuration file ${file} cannot be used:\n` +
         problems.map((p) => `  - ${p}`).join('\n') +
-        '\nFix the file (or start without --config to see the demo wall) and start again.',
+        '\nFix the file: a running wall takes it as soon as it is valid.',
     );
     this.name = 'ConfigFileError';
     this.fieldProblems =
