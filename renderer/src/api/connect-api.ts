@@ -14,7 +14,14 @@ export function connectApiToStore(api: WallApi, store: AppStore): () => void {
   const offStaff = api.onStaff((staff) => state().setStaff(staff));
   const offHours = api.onOfficeHours((hours) => state().setOfficeHours(hours));
 
+  // Each answer is stored the moment it arrives, with no other await in between: answers and
+  // pushed events come down one ordered channel, so an answer never overwrites a newer push
+  // (holding the snapshot across another request once let an old one undo a pushed change).
   const load = async (): Promise<void> => {
+    // Office hours before the wall renders: outside hours it must not start a single player.
+    const hours = await api.getOfficeHours();
+    if (stopped) return;
+    if (hours.ok) state().setOfficeHours(hours.value);
     const snapshot = await api.getSnapshot();
     if (stopped) return;
     if (!snapshot.ok) {
@@ -22,10 +29,6 @@ export function connectApiToStore(api: WallApi, store: AppStore): () => void {
       retry = setTimeout(() => void load(), SNAPSHOT_RETRY_MS);
       return;
     }
-    // Before the wall renders: outside hours it must not start a single player.
-    const hours = await api.getOfficeHours();
-    if (stopped) return;
-    if (hours.ok) state().setOfficeHours(hours.value);
     state().setSnapshot(snapshot.value);
     const statuses = await api.getStatuses();
     if (!stopped && statuses.ok) state().setStatuses(statuses.value);
