@@ -1,6 +1,6 @@
 // What office hours change in main: outside them (and without a staff look) every upstream
 // goes idle. The broker closes its sessions and refuses new viewers, whoever they are (a tile,
-// the start-up prewarm, any background watcher), and the health record says 'outside-hours'
+// the background watch of off-screen cameras), and the health record says 'outside-hours'
 // rather than counting the cameras as down or unwatched.
 import type { OfficeHoursStatus } from '../contract/office-hours';
 import type { StreamBroker } from '../streams/core/stream-broker';

@@ -135,8 +135,8 @@ export class StreamBroker {
 
   /**
    * Lets every upstream go idle: closes every session (their viewers are told `reason`) and
-   * refuses every new viewer with it until release(), whoever asks (a tile, a prewarm, any
-   * other watcher). Backoff and login records live in the gate and failure logs, not here.
+   * refuses every new viewer with it until release(), whoever asks (a tile, the background
+   * watch). Backoff and login records live in the gate and failure logs, not here.
    */
   hold(reason: string): void {
     this.heldReason = reason;

@@ -1,5 +1,5 @@
 // Office hours through the real service and broker: outside hours every session closes and no
-// viewer (a tile, the prewarm, any other watcher) can open one; the health record says
+// viewer (a tile, the background watch) can open one; the health record says
 // 'outside-hours'; staff with the PIN see the wall for 30 minutes; the renderer is told.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OfficeHoursStatus } from '../../../../electron/contract/office-hours';
@@ -96,7 +96,7 @@ describe('office hours in the service', () => {
     expect(wall.watch.holding().sort()).toEqual(installed);
   });
 
-  it('holds the broker from the start when the wall starts outside hours (no prewarm)', async () => {
+  it('holds the broker from the start when the wall starts outside hours (no watch, no session)', async () => {
     const { wall } = await startAt('2026-11-29T09:00:00'); // a Sunday
     expect(wall.broker.held).toBe(true);
     expect(wall.statuses()).toEqual([]);

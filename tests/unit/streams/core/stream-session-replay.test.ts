@@ -39,7 +39,7 @@ function replaySession(): StreamSession {
 }
 
 describe('StreamSession instant replay', () => {
-  it('keeps nothing for a viewer that is not a tile (the start-up prewarm)', () => {
+  it('keeps nothing for a viewer that is not a tile (the background watch)', () => {
     const replay = replaySession();
     replay.attach(new RecordingSink());
     upstream.last.play(60);
