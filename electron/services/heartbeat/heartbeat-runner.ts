@@ -70,13 +70,14 @@ export class HeartbeatRunner {
   /** Starts, stops or restarts the loop for IT's settings; the same settings again: nothing. */
   configure(settings: HeartbeatSettings | undefined): void {
     const active = settings?.enabled && settings.secret !== '' ? settings : null;
-    const key = active ? JSON.stringify(active) : '';
+    const keyless = settings?.enabled === true && settings.secret === '';
+    const key = active ? JSON.stringify(active) : keyless ? 'no key' : '';
     if (key === this.key) return;
     const wasOn = this.config !== null;
     this.stop();
     this.key = key;
     this.config = active;
-    if (settings?.enabled && settings.secret === '') {
+    if (keyless) {
       this.options.log(
         'heartbeat: off: heartbeat.secret is not on this PC (a vault reference from another PC); put the key in the configuration file again',
       );
