@@ -5,9 +5,9 @@
 // whose words carry the URL only as redact-url.ts shows it (no query value, no user info).
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { redactUrl, redactUrlsIn } from '../../logging/redact-url';
 import type { TlsTrust } from '../../settings/settings-model';
-import { tlsConnectOptions } from '../../streams/protocols/tls/tls-trust';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER } from './heartbeat-signature';
 
 export const HEARTBEAT_TIMEOUT_MS = 10_000;
@@ -52,7 +52,7 @@ export const postHeartbeat: HeartbeatPoster = (request) =>
     } as const;
     const req =
       url.protocol === 'https:'
-        ? httpsRequest(url, { ...options, ...tlsConnectOptions(request.tlsTrust) })
+        ? httpsRequest(url, { ...options, ...tlsOptions(request.tlsTrust) })
         : httpRequest(url, options);
     const timer = setTimeout(() => {
       req.destroy();
@@ -80,6 +80,24 @@ export const postHeartbeat: HeartbeatPoster = (request) =>
     });
     req.end(request.body);
   });
+
+/**
+ * Verification always on, as the cameras' (streams/protocols/tls/tls-trust.ts, which services
+ * may not import): IT's CA replaces the system's, and a pin is checked only after the chain
+ * and the name verified, so it narrows trust and never widens it.
+ */
+function tlsOptions(trust: TlsTrust | undefined) {
+  const pin = trust?.fingerprint256;
+  return {
+    rejectUnauthorized: true,
+    ...(trust?.ca ? { ca: trust.ca } : {}),
+    checkServerIdentity: (host: string, cert: PeerCertificate) => {
+      const identity = checkServerIdentity(host, cert);
+      if (identity || !pin || cert.fingerprint256?.toUpperCase() === pin) return identity;
+      return new Error(`the receiver's certificate is not the one pinned in heartbeat.tls`);
+    },
+  };
+}
 
 function advice(status: number): string {
   if (status === 401 || status === 403) {

@@ -3,6 +3,7 @@
 // record says (a demo camera live, a refused RTSP camera without picture), the receiver checks
 // the signature the way README tells IT to, and refuses a wrong key, a replay and an old beat.
 import { execFileSync } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer as createHttp, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttps, request, type Server } from 'node:https';
@@ -264,7 +265,20 @@ describe('heartbeat over HTTPS to IT’s receiver', () => {
       ok: false,
       problem: expect.stringMatching(/^cannot reach .*(SELF_SIGNED|CERT)/),
     });
-    const trust = { tlsTrust: { ca: readFileSync(join(dir, 'cert.pem'), 'utf8') } };
+    const ca = readFileSync(join(dir, 'cert.pem'), 'utf8');
+    const trust = { tlsTrust: { ca } };
+    const pinned = { tlsTrust: { ca, fingerprint256: new X509Certificate(ca).fingerprint256 } };
+    // The right pin gets through TLS (the receiver then refuses "{}": not a beat).
+    expect(await post(`${base}/beat`, pinned)).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining('HTTP 400'),
+    });
+    expect(
+      await post(`${base}/beat`, { tlsTrust: { ca, fingerprint256: 'AB:'.repeat(31) + 'AB' } }),
+    ).toEqual({
+      ok: false,
+      problem: `cannot reach ${base}/beat (the receiver's certificate is not the one pinned in heartbeat.tls)`,
+    });
     expect(await post(`${base}/moved`, trust)).toEqual({
       ok: false,
       problem: `${base}/moved answered HTTP 302 (a redirect, not followed): point heartbeat.url at the final address`,
