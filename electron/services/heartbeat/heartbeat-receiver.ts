@@ -86,6 +86,10 @@ export function beatLine(beat: HeartbeatBody): string {
   return (
     `${beat.sentAt} ${beat.wall} (v${beat.appVersion}, up ${Math.round(beat.uptimeSeconds / 60)} min, ${hours}): ` +
     `${totals.withPicture}/${totals.cameras} cameras with picture; ` +
-    (down.length > 0 ? `cannot see ${down.join(', ')}` : 'every centre seen')
+    (!beat.healthRecord
+      ? 'this PC keeps no health record'
+      : down.length > 0
+        ? `cannot see ${down.join(', ')}`
+        : 'every centre seen')
   );
 }
