@@ -46,6 +46,7 @@ export function electronHost(options: {
     allowedOrigins: () => [APP_ORIGIN],
     // Staff quit with the PIN; the kiosk's close guard lets windows close once quitting.
     quit: () => app.quit(),
+    appVersion: app.getVersion(),
     async serve(service) {
       serveRenderer(
         join(outDir, 'renderer'),

@@ -28,6 +28,8 @@ export interface PreviewHostOptions {
   resetPin?: boolean;
   /** Told once the host has stopped because staff quit the wall (`npm run preview` exits). */
   onQuit?: () => void;
+  /** The app's version (package.json), for IT's heartbeat. */
+  appVersion?: string;
 }
 
 export interface PreviewHost {
@@ -65,6 +67,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     allowedOrigins,
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.resetPin ? { resetPin: true } : {}),
+    ...(options.appVersion ? { appVersion: options.appVersion } : {}),
     // Staff quit (after the PIN) stops the host as Electron's app.quit() ends the app. A
     // moment later, so the page gets its answer before the socket goes.
     quit: () => {

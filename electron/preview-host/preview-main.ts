@@ -1,5 +1,6 @@
 // `npm run preview [-- --config FILE] [-- --port N]`: runs the preview host until Ctrl+C.
 // The first URL it prints is the one to open.
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Conf from 'conf';
 import { createLogger } from '../logging/logger';
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       rendererDir: join(projectRoot, 'out', 'renderer'),
       port: cli.port ?? DEFAULT_PORT,
       resetPin: cli.resetPin,
+      appVersion: packageVersion(projectRoot),
       log,
       // Staff quit the wall: the host has closed everything, so the process ends.
       onQuit: () => process.exit(0),
@@ -54,3 +56,12 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+function packageVersion(root: string): string {
+  try {
+    return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
+      .version;
+  } catch {
+    return 'unknown';
+  }
+}

@@ -51,6 +51,8 @@ export interface SettingsHost {
 export class SettingsService {
   private startNotices: SettingsNotice[];
   private blocking: SettingsStatus['blocking'];
+  /** Notices of the running wall rather than of its settings (the heartbeat failing). */
+  private readonly runtimeNotices = new Map<SettingsNotice['id'], SettingsNotice>();
 
   constructor(
     private readonly control: SettingsControlOptions,
@@ -70,9 +72,16 @@ export class SettingsService {
         start: this.startNotices,
         book: this.control.book,
         protection: this.control.book.view().vault,
-      }),
+      }).concat([...this.runtimeNotices.values()]),
       blocking: this.blocking,
     };
+  }
+
+  /** Puts a notice of the running wall on the status line (null takes it off) and says so. */
+  setNotice(id: SettingsNotice['id'], notice: SettingsNotice | null): void {
+    if (notice) this.runtimeNotices.set(id, notice);
+    else if (!this.runtimeNotices.delete(id)) return;
+    this.host.pushStatus(this.status());
   }
 
   view(): SettingsView {

@@ -16,6 +16,7 @@ import type { SecretCodec } from '../settings/protected-secrets';
 import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
 import type { LoginBackoffStore } from '../streams/core/login-records';
 import type { SessionTimings } from '../streams/core/session-timings';
+import { wallHeartbeat, type WallHeartbeat } from './heartbeat/wall-heartbeat';
 import { startSettings } from './start-settings';
 import type { SnapshotPlace } from './snapshot-saver';
 import { WallService } from './wall-service';
@@ -52,12 +53,16 @@ export interface WallHost<Served extends HostServing> {
   snapshots?: SnapshotPlace;
   /** How staff quit the wall (after the PIN); absent where the host cannot. */
   quit?: () => void;
+  /** The app's version, as IT's heartbeat reports it. */
+  appVersion?: string;
   serve(service: WallService): Promise<Served>;
 }
 
 export interface StartedWall<Served> {
   service: WallService;
   served: Served;
+  /** IT's optional heartbeat (off unless the configuration has one). */
+  heartbeat: WallHeartbeat;
   close(): Promise<void>;
 }
 
@@ -111,6 +116,13 @@ export async function startWall<Served extends HostServing>(
     throw error;
   }
   const stopForwarding = service.onEvent((channel, payload) => served.push(channel, payload));
+  const heartbeat = wallHeartbeat({ service, appVersion: host.appVersion ?? 'unknown', log });
+  heartbeat.configure(book.settings.heartbeat);
+  // Every change of settings that reaches the wall ends in a new snapshot (applySettings):
+  // the heartbeat follows IT's field then (the same field again changes nothing).
+  const stopHeartbeat = service.onEvent((channel) => {
+    if (channel === 'wall:snapshot') heartbeat.configure(book.settings.heartbeat);
+  });
   const stopWatching = start.watch((doc) => {
     const change = book.replaceBase(doc);
     if (change.ok) service.settingsControl?.fileRecovered(change);
@@ -118,7 +130,10 @@ export async function startWall<Served extends HostServing>(
   return {
     service,
     served,
+    heartbeat,
     async close() {
+      stopHeartbeat();
+      heartbeat.close();
       stopWatching();
       stopForwarding();
       await served.close();

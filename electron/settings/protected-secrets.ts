@@ -66,7 +66,12 @@ function mapEndpoints<T extends WallSettingsFile>(
 }
 
 function mapSecrets<T extends WallSettingsFile>(settings: T, map: SecretMapper): T {
-  return mapEndpoints(settings, (endpoint, path) => mapEndpoint(endpoint, path, map));
+  const mapped = mapEndpoints(settings, (endpoint, path) => mapEndpoint(endpoint, path, map));
+  const heartbeat = mapped.heartbeat;
+  // An empty heartbeat key stays empty: there is nothing to protect.
+  return heartbeat && heartbeat.secret !== ''
+    ? { ...mapped, heartbeat: { ...heartbeat, secret: map(heartbeat.secret, 'heartbeat.secret') } }
+    : mapped;
 }
 
 export function protectSecrets<T extends WallSettingsFile>(

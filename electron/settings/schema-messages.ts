@@ -59,6 +59,21 @@ export const MESSAGES = {
     'Bố cục cần "preset" và "cameraIds".',
   ),
   list: fixed('not-a-list', 'must be a list', 'Phải là danh sách.'),
+  heartbeat: fixed(
+    'not-an-object',
+    'must be an object with "url" and "secret"',
+    'Cần địa chỉ nhận (url) và khoá (secret).',
+  ),
+  heartbeatEvery: fixed(
+    'invalid-interval',
+    'must be a whole number of minutes from 1 to 1440',
+    'Phải là số phút nguyên, từ 1 đến 1440.',
+  ),
+  wallName: fixed(
+    'invalid-wall-name',
+    'must be a non-empty text of at most 64 characters',
+    'Tên máy phải có chữ, tối đa 64 ký tự.',
+  ),
 } as const;
 
 /** The code and both texts of a zod issue's message (params win: they name a value). */

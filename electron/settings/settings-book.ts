@@ -109,6 +109,8 @@ export class SettingsBook {
       // So are the snapshot folder and the replay length.
       ...(base?.snapshotFolder !== undefined ? { snapshotFolder: base.snapshotFolder } : {}),
       ...(base?.replaySeconds !== undefined ? { replaySeconds: base.replaySeconds } : {}),
+      // And the heartbeat to IT's own server.
+      ...(base?.heartbeat ? { heartbeat: base.heartbeat } : {}),
     };
   }
 

@@ -3,6 +3,7 @@
 // `auth` here only while the configuration is read; the main process keeps them and never
 // sends them to the renderer.
 import type { CameraAvailability, LayoutSelection, Locale } from '../contract/wall-contract';
+import type { HeartbeatSettings } from './heartbeat-settings';
 import type { ScheduleConfig } from './schedule-field';
 import type { LookSettings } from './look-settings';
 
@@ -98,6 +99,8 @@ export interface WallSettings extends LookSettings {
   layout: LayoutSelection;
   /** Office hours as the file gives them (schedule-field.ts); absent: the default hours. */
   schedule?: ScheduleConfig;
+  /** IT's heartbeat (heartbeat-settings.ts); absent: nothing is sent. */
+  heartbeat?: HeartbeatSettings;
 }
 
 /** A camera as the configuration file holds it: availability optional, no derived fields. */
@@ -120,8 +123,10 @@ export function settingsFile(settings: WallSettings): WallSettingsFile {
     tlsTrust: _trust,
     ...endpoint
   }: StreamEndpoint): StreamEndpointConfig => endpoint;
+  const heartbeat = settings.heartbeat && stripTrust(settings.heartbeat);
   return {
     ...settings,
+    ...(heartbeat ? { heartbeat } : {}),
     cameras: settings.cameras.map(({ streams, ...camera }) => ({
       ...camera,
       streams: streams.main
@@ -129,4 +134,8 @@ export function settingsFile(settings: WallSettings): WallSettingsFile {
         : { sub: strip(streams.sub) },
     })),
   };
+}
+
+function stripTrust({ tlsTrust: _trust, ...heartbeat }: HeartbeatSettings): HeartbeatSettings {
+  return heartbeat;
 }

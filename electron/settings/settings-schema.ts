@@ -8,6 +8,14 @@ import { LAYOUT_PRESETS, presetCellCount } from '../contract/layout-presets';
 import { DEFAULT_LOCALE, LOCALES } from '../contract/locales';
 import type { LayoutPresetId } from '../contract/wall-contract';
 import { parseFlag, parseRedirectAllowList, parseTls } from './endpoint-options';
+import {
+  DEFAULT_HEARTBEAT_MINUTES,
+  heartbeatUrlProblem,
+  MAX_HEARTBEAT_MINUTES,
+  MAX_WALL_NAME_CHARS,
+  MIN_HEARTBEAT_SECRET_CHARS,
+  type HeartbeatSettings,
+} from './heartbeat-settings';
 import { MESSAGES as M } from './schema-messages';
 import type { AuthSettings, StreamEndpoint } from './settings-model';
 import { classifyStreamUrl } from './stream-url';
@@ -146,6 +154,58 @@ export const layoutSchema = z.object(
   { error: M.layout },
 );
 
+const minutes = z
+  .number({ error: M.heartbeatEvery })
+  .int({ error: M.heartbeatEvery })
+  .min(1, { error: M.heartbeatEvery })
+  .max(MAX_HEARTBEAT_MINUTES, { error: M.heartbeatEvery });
+
+/**
+ * IT's optional heartbeat (heartbeat-settings.ts). An empty secret is accepted here: it is what
+ * a `vault:` reference this PC's vault lacks reveals to, and the wall then sends nothing and
+ * says so, rather than refusing the whole configuration.
+ */
+export const heartbeatSchema = z
+  .object(
+    {
+      url: z.string({ error: M.text }),
+      everyMinutes: minutes.default(DEFAULT_HEARTBEAT_MINUTES),
+      secret: z.string({ error: M.text }),
+      wallName: text().max(MAX_WALL_NAME_CHARS, { error: M.wallName }).optional(),
+      enabled: z.boolean({ error: M.flag }).default(true),
+      tls: z.unknown().optional(),
+    },
+    { error: M.heartbeat },
+  )
+  .transform((raw, ctx): HeartbeatSettings => {
+    const { tls: rawTls, ...rest } = raw;
+    let ok = true;
+    const problem = heartbeatUrlProblem(raw.url);
+    if (problem) {
+      ok = false;
+      issue(ctx, ['url'], 'invalid-heartbeat-url', problem.en, problem.vi);
+    }
+    if (raw.secret !== '' && raw.secret.length < MIN_HEARTBEAT_SECRET_CHARS) {
+      ok = false;
+      issue(
+        ctx,
+        ['secret'],
+        'short-secret',
+        `must be at least ${MIN_HEARTBEAT_SECRET_CHARS} characters (a random one: openssl rand -hex 32)`,
+        `Khoá phải dài ít nhất ${MIN_HEARTBEAT_SECRET_CHARS} ký tự (tạo ngẫu nhiên: openssl rand -hex 32).`,
+      );
+    }
+    let settings: HeartbeatSettings = rest;
+    if (rawTls !== undefined && !problem) {
+      const tls = parseTls(rawTls, raw.url, 'tls', (at, en) => {
+        ok = false;
+        issue(ctx, at.split('.'), 'invalid-option', en, TLS_VI);
+      });
+      if (tls) settings = { ...settings, tls: tls.tls, tlsTrust: tls.trust };
+    }
+    return ok ? settings : z.NEVER;
+  });
+
 /** The outline of the current version; cross-field rules are in settings-rules.ts. */
 export const settingsShape = z.object(
   {
@@ -154,6 +214,7 @@ export const settingsShape = z.object(
     sites: z.array(z.unknown(), { error: M.sites }).min(1, { error: M.sites }),
     cameras: z.array(z.unknown(), { error: M.cameras }),
     layout: z.unknown(),
+    heartbeat: heartbeatSchema.optional(),
   },
   { error: M.topLevel },
 );

@@ -99,6 +99,7 @@ export function parseSettings(input: unknown): SettingsParse {
       cameras,
       layout,
       ...(schedule ? { schedule } : {}),
+      ...(shape.data.heartbeat ? { heartbeat: shape.data.heartbeat } : {}),
       ...look,
     },
   };

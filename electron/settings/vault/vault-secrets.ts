@@ -27,7 +27,12 @@ function mapCamera<C extends CameraConfig>(camera: C, index: number, visit: Visi
 }
 
 export function mapSettingsSecrets<T extends WallSettingsFile>(settings: T, visit: Visit): T {
-  return { ...settings, cameras: settings.cameras.map((c, i) => mapCamera(c, i, visit)) };
+  const cameras = settings.cameras.map((c, i) => mapCamera(c, i, visit));
+  const heartbeat = settings.heartbeat;
+  if (!heartbeat) return { ...settings, cameras };
+  // IT's heartbeat key is a secret like a camera's password: same vault, same reveal.
+  const secret = visit(heartbeat.secret, 'heartbeat/secret', 'heartbeat.secret');
+  return { ...settings, cameras, heartbeat: { ...heartbeat, secret } };
 }
 
 /** Secrets written in plain text (or `safe:` for this PC) rather than kept in the vault. */
