@@ -24,7 +24,7 @@ export interface ScheduleConfig {
 }
 
 /** The field that keeps a wall on round the clock (the demo's, and tests' that need pictures). */
-export const ROUND_THE_CLOCK: ScheduleConfig = { always: true };
+export const ROUND_THE_CLOCK: Readonly<ScheduleConfig> = Object.freeze({ always: true });
 
 /** The PC's own time zone, the schedule's default. */
 export function pcTimeZone(): string {
