@@ -130,6 +130,8 @@ function describeSchedule(before: unknown, after: unknown): string {
   const a = isObj(before) ? before : {};
   const b = isObj(after) ? after : {};
   const parts: string[] = [];
+  if ((a.always === true) !== (b.always === true))
+    parts.push(b.always === true ? 'now on round the clock' : 'no longer on round the clock');
   if (a.timeZone !== b.timeZone)
     parts.push(`time zone ${text(a.timeZone ?? 'default')} → ${text(b.timeZone ?? 'default')}`);
   const oldH = new Set(Array.isArray(a.holidays) ? a.holidays : []);

@@ -71,6 +71,27 @@ export function defaultSchedule(
   };
 }
 
+/** One whole local date, 00:00–24:00. */
+export const WHOLE_DAY: readonly DailyInterval[] = [{ start: 0, end: 24 * 60 }];
+
+/**
+ * Open every minute of every day, holidays included: the configuration's `"always": true`, for
+ * a wall that must never go dark (the demo, a room watched round the clock). Availability is
+ * then counted round the clock too, since that is when the wall is meant to show the cameras.
+ */
+export function roundTheClockSchedule(timeZone: string): OfficeSchedule {
+  return {
+    timeZone,
+    weekly: Object.fromEntries(WEEKDAYS.map((day) => [day, WHOLE_DAY])) as Record<
+      Weekday,
+      readonly DailyInterval[]
+    >,
+    holidays: [],
+    extraWorkingDays: [],
+    extraWorkingDayHours: WHOLE_DAY,
+  };
+}
+
 /** "07:00-11:30", the form the configuration file uses. */
 export function formatDailyInterval(interval: DailyInterval): string {
   const f = (m: number) =>

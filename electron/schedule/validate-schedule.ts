@@ -4,20 +4,33 @@ import {
   DEFAULT_WORKDAY_HOURS,
   WEEKDAYS,
   defaultSchedule,
+  roundTheClockSchedule,
   type DailyInterval,
   type OfficeSchedule,
   type Weekday,
 } from './schedule-model';
 import { isKnownTimeZone, parseLocalDate } from './zoned-time';
 
+/**
+ * One problem at its path. `message` is English (the file's language, for IT and the log);
+ * `code` and `vi` come with the problems the staff screens say in Vietnamese.
+ */
+export interface ScheduleProblem {
+  path: string;
+  message: string;
+  local?: { code: string; vi: string };
+}
+
 export type ScheduleParse =
-  { ok: true; schedule: OfficeSchedule } | { ok: false; errors: string[] };
+  | { ok: true; schedule: OfficeSchedule }
+  | { ok: false; errors: string[]; problems: ScheduleProblem[] };
 
 type Obj = Record<string, unknown>;
-type Report = (path: string, message: string) => void;
+type Report = (path: string, message: string, local?: ScheduleProblem['local']) => void;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const FIELDS = [
+  'always',
   'timeZone',
   'weekly',
   'saturdayMorning',
@@ -37,11 +50,17 @@ export function parseSchedule(
   defaultTimeZone: string,
   path = 'schedule',
 ): ScheduleParse {
-  const errors: string[] = [];
-  const err: Report = (where, message) => errors.push(`${where}: ${message}`);
+  const problems: ScheduleProblem[] = [];
+  const err: Report = (where, message, local) =>
+    problems.push({ path: where, message, ...(local ? { local } : {}) });
+  const refused = (): ScheduleParse => ({
+    ok: false,
+    errors: problems.map((p) => `${p.path}: ${p.message}`),
+    problems,
+  });
   if (input === undefined || input === null)
     return { ok: true, schedule: defaultSchedule(defaultTimeZone) };
-  if (!isObj(input)) return { ok: false, errors: [`${path}: must be an object`] };
+  if (!isObj(input)) return (err(path, 'must be an object'), refused());
 
   for (const key of Object.keys(input)) {
     if (!FIELDS.includes(key))
@@ -57,6 +76,8 @@ export function parseSchedule(
       );
     } else timeZone = input.timeZone;
   }
+
+  const always = parseAlways(input, path, err);
 
   const saturdayMorning = input.saturdayMorning ?? false;
   if (typeof saturdayMorning !== 'boolean') err(`${path}.saturdayMorning`, 'must be true or false');
@@ -93,11 +114,40 @@ export function parseSchedule(
       ? DEFAULT_WORKDAY_HOURS
       : parseHours(input.extraWorkingDayHours, `${path}.extraWorkingDayHours`, err);
 
-  if (errors.length > 0 || !extraWorkingDayHours) return { ok: false, errors };
+  if (problems.length > 0 || !extraWorkingDayHours) return refused();
+  if (always) return { ok: true, schedule: roundTheClockSchedule(timeZone) };
   return {
     ok: true,
     schedule: { timeZone, weekly, holidays, extraWorkingDays, extraWorkingDayHours },
   };
+}
+
+/**
+ * `"always": true` opens the wall round the clock; it says everything about the hours, so any
+ * other hours field beside it (only the time zone may stay) is a contradiction to resolve.
+ */
+function parseAlways(input: Obj, path: string, err: Report): boolean {
+  const always = input.always ?? false;
+  if (typeof always !== 'boolean') {
+    err(`${path}.always`, 'must be true or false', {
+      code: 'not-a-flag',
+      vi: 'Phải là true hoặc false.',
+    });
+    return false;
+  }
+  if (!always) return false;
+  for (const key of Object.keys(input)) {
+    if (key === 'always' || key === 'timeZone' || !FIELDS.includes(key)) continue;
+    err(
+      `${path}.${key}`,
+      'cannot be combined with "always": true (the wall is on round the clock); remove one of the two',
+      {
+        code: 'conflicts-with-always',
+        vi: `Không dùng cùng "always": true (màn hình luôn bật cả ngày đêm); hãy bỏ một trong hai.`,
+      },
+    );
+  }
+  return true;
 }
 
 /** A day's hours: a list of "HH:MM-HH:MM", sorted on the way in, never overlapping. */

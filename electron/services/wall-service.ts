@@ -13,7 +13,7 @@ import {
   type WallRequests,
 } from '../contract/wall-verbs';
 import { LoopbackGateway } from '../gateway/loopback-gateway';
-import { officeSchedule, showingSchedule } from '../settings/schedule-field';
+import { officeSchedule } from '../settings/schedule-field';
 import type { WallSettings } from '../settings/settings-model';
 import {
   memoryStaffStore,
@@ -164,7 +164,7 @@ export class WallService {
       log: options.log,
     };
     this.hours = new OfficeHoursController({
-      schedule: showingSchedule(this.settings.schedule),
+      schedule,
       onChange: (status) => {
         applyOfficeHours(status, hoursParts);
         this.emit('hours:changed', status);

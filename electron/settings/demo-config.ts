@@ -2,6 +2,7 @@
 // centre and the one-stop centres of its 17 communes and towns, on one 5x4 screen, fed by
 // the embedded demo clips. Mind the spelling: the district is Cẩm Giàng (grave accent) and
 // one of its towns is Cẩm Giang (no accent).
+import { ROUND_THE_CLOCK } from './schedule-field';
 import type { CameraConfig, SiteSettings, WallSettings, WallSettingsFile } from './settings-model';
 import { SETTINGS_SCHEMA_VERSION } from './settings-model';
 import { parseSettings } from './validate-settings';
@@ -72,6 +73,9 @@ export function demoSettingsFile(): WallSettingsFile {
     sites: SITES.map(({ id, name, shortName }) => ({ id, name, shortName })),
     cameras,
     layout: { preset: '5x4', cameraIds },
+    // Someone trying the wall in the evening or at a weekend should still see pictures; a
+    // real wall without a schedule keeps the default office hours.
+    schedule: { ...ROUND_THE_CLOCK },
   };
 }
 

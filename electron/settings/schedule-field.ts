@@ -1,12 +1,15 @@
 // The configuration's "schedule" field (office hours), in one place: its rules are those of
 // schedule/validate-schedule.ts, its file form is kept as IT wrote it (so --protect-config writes
 // it back unchanged, a missing time zone still meaning "this PC's"), and the schedule the wall
-// runs on is derived from it where it is used.
-import { WEEKDAYS, type OfficeSchedule, type Weekday } from '../schedule/schedule-model';
-import { parseSchedule } from '../schedule/validate-schedule';
+// runs on is derived from it where it is used. Absent, it means the default office hours: the
+// wall goes dark outside them unless the file says `"always": true`.
+import type { OfficeSchedule, Weekday } from '../schedule/schedule-model';
+import { parseSchedule, type ScheduleProblem } from '../schedule/validate-schedule';
 
 /** The field as the file holds it; every part optional (see docs and README "Office hours"). */
 export interface ScheduleConfig {
+  /** On round the clock, every day (only `timeZone` may go with it). */
+  always?: boolean;
   /** IANA zone, e.g. "Asia/Ho_Chi_Minh"; absent: the PC's own zone. */
   timeZone?: string;
   /** Per weekday ("mon" … "sun"), a list of "HH:MM-HH:MM"; absent days keep the defaults. */
@@ -20,20 +23,26 @@ export interface ScheduleConfig {
   extraWorkingDayHours?: string[];
 }
 
+/** The field that keeps a wall on round the clock (the demo's, and tests' that need pictures). */
+export const ROUND_THE_CLOCK: Readonly<ScheduleConfig> = Object.freeze({ always: true });
+
 /** The PC's own time zone, the schedule's default. */
 export function pcTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 /**
- * Checks the field; each problem is pushed as "schedule.…: what to do". Returns the field as
+ * Checks the field; each problem is reported at its path ("schedule.…"). Returns the field as
  * written when it is valid, undefined when it is absent or wrong.
  */
-export function parseScheduleField(raw: unknown, errors: string[]): ScheduleConfig | undefined {
+export function parseScheduleField(
+  raw: unknown,
+  report: (problem: ScheduleProblem) => void,
+): ScheduleConfig | undefined {
   if (raw === undefined) return undefined;
   const parsed = parseSchedule(raw, pcTimeZone(), 'schedule');
   if (!parsed.ok) {
-    errors.push(...parsed.errors);
+    parsed.problems.forEach(report);
     return undefined;
   }
   // parseSchedule refused every unknown field and wrong type, so the object is this shape.
@@ -41,29 +50,8 @@ export function parseScheduleField(raw: unknown, errors: string[]): ScheduleConf
 }
 
 /**
- * The hours the wall shows its cameras in. Only a configuration that has a "schedule" field
- * goes dark outside hours (`"schedule": {}` is the default hours); without one the wall shows
- * around the clock, as walls configured before office hours existed (and the demo) expect.
- */
-export function showingSchedule(
-  config: ScheduleConfig | undefined,
-  timeZone: string = pcTimeZone(),
-): OfficeSchedule {
-  if (config !== undefined) return officeSchedule(config, timeZone);
-  const allDay = ['00:00-24:00'];
-  return officeSchedule(
-    {
-      timeZone,
-      weekly: Object.fromEntries(WEEKDAYS.map((day) => [day, allDay])),
-      extraWorkingDayHours: allDay,
-    },
-    timeZone,
-  );
-}
-
-/**
- * The centres' office hours (what availability is counted against): the file's, or the
- * default Monday–Friday hours in `timeZone`.
+ * The hours the wall shows its cameras in, and the hours availability is counted against: the
+ * file's, or without a field the default Monday–Friday hours in `timeZone`.
  */
 export function officeSchedule(
   config: ScheduleConfig | undefined,

@@ -84,10 +84,10 @@ export function parseSettings(input: unknown): SettingsParse {
 
   const layout = parseLayout(doc.layout, cameras, refusedIds, add, collect);
   // Office hours keep their own rules (schedule/validate-schedule.ts); each problem comes back
-  // as "schedule.…: what to do" and is reported at the field.
-  const scheduleProblems: string[] = [];
-  const schedule = parseScheduleField(doc.schedule, scheduleProblems);
-  for (const problem of scheduleProblems) add(...splitProblem(problem));
+  // at its path ("schedule.weekly.mon[0]") and is reported at the field.
+  const schedule = parseScheduleField(doc.schedule, (p) =>
+    add(splitPath(p.path), p.message, p.local?.code, p.local?.vi),
+  );
   const look = parseLookSettings(doc, (path, message) => add([path], message));
   if (issues.length > 0 || !layout || !shape.success) return refused(issues);
   return {
@@ -107,15 +107,12 @@ export function parseSettings(input: unknown): SettingsParse {
 
 type Add = (path: Path, message: string, code?: string, vi?: string) => void;
 
-/** "schedule.weekly.mon[0]: what is wrong" → its path and its message. */
-function splitProblem(problem: string): [Path, string] {
-  const colon = problem.indexOf(': ');
-  const path = problem
-    .slice(0, colon)
+/** "schedule.weekly.mon[0]" → its parts. */
+function splitPath(path: string): Path {
+  return path
     .split(/[.[\]]+/)
     .filter((part) => part !== '')
     .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
-  return [path, problem.slice(colon + 2)];
 }
 
 function duplicate(add: Add, at: Path, id: string): void {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { presetCellCount, type LayoutPresetId } from '../../electron/contract/layout-presets';
+import { ROUND_THE_CLOCK } from '../../electron/settings/schedule-field';
 import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import { killAndWait, onCleanup, spawnTracked } from './cleanup';
 import type { HostStats } from './host-process';
@@ -34,6 +35,8 @@ export function wallSettings(
     })),
     // The layout lists exactly one camera per cell; the rest are configured but off screen.
     layout: { preset, cameraIds: cameras.slice(0, presetCellCount(preset)).map((c) => c.id) },
+    // Measured at whatever hour the run happens: the wall must not go dark at 17:00.
+    schedule: ROUND_THE_CLOCK,
   };
 }
 

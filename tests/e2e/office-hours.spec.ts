@@ -3,10 +3,13 @@
 // working hours whenever the test runs, without touching any clock. The wall then shows the
 // dark screen with its large clock, holds no player and no MediaSource, and main holds no
 // stream; staff key O with the PIN shows the wall (the look lasts 30 minutes; its end is
-// unit-tested with a fake clock), and O again ends it.
+// unit-tested with a fake clock), and O again ends it. A file without a schedule keeps the
+// default hours (dark in a zone where now is a night or a weekend); the demo is on round the
+// clock.
 import { expect, test, type Page } from '@playwright/test';
 import { demoSettings } from '../../electron/settings/demo-config';
 import { settingsFile } from '../../electron/settings/settings-model';
+import { zoneOutsideOfficeHours } from './support/office-hours-zone';
 import { startPreview, type StartedPreview } from './support/preview-fixture';
 import { answerPin } from './support/staff-page';
 import { waitForLive } from './support/wall-page';
@@ -111,10 +114,42 @@ test.describe('a wall outside working hours', () => {
   });
 });
 
+test.describe('a wall whose file has no schedule', () => {
+  // The default hours in the PC's zone; this process's zone is one where now is outside them.
+  const zone = zoneOutsideOfficeHours(Date.now());
+  const savedTz = process.env.TZ;
+  let preview: StartedPreview;
+  test.beforeAll(async () => {
+    process.env.TZ = zone;
+    const { schedule: _roundTheClock, ...withoutSchedule } = settingsFile(demo);
+    preview = await startPreview(withoutSchedule, { officeHours: 'as-written' });
+  });
+  test.afterAll(async () => {
+    await preview?.host.close();
+    if (savedTz === undefined) delete process.env.TZ;
+    else process.env.TZ = savedTz;
+  });
+
+  test('keeps Monday–Friday office hours: dark now, back at 07:00 on a weekday', async ({
+    page,
+  }, testInfo) => {
+    await page.goto(preview.host.url);
+    const dark = page.getByTestId('outside-hours');
+    await expect(dark).toContainText('Ngoài giờ làm việc');
+    await expect(dark).toContainText(/Làm việc lại lúc 07:00, Thứ (Hai|Ba|Tư|Năm|Sáu)/);
+    const hours = await preview.host.service.handle('hours:get-status', undefined);
+    expect(hours).toMatchObject({ ok: true, value: { inHours: false, showing: false } });
+    expect(preview.host.service.broker.held).toBe(true);
+    expect(preview.host.service.broker.totalConnections).toBe(0);
+    await expect(page.getByTestId('tile')).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath('no-schedule-outside-hours.png') });
+  });
+});
+
 test.describe('a wall in working hours', () => {
   let preview: StartedPreview;
   test.beforeAll(async () => {
-    preview = await startPreview(null); // the demo: no schedule, so it shows around the clock
+    preview = await startPreview(null); // the demo: "always": true, so it shows at any hour
   });
   test.afterAll(async () => preview?.host.close());
 

@@ -209,6 +209,10 @@ test('export without secrets and with a passphrase; import on a fresh PC gives t
       return (snapshot.value as { cameras: { id: string }[] }).cameras.map((c) => c.id);
     };
     expect(await ids(fresh)).toEqual(await ids(preview));
+    // A PC set up through the screens keeps the default office hours (the schedule is IT's
+    // file's); staff, still unlocked, look outside them (a no-op in hours) to see it play.
+    const look = await fresh.host.service.handle('hours:show-outside', { show: true });
+    expect(look).toMatchObject({ ok: true, value: { showing: true } });
     await other.keyboard.press('Escape');
     // The imported password came through the passphrase: the RTSP camera logs in and plays.
     await waitForLive(other, [addedCameraId]);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { startPreviewHost, type PreviewHost } from '../../../electron/preview-host/preview-host';
+import { ROUND_THE_CLOCK } from '../../../electron/settings/schedule-field';
 import type { WallSettingsFile } from '../../../electron/settings/settings-model';
 import { REMEMBERED_SCHEMA } from '../../../electron/settings/settings-store';
 import { PROJECT_ROOT } from '../../fixtures/media-server/media-server';
@@ -17,17 +18,26 @@ export interface StartedPreview {
 /**
  * `dataDir`: a data folder, as the installed wall has one (the settings store, this PC's own
  * centres and cameras, the vault, the health log beside the store); without it the wall keeps nothing of its own.
+ *
+ * A configuration without a "schedule" keeps the default office hours, so it would show no
+ * picture in the evening or at a weekend; the specs are about pictures at whatever hour they
+ * run, so one without a schedule is written with `"always": true`. A spec about office hours
+ * gives its own schedule, or `officeHours: 'as-written'` to run the file exactly as given.
  */
 export async function startPreview(
   settings: WallSettingsFile | null,
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; officeHours?: 'round-the-clock' | 'as-written' } = {},
 ): Promise<StartedPreview> {
   const logLines: string[] = [];
   let configFile: string | null = null;
   if (settings) {
     const dir = mkdtempSync(join(tmpdir(), 'wall-config-'));
     configFile = join(dir, 'wall.json');
-    writeFileSync(configFile, JSON.stringify(settings, null, 2));
+    const written =
+      settings.schedule === undefined && options.officeHours !== 'as-written'
+        ? { ...settings, schedule: ROUND_THE_CLOCK }
+        : settings;
+    writeFileSync(configFile, JSON.stringify(written, null, 2));
   }
   const host = await startPreviewHost({
     configFile,

@@ -8,6 +8,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Quality, StreamStatus } from '../../../electron/contract/wall-contract';
 import { WallService } from '../../../electron/services/wall-service';
+import { ROUND_THE_CLOCK } from '../../../electron/settings/schedule-field';
 import type { WallSettings } from '../../../electron/settings/settings-model';
 import type { LoginBackoffStore } from '../../../electron/streams/core/login-records';
 import { startRtspServer, type RtspServer } from '../../fixtures/rtsp-server/start-rtsp-server';
@@ -52,6 +53,8 @@ function settings(password: string): WallSettings {
       },
     ],
     layout: { preset: '1x1', cameraIds: [CAMERA] },
+    // Outside office hours the wall logs in to nothing; the back-off is tested at any hour.
+    schedule: ROUND_THE_CLOCK,
   };
 }
 

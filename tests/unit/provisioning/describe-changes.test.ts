@@ -73,6 +73,17 @@ describe('describeChanges', () => {
     expect(summariseChanges(describeChanges(wall(), wall()))).toBe('no change');
   });
 
+  it('says when office hours become round the clock, and when they stop being', () => {
+    const always = wall();
+    always.schedule = { always: true };
+    expect(describeChanges(wall(), always).lines).toEqual([
+      'Office hours changed: now on round the clock',
+    ]);
+    expect(describeChanges(always, wall()).lines).toEqual([
+      'Office hours changed: no longer on round the clock',
+    ]);
+  });
+
   it('streamHost drops everything but host and port', () => {
     expect(streamHost('rtsp://a:b@10.0.0.1:554/x?y=z')).toBe('10.0.0.1:554');
     expect(streamHost('demo:lobby')).toBe('demo clip');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseSchedule } from '../../../electron/schedule/validate-schedule';
-import { defaultSchedule } from '../../../electron/schedule/schedule-model';
+import { defaultSchedule, roundTheClockSchedule } from '../../../electron/schedule/schedule-model';
 
 const errorsOf = (input: unknown) => {
   const result = parseSchedule(input, 'Asia/Ho_Chi_Minh');
@@ -64,7 +64,7 @@ describe('parseSchedule', () => {
         holiday: [],
       }),
     ).toEqual([
-      'schedule.holiday: is not a schedule field (known: timeZone, weekly, saturdayMorning, holidays, extraWorkingDays, extraWorkingDayHours)',
+      'schedule.holiday: is not a schedule field (known: always, timeZone, weekly, saturdayMorning, holidays, extraWorkingDays, extraWorkingDayHours)',
       'schedule.timeZone: "Asia/Saigonn" is not a known IANA time zone (for example "Asia/Ho_Chi_Minh")',
       'schedule.saturdayMorning: must be true or false',
       'schedule.weekly.mon: must be a list such as ["07:00-11:30", "13:30-17:00"] ([] for closed)',
@@ -93,6 +93,34 @@ describe('parseSchedule', () => {
     expect(parseSchedule([], 'UTC', 'sites[0].schedule')).toEqual({
       ok: false,
       errors: ['sites[0].schedule: must be an object'],
+      problems: [{ path: 'sites[0].schedule', message: 'must be an object' }],
     });
+  });
+
+  it('reads "always": true as open every minute of every day, in the given zone', () => {
+    expect(parseSchedule({ always: true }, 'Europe/Berlin')).toEqual({
+      ok: true,
+      schedule: roundTheClockSchedule('Europe/Berlin'),
+    });
+    const result = parseSchedule({ always: true, timeZone: 'Asia/Ho_Chi_Minh' }, 'UTC');
+    expect(result.ok && result.schedule.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect(result.ok && result.schedule.weekly.sun).toEqual([{ start: 0, end: 1440 }]);
+    expect(parseSchedule({ always: false }, 'UTC')).toEqual(parseSchedule({}, 'UTC'));
+  });
+
+  it('refuses "always" beside other hours, and one that is not a flag', () => {
+    const conflict =
+      'cannot be combined with "always": true (the wall is on round the clock); remove one of the two';
+    expect(
+      errorsOf({ always: true, weekly: { mon: ['08:00-17:00'] }, extraWorkingDays: [] }),
+    ).toEqual([`schedule.weekly: ${conflict}`, `schedule.extraWorkingDays: ${conflict}`]);
+    expect(errorsOf({ always: 1 })).toEqual(['schedule.always: must be true or false']);
+    // Every day "00:00-24:00" says the same thing at length, and is accepted too.
+    const allDay = ['00:00-24:00'];
+    const weekly = Object.fromEntries(
+      ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((d) => [d, allDay]),
+    );
+    const spelled = parseSchedule({ weekly }, 'UTC');
+    expect(spelled.ok && spelled.schedule.weekly).toEqual(roundTheClockSchedule('UTC').weekly);
   });
 });

@@ -7,6 +7,7 @@ import { streamKey } from '../../../electron/contract/stream-path';
 import type { StreamStatus } from '../../../electron/contract/wall-contract';
 import { BackgroundWatch } from '../../../electron/services/background-watch';
 import { WallService } from '../../../electron/services/wall-service';
+import { ROUND_THE_CLOCK } from '../../../electron/settings/schedule-field';
 import {
   SETTINGS_SCHEMA_VERSION,
   type WallSettings,
@@ -32,6 +33,8 @@ function settingsWith(cameras: { id: string; url: string; availability?: string 
       streams: { sub: { url } },
     })),
     layout: { preset: '1x1', cameraIds: [null] },
+    // The watch runs whenever the wall shows, so at any hour the test runs.
+    schedule: ROUND_THE_CLOCK,
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   return parsed.settings;

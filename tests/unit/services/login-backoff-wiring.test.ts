@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOGIN_BACKOFF_KEY, startWall } from '../../../electron/services/start-wall';
+import { ROUND_THE_CLOCK } from '../../../electron/settings/schedule-field';
 import type { KeyValueStore } from '../../../electron/settings/settings-store';
 import { LoginGate } from '../../../electron/streams/core/login-gate';
 import { loginIdentity } from '../../../electron/streams/core/login-identity';
@@ -28,6 +29,8 @@ function configFile(): string {
       { id: 'gate', siteId: 'doai', name: 'Cổng', streams: { sub: { url: URL, auth: AUTH } } },
     ],
     layout: { preset: '1x1', cameraIds: [null] },
+    // Outside office hours the wall opens nothing at all; this is about the gate, at any hour.
+    schedule: ROUND_THE_CLOCK,
   };
   writeFileSync(file, JSON.stringify(config));
   return file;

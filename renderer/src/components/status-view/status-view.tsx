@@ -104,7 +104,9 @@ export function StatusView() {
           </p>
         )}
         <div className="status-view__tools">
-          <CsvExport api={api} locale={locale} today={isoDate(now, zone)} />
+          {/* Keyed by zone: its default dates are taken once, and until the summary arrives the
+              zone is the browser's, whose date may not be the centres' (evenings in UTC). */}
+          <CsvExport key={zone} api={api} locale={locale} today={isoDate(now, zone)} />
           <PcCheckPanel api={api} locale={locale} zone={zone} />
         </div>
       </div>
