@@ -222,6 +222,8 @@ export interface SettingsNotice {
   id:
     | 'config-file-invalid'
     | 'store-damaged'
+    | 'local-settings-migration'
+    | 'local-not-shown'
     | 'secrets-obscured'
     | 'secrets-key-file'
     | 'plain-text-secrets'

@@ -8,7 +8,7 @@ import { createLogger } from '../logging/logger';
 import { startWall } from '../services/start-wall';
 import { parseCliArgs } from '../settings/cli-args';
 import { ConfigFileError } from '../settings/load-config-file';
-import { REMEMBERED_SCHEMA, resetStaffPin } from '../settings/settings-store';
+import { STORE_SCHEMA, resetStaffPin } from '../settings/settings-store';
 import { protectConfigFile } from '../settings/protect-config-file';
 import { registerAppScheme } from './app-protocol';
 import { electronHost } from './electron-host';
@@ -36,7 +36,7 @@ if (protectOnly) {
   void app.whenReady().then(runProtectConfig);
 } else if (resetPinOnly) {
   void app.whenReady().then(() => {
-    resetStaffPin(new Store({ name: 'settings', schema: REMEMBERED_SCHEMA }));
+    resetStaffPin(new Store({ name: 'settings', schema: STORE_SCHEMA }));
     console.log('One-Stop Wall: the staff PIN is forgotten; the next staff action sets a new one.');
     app.exit(0);
   });
