@@ -169,6 +169,16 @@ export class SettingsBook {
     return { ok: true, settings: this.running, changed: changedCameras(before, this.running) };
   }
 
+  /** The errors `local` would get as part of the whole configuration; nothing is kept. */
+  check(local: LocalSettings, prefix: (string | number)[] = []): FieldError[] {
+    try {
+      const built = this.build(local);
+      return built.ok ? [] : relativeTo(built.problems, prefix);
+    } catch {
+      return []; // A draft too rough to build says nothing more than its own errors.
+    }
+  }
+
   private intoVault(local: LocalSettings): LocalSettings {
     const vault = this.options.vault!;
     const doc = { ...this.document(local), cameras: local.cameras };

@@ -116,7 +116,21 @@ describe('settings edits', () => {
     });
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
-    expect(refused.errors.map((e) => [e.field, e.code])).toEqual([['name', 'required']]);
+    // All at once: the draft's own error, then what the whole configuration says of the rest.
+    expect(refused.errors.map((e) => [e.field, e.code])).toEqual([
+      ['name', 'required'],
+      ['streams.sub.url', 'unsupported-url'],
+      ['siteId', 'unknown-site'],
+    ]);
+    // A kept password with none stored, and an unknown centre: both in one answer too.
+    const keepNothing = saveCamera(b, {
+      ...rtspCamera({ type: 'password', username: 'v', password: { keep: true } }),
+      siteId: 'nowhere',
+    });
+    expect(keepNothing.ok ? [] : keepNothing.errors.map((e) => [e.field, e.code])).toEqual([
+      ['streams.sub.auth.password', 'secret-missing'],
+      ['siteId', 'unknown-site'],
+    ]);
     const second = saveCamera(b, { ...rtspCamera({ type: 'none' }), siteId: 'nowhere' });
     expect(second.ok ? [] : second.errors.map((e) => [e.field, e.code, e.message.vi])).toEqual([
       ['siteId', 'unknown-site', 'Không có trung tâm mã "nowhere".'],
