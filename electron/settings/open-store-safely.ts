@@ -4,7 +4,15 @@
 // `<name>.last-good.json`. If the file cannot be opened (not JSON, or it fails the schema),
 // it is kept beside as `<name>.corrupt-<time>.json` for IT, the wall starts on the last good
 // copy (or, when there is none that opens, on defaults), and says so on the status line.
-import { copyFileSync, existsSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  unlinkSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { lastGoodPath, writeJsonAtomically, type WriteStep } from './atomic-json-file';
 import type { KeyValueStore } from './settings-store';
 
@@ -34,6 +42,7 @@ export function openStoreSafely(
   filePath: string,
   options: OpenStoreOptions = {},
 ): OpenedStore {
+  removeStaleCopies(filePath);
   const kept = (store: KeyValueStore, damage: StoreDamage | null): OpenedStore => {
     // What opened is good: it becomes the last good copy (a store from before this copy existed).
     keepLastGood(filePath, options.afterStep);
@@ -97,4 +106,24 @@ function keepLastGood(filePath: string, afterStep?: (step: WriteStep) => void): 
     keepLastGood: false,
     ...(afterStep ? { afterStep } : {}),
   });
+}
+
+/** A copy cut short by a power cut or a killed process leaves its temporary file: ours alone. */
+function removeStaleCopies(filePath: string): void {
+  const prefix = `${basename(lastGoodPath(filePath))}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(filePath));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (name.startsWith(prefix) && /^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) {
+      try {
+        unlinkSync(join(dirname(filePath), name));
+      } catch {
+        // Another process's, or already gone: it harms nothing.
+      }
+    }
+  }
 }

@@ -61,8 +61,14 @@ describe('the settings store under a killed writer', () => {
       // conf had written version 2; its copy was cut short, so the copy of version 1 stands.
       const before = JSON.parse(readFileSync(lastGoodPath(storeFile(dir)), 'utf8'));
       expect(expectWholeVersion(before.localSettings)).toBe(1);
+      const cutShort = readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+      expect(cutShort).toEqual([
+        expect.stringMatching(/^settings\.last-good\.json\.[0-9a-f]{12}\.tmp$/),
+      ]);
       const opened = openTestStore(dir);
       expect(opened.damage).toBeNull();
+      // The cut-short copy is cleared when the store opens.
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
       expect(expectWholeVersion(localSettingsSlot(opened.store).read() as Local)).toBe(2);
       const copy = JSON.parse(readFileSync(lastGoodPath(storeFile(dir)), 'utf8'));
       expect(copy.localSettings.sites).toHaveLength(2); // refreshed when the store opened
