@@ -183,6 +183,13 @@ export type CameraTestOutcome =
       reason?: FailureReason;
       protocolStatus?: number;
       detail?: string;
+      /**
+       * The camera's login back-off, shared with the wall's streams (a camera locks the PC out
+       * after repeated failed logins): `heldBack` when the test was not tried at all, else this
+       * test's refusal starts it. `retryAt` (epoch ms) is when a login may be tried again; null
+       * while another stream of this camera is logging in with the same user.
+       */
+      login?: { heldBack: boolean; retryAt: number | null };
     }
   | { ok: false; state: 'invalid'; errors: FieldError[] };
 
@@ -222,6 +229,8 @@ export interface SettingsNotice {
   id:
     | 'config-file-invalid'
     | 'store-damaged'
+    | 'local-settings-migration'
+    | 'local-not-shown'
     | 'secrets-obscured'
     | 'secrets-key-file'
     | 'plain-text-secrets'

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DisplayAwake } from '../kiosk/display-awake';
 import type { LogLine } from '../logging/logger';
 import type { CliOptions } from '../settings/cli-args';
-import { REMEMBERED_SCHEMA } from '../settings/settings-store';
+import { STORE_SCHEMA } from '../settings/settings-store';
 import type { HostServing, WallHost } from '../services/start-wall';
 import { APP_ORIGIN, serveRenderer } from './app-protocol';
 import { registerIpc, sendToAllWindows } from './ipc';
@@ -34,7 +34,7 @@ export function electronHost(options: {
     },
     secretCodec: safeStorageCodec(),
     store: {
-      open: () => new Store({ name: 'settings', schema: REMEMBERED_SCHEMA }),
+      open: () => new Store({ name: 'settings', schema: STORE_SCHEMA }),
       file: join(userData, 'settings.json'),
     },
     assetsDir: options.assetsDir,

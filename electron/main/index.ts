@@ -8,7 +8,8 @@ import { createLogger } from '../logging/logger';
 import { startWall } from '../services/start-wall';
 import { parseCliArgs } from '../settings/cli-args';
 import { ConfigFileError } from '../settings/load-config-file';
-import { REMEMBERED_SCHEMA, resetStaffPin } from '../settings/settings-store';
+import { openStoreSafely } from '../settings/open-store-safely';
+import { STORE_SCHEMA, resetStaffPin } from '../settings/settings-store';
 import { protectConfigFile } from '../settings/protect-config-file';
 import { registerAppScheme } from './app-protocol';
 import { electronHost } from './electron-host';
@@ -36,7 +37,11 @@ if (protectOnly) {
   void app.whenReady().then(runProtectConfig);
 } else if (resetPinOnly) {
   void app.whenReady().then(() => {
-    resetStaffPin(new Store({ name: 'settings', schema: REMEMBERED_SCHEMA }));
+    // Opened as the wall opens it: a damaged store is kept aside and its last good copy used.
+    const file = join(app.getPath('userData'), 'settings.json');
+    resetStaffPin(
+      openStoreSafely(() => new Store({ name: 'settings', schema: STORE_SCHEMA }), file).store,
+    );
     console.log('One-Stop Wall: the staff PIN is forgotten; the next staff action sets a new one.');
     app.exit(0);
   });

@@ -6,7 +6,7 @@ import Conf from 'conf';
 import { createLogger } from '../logging/logger';
 import { parseCliArgs } from '../settings/cli-args';
 import { ConfigFileError } from '../settings/load-config-file';
-import { REMEMBERED_SCHEMA } from '../settings/settings-store';
+import { STORE_SCHEMA } from '../settings/settings-store';
 import { startPreviewHost } from './preview-host';
 
 const DEFAULT_PORT = 4780;
@@ -29,7 +29,7 @@ async function main(): Promise<void> {
       configFile: cli.configFile,
       configEnvironment: process.env.ONE_STOP_WALL_CONFIG,
       store: {
-        open: () => new Conf({ cwd: dataDir, configName: 'settings', schema: REMEMBERED_SCHEMA }),
+        open: () => new Conf({ cwd: dataDir, configName: 'settings', schema: STORE_SCHEMA }),
         file: join(dataDir, 'settings.json'),
       },
       assetsDir: join(projectRoot, 'assets'),

@@ -1,7 +1,10 @@
 // What the status line says about the settings, in both languages: a configuration file the
-// wall refused (it runs on the last good one), a damaged settings file, how the vault protects
+// wall refused (it runs on the last good one), a damaged settings store or settings-local.json,
+// staff's settings that no longer fit the file, how the vault protects
 // secrets here, plain-text secrets still in the file, and secrets the vault lacks.
 import type { SettingsNotice, SettingsView } from '../contract/settings-view';
+import type { LocalFileMigration } from '../settings/migrate-local-file';
+import type { StoreDamage } from '../settings/open-store-safely';
 import type { SettingsBook } from '../settings/settings-book';
 
 export function settingsNotices(input: {
@@ -12,11 +15,11 @@ export function settingsNotices(input: {
   const notices = [...input.start];
   for (const warning of input.book.warnings) {
     notices.push({
-      id: 'store-damaged',
+      id: 'local-not-shown',
       severity: 'warning',
       message: {
         en: `Settings: ${warning}.`,
-        vi: 'Tệp thiết lập trên máy này bị hỏng; tường đang dùng bản tốt gần nhất, tệp hỏng được giữ lại bên cạnh.',
+        vi: 'Thiết lập thêm trên máy này không khớp với tệp cấu hình nên chưa được hiển thị; chúng vẫn được giữ lại.',
       },
     });
   }
@@ -68,4 +71,55 @@ export function settingsNotices(input: {
     });
   }
   return notices;
+}
+
+/** The settings store would not open: the wall started on its last good copy, or defaults. */
+export function storeDamageNotice(damage: StoreDamage): SettingsNotice {
+  const lastGood = damage.startedOn === 'last-good';
+  return {
+    id: 'store-damaged',
+    severity: 'warning',
+    message: {
+      en: lastGood
+        ? `The settings store on this PC was damaged (${damage.problem}); the wall started on its last good copy. The damaged file is kept as ${damage.keptAs}.`
+        : `The settings store on this PC was damaged (${damage.problem}) and there was no good copy: the wall started with default settings. The damaged file is kept as ${damage.keptAs}.`,
+      vi: lastGood
+        ? `Tệp thiết lập trên máy này bị hỏng; tường đang dùng bản tốt gần nhất. Tệp hỏng được giữ lại bên cạnh: ${damage.keptAs}.`
+        : `Tệp thiết lập trên máy này bị hỏng và không có bản tốt nào; tường đang dùng thiết lập mặc định. Tệp hỏng được giữ lại bên cạnh: ${damage.keptAs}.`,
+    },
+  };
+}
+
+/** What moving settings-local.json into the store found worth saying (nothing when it went well). */
+export function localMigrationNotice(
+  file: string,
+  migration: LocalFileMigration,
+): SettingsNotice | null {
+  if (!('keptAs' in migration)) return null; // nothing to move
+  if (migration.moved && !migration.fromLastGood) return null;
+  const kept = migration.keptAs ? ` The damaged file is kept as ${migration.keptAs}.` : '';
+  const keptVi = migration.keptAs ? ` Tệp hỏng được giữ lại: ${migration.keptAs}.` : '';
+  if (migration.moved) {
+    return {
+      id: 'local-settings-migration',
+      severity: 'warning',
+      message: {
+        en: `The settings made on this PC (${file}) were damaged (${migration.problem}); their last good copy was moved into the settings store.${kept}`,
+        vi: `Thiết lập thêm trên máy này (${file}) bị hỏng; bản tốt gần nhất đã được chuyển vào kho thiết lập.${keptVi}`,
+      },
+    };
+  }
+  const refused = migration.reason === 'refused';
+  return {
+    id: 'local-settings-migration',
+    severity: 'warning',
+    message: {
+      en: refused
+        ? `The settings made on this PC (${file}) could not be moved into the settings store (${migration.problem}); the file is kept as it is and they are not shown.`
+        : `The settings made on this PC (${file}) were damaged (${migration.problem}) and have no good copy; they are not shown.${kept}`,
+      vi: refused
+        ? `Không chuyển được thiết lập thêm trên máy này (${file}) vào kho thiết lập; tệp được giữ nguyên và các thiết lập đó chưa được hiển thị.`
+        : `Thiết lập thêm trên máy này (${file}) bị hỏng và không có bản tốt nào; chúng chưa được hiển thị.${keptVi}`,
+    },
+  };
 }

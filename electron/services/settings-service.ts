@@ -27,6 +27,7 @@ import type { SecretCodec } from '../settings/protected-secrets';
 import type { SecretVault } from '../settings/vault/secret-vault';
 import { mapSettingsSecrets } from '../settings/vault/vault-secrets';
 import { probeEndpoint } from '../streams/camera-probe';
+import type { LoginGate } from '../streams/core/login-gate';
 import { settingsNotices } from './settings-notices';
 
 export interface SettingsControlOptions {
@@ -42,6 +43,8 @@ export interface SettingsControlOptions {
 
 export interface SettingsHost {
   assetsDir: string;
+  /** The wall's login gate: Test spends and respects the same back-off as the streams. */
+  loginGate: LoginGate | null;
   log: (line: string) => void;
   /** Puts new settings on the wall; reconnects the cameras named. */
   apply(settings: WallSettings, changed: string[]): void;
@@ -168,6 +171,7 @@ export class SettingsService {
       label,
       assetsDir: this.host.assetsDir,
       log: this.host.log,
+      loginGate: this.host.loginGate,
     });
     return { ok: true, value: outcome };
   }

@@ -10,12 +10,16 @@ import { readJsonSafely, writeJsonAtomically } from '../settings/atomic-json-fil
 import { demoSettingsFile } from '../settings/demo-config';
 import { ConfigFileError, loadConfigFile } from '../settings/load-config-file';
 import type { SecretCodec } from '../settings/protected-secrets';
+import { LEGACY_LOCAL_FILE, migrateLocalFile } from '../settings/migrate-local-file';
+import type { StoreDamage } from '../settings/open-store-safely';
 import { SettingsBook } from '../settings/settings-book';
+import { localSettingsSlot, type KeyValueStore } from '../settings/settings-store';
 import { settingsFile, type WallSettingsFile } from '../settings/settings-model';
 import { parseSettings } from '../settings/validate-settings';
 import { keyFileCodec } from '../settings/vault/key-file-codec';
 import { protectionOf, SecretVault } from '../settings/vault/secret-vault';
 import { moveSecretsIntoVault } from '../settings/vault/vault-secrets';
+import { localMigrationNotice, storeDamageNotice } from './settings-notices';
 import type { SettingsControlOptions } from './settings-service';
 
 /** What a wall shows behind the full-screen problems: one centre, no camera. */
@@ -38,6 +42,10 @@ export function startSettings(options: {
   dataDir: string | null;
   pcCodec: SecretCodec | null;
   log: (line: string) => void;
+  /** The settings store (staff's settings live in it); null keeps them in memory only. */
+  store?: KeyValueStore | null;
+  /** The store was damaged when it opened (open-store-safely.ts): said on the status line. */
+  storeDamage?: StoreDamage | null;
 }): StartSettings {
   const { configFile, dataDir, pcCodec, log } = options;
   const keyFile = !pcCodec?.available && dataDir !== null;
@@ -53,6 +61,17 @@ export function startSettings(options: {
   }
   const lastGoodFile = dataDir ? join(dataDir, 'last-good-config.json') : null;
   const startNotices: SettingsNotice[] = [];
+  if (options.storeDamage) startNotices.push(storeDamageNotice(options.storeDamage));
+  const local = options.store ? localSettingsSlot(options.store) : null;
+  if (local && dataDir) {
+    const migration = migrateLocalFile(join(dataDir, LEGACY_LOCAL_FILE), local);
+    if (migration.moved) log(`settings: ${LEGACY_LOCAL_FILE} was moved into the settings store`);
+    const notice = localMigrationNotice(join(dataDir, LEGACY_LOCAL_FILE), migration);
+    if (notice) {
+      log(`settings: ${notice.message.en}`);
+      startNotices.push(notice);
+    }
+  }
   let blocking: SettingsControlOptions['blocking'] = null;
   let baseDoc: WallSettingsFile | null = null;
 
@@ -87,7 +106,7 @@ export function startSettings(options: {
   const book = new SettingsBook({
     base: baseDoc ? { doc: baseDoc, file: configFile } : null,
     demo: demoSettingsFile(),
-    localFile: dataDir ? join(dataDir, 'settings-local.json') : null,
+    local,
     vault,
     protection,
     pcCodec,

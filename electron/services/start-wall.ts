@@ -1,7 +1,7 @@
 // Starts the wall the same way for every host (the Electron app and the browser preview host):
-// the weak-key-store warning, the settings store (a damaged one is kept aside), where the
-// configuration comes from and saying so, the configuration itself (secrets decrypted) or the
-// embedded demo, the services, then the host's own way of serving the renderer, and the
+// the weak-key-store warning, the settings store (a damaged one is kept aside and its last
+// good copy opened), where the configuration comes from and saying so, the configuration
+// itself (secrets decrypted) or the embedded demo, the services, then the host's own way of serving the renderer, and the
 // service's events forwarded to it. A host provides only what differs between them. A bad
 // configuration file never stops the wall (start-settings.ts): it runs on the last one that
 // worked, or shows the problems full screen until the file is fixed.
@@ -87,6 +87,8 @@ export async function startWall<Served extends HostServing>(
     dataDir: storeOpener ? dirname(storeOpener.file) : null,
     pcCodec: host.secretCodec,
     log,
+    store: opened?.store ?? null,
+    storeDamage: opened?.damage ?? null,
   });
   const book = start.control.book;
   const service = await WallService.start({

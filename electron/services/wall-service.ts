@@ -147,6 +147,7 @@ export class WallService {
     this.settingsControl = options.settingsControl
       ? new SettingsService(options.settingsControl, {
           assetsDir: options.assetsDir,
+          loginGate: this.broker.loginGate,
           log: options.log,
           apply: (settings, changed) => this.applySettings(settings, changed),
           pushStatus: (status) => this.emit('settings:status', status),

@@ -104,6 +104,38 @@ export function cameraFromDraft(
   };
 }
 
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * A draft the draft schema refused, as near to a camera as it goes: secrets as plain text (a
+ * kept one as a stand-in), `none` auth dropped, URLs trimmed; anything else left as sent.
+ * Only checked, never kept: the whole configuration's schema then names the draft's other
+ * problems (an unknown centre, an unplayable URL) in the same answer.
+ */
+export function roughCameraFromDraft(payload: unknown, id: string): Record<string, unknown> {
+  const draft = isObj(payload) ? payload : {};
+  const streams = isObj(draft.streams) ? { ...draft.streams } : draft.streams;
+  if (isObj(streams)) {
+    for (const quality of ['sub', 'main'] as const) {
+      if (isObj(streams[quality])) streams[quality] = roughEndpoint(streams[quality]);
+    }
+  }
+  return { ...draft, id, streams };
+}
+
+function roughEndpoint(draft: Record<string, unknown>): Record<string, unknown> {
+  const { auth, ...rest } = draft;
+  const url = typeof rest.url === 'string' ? rest.url.trim() : rest.url;
+  if (!isObj(auth) || auth.type === 'none') return { ...rest, url };
+  const plain: Record<string, unknown> = { ...auth };
+  for (const field of ['password', 'token', 'secret']) {
+    const secret = plain[field];
+    if (isObj(secret)) plain[field] = typeof secret.value === 'string' ? secret.value : 'kept';
+  }
+  return { ...rest, url, auth: plain };
+}
+
 /** An id from a name: "Quầy 1 – Cẩm Đoài" → "quay-1-cam-doai", unique among `taken`. */
 export function idFromName(name: string, taken: ReadonlySet<string>): string {
   const base =

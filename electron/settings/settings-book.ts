@@ -1,16 +1,17 @@
 // The wall's settings as two parts: IT's configuration file (or the demo), read-only here, and
-// what staff add on this PC through the screens (kept in settings-local.json, written
-// atomically, its last good copy kept). Every change builds the whole configuration anew and
-// passes it through the one schema before anything is kept; secrets go to the vault only then.
+// what staff add on this PC through the screens (kept in the settings store, key
+// `localSettings`, which validates every write and keeps a last good copy: open-store-safely.ts).
+// Every change builds the whole configuration anew and passes it through the one schema before
+// anything is kept; secrets go to the vault only then.
 import type { FieldError, SettingsView, VaultProtection } from '../contract/settings-view';
 import { LAYOUT_PRESETS, presetCellCount } from '../contract/layout-presets';
 import type { LayoutPresetId, LayoutSelection, Locale } from '../contract/wall-contract';
-import { readJsonSafely, writeJsonAtomically } from './atomic-json-file';
 import { PROTECTED_PREFIX, isProtected, type SecretCodec } from './protected-secrets';
 import { relativeTo } from './schema-issues';
 import { CURRENT_SCHEMA_VERSION } from './settings-migrations';
 import type { CameraConfig, SiteSettings, WallSettings, WallSettingsFile } from './settings-model';
 import { cameraView, centreView } from './settings-views';
+import type { LocalSettingsSlot } from './settings-store';
 import { parseSettings } from './validate-settings';
 import { VAULT_PREFIX, isVaultRef, type SecretVault } from './vault/secret-vault';
 import { countSecretsOutsideVault, mapSettingsSecrets } from './vault/vault-secrets';
@@ -36,7 +37,8 @@ export interface SettingsBookOptions {
   base: SettingsBase | null;
   /** The demo, shown while there is neither a file nor anything local. */
   demo: WallSettingsFile;
-  localFile: string | null;
+  /** Where staff's settings are kept (the store's slot); null keeps them in memory only. */
+  local: LocalSettingsSlot | null;
   vault: SecretVault | null;
   protection: VaultProtection;
   pcCodec: SecretCodec | null;
@@ -53,24 +55,13 @@ const EMPTY_LOCAL: LocalSettings = {
 
 export class SettingsBook {
   private local: LocalSettings;
-  private localIsGood: boolean;
-  /** Said on the status line: the local file was damaged, or secrets are missing. */
+  /** Said on the status line: staff's settings do not fit the configuration file. */
   readonly warnings: string[] = [];
   private running: WallSettings;
 
   constructor(private readonly options: SettingsBookOptions) {
-    const read = options.localFile
-      ? readJsonSafely(options.localFile, checkLocal)
-      : ({ found: 'nothing', problem: null, keptAs: null } as const);
-    this.local = read.found === 'nothing' ? EMPTY_LOCAL : read.value;
-    this.localIsGood = read.found === 'file';
-    if (read.found !== 'file' && read.problem !== null) {
-      this.warnings.push(
-        `the settings made on this PC (${options.localFile}) were damaged (${read.problem})` +
-          (read.keptAs ? `; the damaged file was kept as ${read.keptAs}` : '') +
-          (read.found === 'last-good' ? '; the last good copy is used' : ''),
-      );
-    }
+    // The store checked the shape when it opened (its schema); the whole is checked below.
+    this.local = readLocal(options.local?.read());
     const first = this.build(this.local);
     // A local part the file no longer accepts (an id the file now uses) is set aside, not lost.
     this.running = first.ok ? first.settings : this.build(EMPTY_LOCAL, true).settings!;
@@ -168,14 +159,26 @@ export class SettingsBook {
       return { ok: false, errors: own.length > 0 ? own : built.problems };
     }
     const kept = this.options.vault ? this.intoVault(local) : local;
-    if (this.options.localFile) {
-      writeJsonAtomically(this.options.localFile, kept, { keepLastGood: this.localIsGood });
-      this.localIsGood = true;
+    try {
+      this.options.local?.write(kept);
+    } catch (error) {
+      // The store's schema refused it, or the disk did: nothing changed, and the form says so.
+      return { ok: false, errors: [notKept((error as Error).message)] };
     }
     this.local = kept;
     const before = this.running;
     this.running = this.build(kept).settings!;
     return { ok: true, settings: this.running, changed: changedCameras(before, this.running) };
+  }
+
+  /** The errors `local` would get as part of the whole configuration; nothing is kept. */
+  check(local: LocalSettings, prefix: (string | number)[] = []): FieldError[] {
+    try {
+      const built = this.build(local);
+      return built.ok ? [] : relativeTo(built.problems, prefix);
+    } catch {
+      return []; // A draft too rough to build says nothing more than its own errors.
+    }
   }
 
   private intoVault(local: LocalSettings): LocalSettings {
@@ -226,20 +229,21 @@ export class SettingsBook {
 
 export { VAULT_PREFIX };
 
-function checkLocal(
-  json: unknown,
-): { ok: true; value: LocalSettings } | { ok: false; problem: string } {
-  const doc = json as Partial<LocalSettings> | null;
-  if (typeof doc !== 'object' || doc === null) return { ok: false, problem: 'it is not an object' };
-  if (!Array.isArray(doc.sites) || !Array.isArray(doc.cameras)) {
-    return { ok: false, problem: 'it has no list of sites and cameras' };
-  }
+function readLocal(raw: unknown): LocalSettings {
+  const doc = raw as Partial<LocalSettings> | undefined;
+  if (typeof doc !== 'object' || doc === null) return EMPTY_LOCAL;
+  if (!Array.isArray(doc.sites) || !Array.isArray(doc.cameras)) return EMPTY_LOCAL;
+  return { ...doc, schemaVersion: Number(doc.schemaVersion) || 1 } as LocalSettings;
+}
+
+function notKept(problem: string): FieldError {
   return {
-    ok: true,
-    value: {
-      schemaVersion: Number(doc.schemaVersion) || 1,
-      sites: doc.sites,
-      cameras: doc.cameras,
+    path: [],
+    field: '',
+    code: 'not-stored',
+    message: {
+      en: `the settings could not be stored on this PC (${problem}); nothing was changed`,
+      vi: 'Không lưu được thiết lập trên máy này; chưa có gì thay đổi. Hãy thử lại hoặc báo bộ phận IT.',
     },
   };
 }

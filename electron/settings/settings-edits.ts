@@ -2,7 +2,7 @@
 // refused for what comes from IT's file (changed there, not here), and committed as a whole
 // new configuration through the settings book, so its errors are the schema's own.
 import type { FieldError } from '../contract/settings-view';
-import { cameraFromDraft, idFromName } from './draft-to-config';
+import { cameraFromDraft, idFromName, roughCameraFromDraft } from './draft-to-config';
 import { cameraDraftSchema, centreDraftSchema, idPayloadSchema } from './draft-schema';
 import { issuesToFieldErrors } from './schema-issues';
 import type { BookChange, SettingsBook } from './settings-book';
@@ -80,20 +80,39 @@ export function deleteCentre(book: SettingsBook, payload: unknown): BookChange {
 
 export function saveCamera(book: SettingsBook, payload: unknown): BookChange {
   const parsed = parsePayload(cameraDraftSchema, payload);
-  if (!parsed.ok) return parsed;
-  const draft = parsed.value;
-  if (draft.id && book.isFromBase('cameras', draft.id)) return READ_ONLY('camera');
+  const sent = parsed.ok ? parsed.value : (payload as { id?: unknown; name?: unknown } | null);
+  const wanted = typeof sent?.id === 'string' ? sent.id : undefined;
+  if (wanted && book.isFromBase('cameras', wanted)) return READ_ONLY('camera');
   const local = book.localPart;
   const taken = new Set(book.document().cameras.map((c) => c.id));
-  const id = draft.id ?? idFromName(draft.name, taken);
-  const stored = local.cameras.find((c) => c.id === id);
-  const { camera, errors } = cameraFromDraft({ ...draft, id }, stored);
-  if (errors.length > 0) return { ok: false, errors };
+  const id = wanted ?? idFromName(typeof sent?.name === 'string' ? sent.name : '', taken);
   const at = local.cameras.findIndex((c) => c.id === id);
-  const cameras =
-    at < 0 ? [...local.cameras, camera] : local.cameras.map((c, i) => (i === at ? camera : c));
-  const index = book.baseCount().cameras + (at < 0 ? cameras.length - 1 : at);
-  return book.commit({ ...local, cameras }, ['cameras', index]);
+  const index = book.baseCount().cameras + (at < 0 ? local.cameras.length : at);
+  const placed = (camera: unknown) => ({
+    ...local,
+    cameras: (at < 0
+      ? [...local.cameras, camera]
+      : local.cameras.map((c, i) => (i === at ? camera : c))) as typeof local.cameras,
+  });
+  // Every error in one answer: the draft's own, then what the whole configuration says of it.
+  const withWhole = (own: FieldError[], camera: unknown): BookChange => ({
+    ok: false,
+    errors: mergeErrors(own, book.check(placed(camera), ['cameras', index])),
+  });
+  if (!parsed.ok) return withWhole(parsed.errors, roughCameraFromDraft(payload, id));
+  const stored = local.cameras.find((c) => c.id === id);
+  const { camera, errors } = cameraFromDraft({ ...parsed.value, id }, stored);
+  if (errors.length > 0) return withWhole(errors, camera);
+  return book.commit(placed(camera), ['cameras', index]);
+}
+
+/** `first`, then those of `more` about a field none of `first` is about (or inside of). */
+export function mergeErrors(first: FieldError[], more: FieldError[]): FieldError[] {
+  const inside = (a: FieldError['path'], b: FieldError['path']) =>
+    b.length <= a.length && b.every((step, i) => a[i] === step);
+  const related = (e: FieldError) =>
+    first.some((f) => inside(e.path, f.path) || inside(f.path, e.path));
+  return [...first, ...more.filter((e) => !related(e))];
 }
 
 export function deleteCamera(book: SettingsBook, payload: unknown): BookChange {

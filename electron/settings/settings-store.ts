@@ -1,12 +1,14 @@
 // What the wall remembers between runs, per configuration: language, the named layouts staff
 // saved and what each display shows; and, for the PC as a whole, the staff PIN's hash and its
 // wrong-try count. The store is electron-store in Electron and conf in the preview host: both
-// take the same JSON schema and are injected here, so this module stays Electron-free.
-import { LAYOUT_PRESET_IDS } from '../contract/layout-presets';
-import { LOCALES } from '../contract/locales';
+// take the same JSON schema (derived from store-schema.ts) and are injected here, so this
+// module stays Electron-free. Every read is parsed by the same zod schema.
 import type { DisplayChoice, SavedLayout } from '../contract/saved-layout';
 import type { LayoutSelection, Locale } from '../contract/wall-contract';
 import type { StaffRecord, StaffStore } from '../staff/staff-lock';
+import { rememberedEntrySchema, staffRecordSchema } from './store-schema';
+
+export { STORE_SCHEMA } from './store-schema';
 
 export interface RememberedState {
   locale?: Locale;
@@ -22,38 +24,6 @@ export interface KeyValueStore {
   set(key: string, value: unknown): void;
 }
 
-// The layouts' inner shape is checked by parseSavedLayout when read, which also forgives a
-// layout a newer version wrote; the schema only keeps the file's outline sound.
-export const REMEMBERED_SCHEMA = {
-  remembered: {
-    type: 'object',
-    additionalProperties: {
-      type: 'object',
-      properties: {
-        locale: { enum: [...LOCALES] },
-        layout: {
-          type: 'object',
-          properties: {
-            preset: { enum: [...LAYOUT_PRESET_IDS] },
-            cameraIds: { type: 'array', items: { type: ['string', 'null'] } },
-          },
-          required: ['preset', 'cameraIds'],
-        },
-        layouts: { type: 'array', items: { type: 'object' } },
-        displays: { type: 'object', additionalProperties: { type: 'object' } },
-      },
-    },
-  },
-  staff: {
-    type: 'object',
-    properties: {
-      pinHash: { type: 'string' },
-      failures: { type: 'integer', minimum: 0 },
-      retryAt: { type: ['number', 'null'] },
-    },
-  },
-} as const;
-
 export class SettingsMemory {
   constructor(
     private readonly store: KeyValueStore,
@@ -64,8 +34,11 @@ export class SettingsMemory {
   read(): RememberedState {
     const all = this.store.get('remembered');
     if (typeof all !== 'object' || all === null) return {};
-    const entry = (all as Record<string, unknown>)[this.configKey];
-    return typeof entry === 'object' && entry !== null ? (entry as RememberedState) : {};
+    const parsed = rememberedEntrySchema.safeParse(
+      (all as Record<string, unknown>)[this.configKey],
+    );
+    // The layouts' inner shape is parsed one by one (migrate-remembered.ts).
+    return parsed.success ? (parsed.data as RememberedState) : {};
   }
 
   write(change: RememberedState): void {
@@ -77,8 +50,8 @@ export class SettingsMemory {
   }
 
   readStaff(): StaffRecord {
-    const staff = this.store.get('staff');
-    return typeof staff === 'object' && staff !== null ? (staff as StaffRecord) : {};
+    const parsed = staffRecordSchema.safeParse(this.store.get('staff'));
+    return parsed.success ? parsed.data : {};
   }
 
   writeStaff(record: StaffRecord): void {
@@ -89,6 +62,23 @@ export class SettingsMemory {
   staffStore(): StaffStore {
     return { read: () => this.readStaff(), write: (record) => this.writeStaff(record) };
   }
+}
+
+/** The store's key for the settings staff made on this PC (settings-book.ts). */
+export const LOCAL_SETTINGS_KEY = 'localSettings';
+
+/** Where the settings book keeps staff's settings: the store's slot, or memory alone. */
+export interface LocalSettingsSlot {
+  read(): unknown;
+  /** Throws when the store refuses the value (its schema). */
+  write(value: unknown): void;
+}
+
+export function localSettingsSlot(store: KeyValueStore): LocalSettingsSlot {
+  return {
+    read: () => store.get(LOCAL_SETTINGS_KEY),
+    write: (value) => store.set(LOCAL_SETTINGS_KEY, value),
+  };
 }
 
 /** A staff store in memory, for a host that remembers nothing (tests). */

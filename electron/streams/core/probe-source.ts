@@ -2,7 +2,8 @@
 // uses, read until the first keyframe's decoder configuration (codec, picture size) and about
 // a second of frames after it (frame rate, from the stream's own timestamps), then closed.
 // A failure comes back as the state and reason a tile would show, so the form words it the
-// same way. No session, no retries, no login gate: staff asked for exactly one try.
+// same way. No session, no retries: staff asked for exactly one try. The camera's login gate
+// is asked around it (camera-probe.ts).
 import type { CameraTestOutcome } from '../../contract/settings-view';
 import type { VideoCodec } from '../../contract/wall-contract';
 import { parseAvcDecoderConfigurationRecord } from '../codecs/h264/configuration-record';

@@ -71,6 +71,13 @@ export const settingsEn: Readonly<Record<SettingsKey, string>> = {
   'test.ok': 'The camera sends a picture',
   'test.fps': '{fps} fps',
   'test.invalid': 'Fix the fields with a message below, then test again.',
+  'test.held-back': 'Not tried: the camera recently refused this user name and password',
+  'test.held-back.wait':
+    'So that the camera does not lock this PC out (cameras lock an address for about 30 minutes after repeated failed logins), wait until {time} ({wait} from now) and test again, or correct the user name or password and test at once.',
+  'test.held-back.busy': 'Not tried: another stream of this camera is logging in as this user',
+  'test.held-back.busy-hint': 'Wait a few seconds, then test again.',
+  'test.refused.wait':
+    'So that the camera does not lock this PC out, the next login as this user (by Test and by the camera tiles) waits until {time} ({wait} from now), unless the password is corrected.',
   'check.auth-failed': 'Check the user name and password (a view-only account is best).',
   'check.unreachable': 'Check the IP address and port, and that the camera is on and connected.',
   'check.not-found': 'Check the stream path or the channel number.',

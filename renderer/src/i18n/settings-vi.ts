@@ -70,6 +70,14 @@ export const settingsVi = {
   'test.ok': 'Camera có hình',
   'test.fps': '{fps} hình/giây',
   'test.invalid': 'Sửa các ô có thông báo bên dưới rồi kiểm tra lại.',
+  'test.held-back': 'Chưa thử: camera vừa từ chối tên đăng nhập và mật khẩu này',
+  'test.held-back.wait':
+    'Để máy này không bị camera khoá (camera khoá địa chỉ khoảng 30 phút sau nhiều lần đăng nhập sai), hãy đợi đến {time} (còn {wait}) rồi kiểm tra lại, hoặc sửa tên đăng nhập, mật khẩu rồi kiểm tra ngay.',
+  'test.held-back.busy':
+    'Chưa thử: một luồng khác của camera này đang đăng nhập bằng tài khoản này',
+  'test.held-back.busy-hint': 'Đợi vài giây rồi kiểm tra lại.',
+  'test.refused.wait':
+    'Để máy này không bị camera khoá, lần đăng nhập tiếp theo bằng tài khoản này (của nút kiểm tra và của các ô camera) phải đợi đến {time} (còn {wait}), trừ khi sửa mật khẩu.',
   'check.auth-failed': 'Kiểm tra tên đăng nhập và mật khẩu (nên dùng tài khoản chỉ xem).',
   'check.unreachable': 'Kiểm tra địa chỉ IP, cổng, và camera có bật, có nối mạng không.',
   'check.not-found': 'Kiểm tra đường dẫn luồng hoặc số kênh.',

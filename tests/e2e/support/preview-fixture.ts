@@ -7,7 +7,7 @@ import Conf from 'conf';
 import { startPreviewHost, type PreviewHost } from '../../../electron/preview-host/preview-host';
 import { ROUND_THE_CLOCK } from '../../../electron/settings/schedule-field';
 import type { WallSettingsFile } from '../../../electron/settings/settings-model';
-import { REMEMBERED_SCHEMA } from '../../../electron/settings/settings-store';
+import { STORE_SCHEMA } from '../../../electron/settings/settings-store';
 import { PROJECT_ROOT } from '../../fixtures/media-server/media-server';
 
 export interface StartedPreview {
@@ -44,7 +44,7 @@ export async function startPreview(
     store: options.dataDir
       ? {
           open: () =>
-            new Conf({ cwd: options.dataDir, configName: 'settings', schema: REMEMBERED_SCHEMA }),
+            new Conf({ cwd: options.dataDir, configName: 'settings', schema: STORE_SCHEMA }),
           file: join(options.dataDir, 'settings.json'),
         }
       : null,

@@ -1,12 +1,14 @@
 // "Test" in the camera form against a real GStreamer RTSP server with Digest auth, through the
 // wall's own verb (payload → draft schema → the RTSP source a tile uses → first keyframe):
-// the right password finds H.264 at 640×360 and 25 fps, a wrong one says what a tile says.
+// the right password finds H.264 at 640×360 and 25 fps, a wrong one says what a tile says,
+// and a second try of it waits for the camera's login back-off (counted at the server).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSettings } from '../../../electron/services/start-settings';
 import { WallService } from '../../../electron/services/wall-service';
+import { loginIdentity } from '../../../electron/streams/core/login-identity';
 import { startRtspServer, type RtspServer } from '../../fixtures/rtsp-server/start-rtsp-server';
 
 let server: RtspServer;
@@ -49,6 +51,13 @@ const test = (password: string) =>
     },
   });
 
+const wrongLogin = () =>
+  loginIdentity(server.url('/cam1'), {
+    type: 'password',
+    username: 'admin',
+    password: 'wrong-password',
+  })!;
+
 describe('Test camera against a real RTSP server (Digest)', () => {
   it('the right password: codec, picture size and frame rate', async () => {
     const result = await test('TestPa55-rtsp');
@@ -68,5 +77,33 @@ describe('Test camera against a real RTSP server (Digest)', () => {
       value: { ok: false, state: 'auth-failed', protocolStatus: 401 },
     });
     expect(JSON.stringify(result)).not.toContain('wrong-password');
+  }, 30_000);
+
+  it('the wrong password again: not tried before the back-off, no failed login spent', async () => {
+    // The test above was refused once (one failed login at the server); a camera locks the PC
+    // out after a few, so the same credentials now wait for the back-off the tiles share.
+    const spent = server.failedLogins();
+    expect(spent).toBe(1);
+    const before = Date.now();
+    const result = await test('wrong-password');
+    expect(result).toMatchObject({
+      ok: true,
+      value: { ok: false, state: 'auth-failed', login: { heldBack: true } },
+    });
+    const retryAt = (result as { value: { login: { retryAt: number } } }).value.login.retryAt;
+    // The first refusal's back-off: 5 minutes from it.
+    expect(retryAt).toBeGreaterThan(before + 4 * 60_000);
+    expect(retryAt).toBeLessThanOrEqual(Date.now() + 5 * 60_000);
+    // The very gate the wall's streams log in through holds the same date.
+    expect(service.broker.loginGate.retryAt(wrongLogin())).toBe(retryAt);
+    expect(server.failedLogins()).toBe(spent);
+  }, 30_000);
+
+  it('the corrected password is tried at once, and clears the back-off', async () => {
+    const spent = server.failedLogins();
+    const result = await test('TestPa55-rtsp');
+    expect(result).toMatchObject({ ok: true, value: { ok: true, codec: 'h264' } });
+    expect(server.failedLogins()).toBe(spent);
+    expect(service.broker.loginGate.retryAt(wrongLogin())).toBeNull();
   }, 30_000);
 });

@@ -1,11 +1,13 @@
 // A kiosk never goes dark for a bad file: the last configuration that worked, every problem
 // on the status line, and the file taken again once it is fixed.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startSettings } from '../../../electron/services/start-settings';
 import type { WallSettingsFile } from '../../../electron/settings/settings-model';
+import { localSettingsSlot } from '../../../electron/settings/settings-store';
+import { openTestStore, storeFile } from '../settings/support/conf-store';
 
 let dir: string;
 let file: string;
@@ -31,7 +33,8 @@ const config = (name: string, password = 'FilePa55'): object => ({
   layout: { preset: '1x1', cameraIds: ['cam-1'] },
 });
 
-const start = () => startSettings({ configFile: file, dataDir: dir, pcCodec: null, log: () => {} });
+const options = () => ({ configFile: file, dataDir: dir, pcCodec: null, log: () => {} });
+const start = () => startSettings(options());
 
 describe('startSettings', () => {
   it('a valid file is remembered as the last good one, its secrets as vault references', () => {
@@ -83,5 +86,38 @@ describe('startSettings', () => {
     expect(doc.sites[0]!.name).toBe('Huyện C');
     expect(started.control.book.replaceBase(doc)).toMatchObject({ ok: true });
     expect(started.control.book.settings.sites[0]!.name).toBe('Huyện C');
+  });
+
+  it('moves settings-local.json into the store, keeps it as .migrated, and the wall shows it', () => {
+    writeFileSync(file, JSON.stringify(config('Huyện A')));
+    const local = { schemaVersion: 2, sites: [{ id: 'xa-a', name: 'Xã A' }], cameras: [] };
+    writeFileSync(join(dir, 'settings-local.json'), JSON.stringify(local));
+    const opened = openTestStore(dir);
+    const started = startSettings({ ...options(), store: opened.store });
+    expect(started.control.book.settings.sites.map((s) => s.id)).toEqual(['huyen', 'xa-a']);
+    expect(started.control.startNotices).toEqual([]);
+    expect(existsSync(join(dir, 'settings-local.json.migrated'))).toBe(true);
+    // The next start reads them from the store alone.
+    const again = startSettings({ ...options(), store: openTestStore(dir).store });
+    expect(again.control.book.settings.sites.map((s) => s.id)).toEqual(['huyen', 'xa-a']);
+  });
+
+  it('a damaged store is said on the status line in both languages, naming the kept file', () => {
+    writeFileSync(file, JSON.stringify(config('Huyện A')));
+    const slot = localSettingsSlot(openTestStore(dir).store);
+    slot.write({ schemaVersion: 2, sites: [{ id: 'xa-a', name: 'Xã A' }], cameras: [] });
+    writeFileSync(storeFile(dir), '{"localSettings": ');
+    const opened = openTestStore(dir);
+    const started = startSettings({
+      ...options(),
+      store: opened.store,
+      storeDamage: opened.damage,
+    });
+    expect(started.control.book.settings.sites.map((s) => s.id)).toEqual(['huyen', 'xa-a']);
+    const [notice] = started.control.startNotices;
+    expect(notice).toMatchObject({ id: 'store-damaged', severity: 'warning' });
+    expect(notice!.message.en).toContain(opened.damage!.keptAs);
+    expect(notice!.message.en).toMatch(/started on its last good copy/);
+    expect(notice!.message.vi).toMatch(/bị hỏng; tường đang dùng bản tốt gần nhất/);
   });
 });

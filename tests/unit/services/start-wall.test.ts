@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startWall, type HostServing, type WallHost } from '../../../electron/services/start-wall';
 import type { KeyValueStore } from '../../../electron/settings/settings-store';
+import { createConf, storeFile } from '../settings/support/conf-store';
 
 const started: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -109,6 +110,27 @@ describe('startWall', () => {
       true,
     );
     expect(readdirSync(dir).some((name) => name.startsWith('settings.corrupt-'))).toBe(true);
+  });
+
+  it('a damaged conf store: staff’s centres come back from its last good copy, and the status says so', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'start-wall-'));
+    const store = { file: storeFile(dir), open: createConf(dir) };
+    const first = await start(fakeHost({ store }).host);
+    const saved = await first.service.handle('staff:set-pin', { pin: '2468' });
+    expect(saved).toMatchObject({ ok: true });
+    await first.service.handle('settings:save-centre', { name: 'Xã Cẩm Vũ' });
+    writeFileSync(storeFile(dir), '{"localSettings": {"sites": [');
+    const fake = fakeHost({ store });
+    const wall = await start(fake.host);
+    expect(wall.service.snapshot().sites.map((s) => s.id)).toEqual(['xa-cam-vu']);
+    const status = await wall.service.handle('settings:get-status', undefined);
+    expect(status).toMatchObject({
+      ok: true,
+      value: {
+        notices: expect.arrayContaining([expect.objectContaining({ id: 'store-damaged' })]),
+      },
+    });
+    expect(readdirSync(dir).filter((f) => f.startsWith('settings.corrupt-'))).toHaveLength(1);
   });
 
   it('hands the service to the host and forwards its events to it once', async () => {

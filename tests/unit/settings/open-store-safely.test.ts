@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStoreSafely } from '../../../electron/settings/open-store-safely';
-import { REMEMBERED_SCHEMA, SettingsMemory } from '../../../electron/settings/settings-store';
+import { STORE_SCHEMA, SettingsMemory } from '../../../electron/settings/settings-store';
 
 let dir: string;
 let file: string;
-const create = () => new Conf({ cwd: dir, configName: 'settings', schema: REMEMBERED_SCHEMA });
+const create = () => new Conf({ cwd: dir, configName: 'settings', schema: STORE_SCHEMA });
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'wall-store-'));

@@ -14,6 +14,8 @@ import {
 import type { WallSettingsFile } from '../../../electron/settings/settings-model';
 import { keyFileCodec } from '../../../electron/settings/vault/key-file-codec';
 import { SecretVault } from '../../../electron/settings/vault/secret-vault';
+import { localSettingsSlot } from '../../../electron/settings/settings-store';
+import { localSlot, openTestStore, storeFile } from './support/conf-store';
 
 let dir: string;
 beforeEach(() => void (dir = mkdtempSync(join(tmpdir(), 'settings-edits-'))));
@@ -29,12 +31,12 @@ const fileDoc = (): WallSettingsFile => ({
   layout: { preset: '2x2', cameraIds: ['cam-f'] },
 });
 
-function book(base: WallSettingsFile | null = fileDoc()) {
+function book(base: WallSettingsFile | null = fileDoc(), local = localSlot(dir)) {
   const codec = keyFileCodec(join(dir, 'vault.key'));
   return new SettingsBook({
     base: base ? { doc: base, file: join(dir, 'wall.json') } : null,
     demo: demoSettingsFile(),
-    localFile: join(dir, 'settings-local.json'),
+    local,
     vault: new SecretVault(join(dir, 'vault.json'), codec, 'key-file'),
     protection: 'key-file',
     pcCodec: null,
@@ -65,7 +67,7 @@ describe('settings edits', () => {
       username: 'viewer',
       password: 'TestPa55-1',
     });
-    expect(readFileSync(join(dir, 'settings-local.json'), 'utf8')).not.toContain('TestPa55-1');
+    expect(readFileSync(storeFile(dir), 'utf8')).not.toContain('TestPa55-1');
     expect(JSON.stringify(b.view())).not.toContain('TestPa55-1');
     const view = b.view().cameras.find((c) => c.id === 'quay-2')!;
     expect(view.origin).toBe('local');
@@ -114,7 +116,21 @@ describe('settings edits', () => {
     });
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
-    expect(refused.errors.map((e) => [e.field, e.code])).toEqual([['name', 'required']]);
+    // All at once: the draft's own error, then what the whole configuration says of the rest.
+    expect(refused.errors.map((e) => [e.field, e.code])).toEqual([
+      ['name', 'required'],
+      ['streams.sub.url', 'unsupported-url'],
+      ['siteId', 'unknown-site'],
+    ]);
+    // A kept password with none stored, and an unknown centre: both in one answer too.
+    const keepNothing = saveCamera(b, {
+      ...rtspCamera({ type: 'password', username: 'v', password: { keep: true } }),
+      siteId: 'nowhere',
+    });
+    expect(keepNothing.ok ? [] : keepNothing.errors.map((e) => [e.field, e.code])).toEqual([
+      ['streams.sub.auth.password', 'secret-missing'],
+      ['siteId', 'unknown-site'],
+    ]);
     const second = saveCamera(b, { ...rtspCamera({ type: 'none' }), siteId: 'nowhere' });
     expect(second.ok ? [] : second.errors.map((e) => [e.field, e.code, e.message.vi])).toEqual([
       ['siteId', 'unknown-site', 'Không có trung tâm mã "nowhere".'],
@@ -127,7 +143,7 @@ describe('settings edits', () => {
     expect(third.ok ? [] : third.errors.map((e) => [e.field, e.code])).toEqual([
       ['streams.sub.url', 'unsupported-url'],
     ]);
-    expect(() => readFileSync(join(dir, 'settings-local.json'))).toThrow();
+    expect(localSlot(dir).read()).toBeUndefined();
   });
 
   it('keeps the file’s office hours through a staff edit', () => {
@@ -170,13 +186,28 @@ describe('settings edits', () => {
     expect(b.settings.sites.map((s) => s.id)).toEqual(['xa-cam-doai']);
   });
 
-  it('a damaged local file: the last good copy is used, the broken one kept, and it says so', () => {
+  it('a damaged store: staff’s settings come back from its last good copy, the broken file kept', () => {
     const b = book();
     saveCentre(b, { name: 'Xã A' });
     saveCentre(b, { name: 'Xã B' });
-    writeFileSync(join(dir, 'settings-local.json'), '{"sites": [');
-    const again = book();
-    expect(again.settings.sites.map((s) => s.id)).toEqual(['huyen', 'xa-a']);
-    expect(again.warnings[0]).toMatch(/damaged.*kept as .*corrupt.*last good copy is used/);
+    writeFileSync(storeFile(dir), '{"localSettings": {"sites": [');
+    const opened = openTestStore(dir);
+    expect(opened.damage).toMatchObject({ startedOn: 'last-good' });
+    expect(readFileSync(opened.damage!.keptAs, 'utf8')).toBe('{"localSettings": {"sites": [');
+    const again = book(fileDoc(), localSettingsSlot(opened.store));
+    expect(again.settings.sites.map((s) => s.id)).toEqual(['huyen', 'xa-a', 'xa-b']);
+  });
+
+  it('a value the store’s schema refuses is not kept, and the form is told', () => {
+    const b = book(null);
+    saveCentre(b, { name: 'Xã A' });
+    // An id the settings schema trims but the store's pattern refuses (" x"): nothing changes.
+    const refused = b.commit({
+      ...b.localPart,
+      sites: [...b.localPart.sites, { id: ' x', name: 'X' }],
+    });
+    expect(refused).toMatchObject({ ok: false, errors: [{ code: 'not-stored' }] });
+    expect(b.settings.sites.map((s) => s.id)).toEqual(['xa-a']);
+    expect(localSlot(dir).read()).toMatchObject({ sites: [{ id: 'xa-a' }] });
   });
 });

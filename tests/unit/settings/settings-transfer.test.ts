@@ -12,6 +12,7 @@ import {
 } from '../../../electron/settings/settings-transfer';
 import { keyFileCodec } from '../../../electron/settings/vault/key-file-codec';
 import { SecretVault } from '../../../electron/settings/vault/secret-vault';
+import { localSlot } from './support/conf-store';
 
 const dirs: string[] = [];
 const fresh = () => {
@@ -27,7 +28,7 @@ function book(dir: string) {
   return new SettingsBook({
     base: null,
     demo: demoSettingsFile(),
-    localFile: join(dir, 'settings-local.json'),
+    local: localSlot(dir),
     vault,
     protection: 'key-file',
     pcCodec: null,

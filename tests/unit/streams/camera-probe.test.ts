@@ -3,11 +3,14 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frameRate } from '../../../electron/streams/core/probe-source';
 import { probeEndpoint } from '../../../electron/streams/camera-probe';
+import { LoginGate } from '../../../electron/streams/core/login-gate';
+import { loginIdentity } from '../../../electron/streams/core/login-identity';
 
 const options = {
   label: 'Quầy thử',
   assetsDir: resolve(__dirname, '../../../assets'),
   log: () => {},
+  loginGate: new LoginGate(),
 };
 
 /** A port nothing listens on: bound, then closed. */
@@ -64,5 +67,45 @@ describe('frameRate', () => {
     expect(frameRate([1000, 1033, 1067, 1100])).toBe(30);
     expect(frameRate([0, 40])).toBeNull();
     expect(frameRate([5, 5, 5])).toBeNull();
+  });
+
+  it('credentials the camera refused are not tried again before the back-off: no connection at all', async () => {
+    let connections = 0;
+    const camera = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((done) => camera.listen(0, '127.0.0.1', done));
+    const { port } = camera.address() as { port: number };
+    const url = `rtsp://127.0.0.1:${port}/cam`;
+    const auth = { type: 'password' as const, username: 'admin', password: 'wrong' };
+    const gate = new LoginGate({ now: () => 1_000_000 });
+    // A tile's session was refused with these very credentials.
+    const tile = gate.admit(loginIdentity(url, auth)!);
+    if (!tile.go) throw new Error('the first login is admitted');
+    const retryAt = tile.turn.refused();
+    try {
+      const outcome = await probeEndpoint(
+        { url, kind: 'rtsp', auth },
+        { ...options, loginGate: gate },
+      );
+      expect(outcome).toMatchObject({
+        ok: false,
+        state: 'auth-failed',
+        login: { heldBack: true, retryAt },
+      });
+      expect(retryAt - 1_000_000).toBe(5 * 60_000);
+      expect(connections).toBe(0);
+      // Other credentials (IT fixed the password) are tried at once.
+      const fixed = { ...auth, password: 'right' };
+      const again = await probeEndpoint(
+        { url, kind: 'rtsp', auth: fixed },
+        { ...options, loginGate: gate, mediaTimeoutMs: 2000 },
+      );
+      expect(again).not.toHaveProperty('login');
+      expect(connections).toBe(1);
+    } finally {
+      camera.close();
+    }
   });
 });

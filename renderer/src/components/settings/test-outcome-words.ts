@@ -4,6 +4,7 @@ import type { CameraTestOutcome, Locale, StreamState, VideoCodec } from '../../c
 import { settingsText, type SettingsKey } from '../../i18n/settings-words';
 import type { DisplayState, TileView } from '../../status/display-state';
 import { tileWords } from '../../status/status-words';
+import { formatCountdown, formatTimeOfDay } from '../../status/time-words';
 
 export interface TestWords {
   ok: boolean;
@@ -32,7 +33,11 @@ const CHECKS: Partial<Record<DisplayState, SettingsKey>> = {
   error: 'check.error',
 };
 
-export function testOutcomeWords(outcome: CameraTestOutcome, locale: Locale): TestWords {
+export function testOutcomeWords(
+  outcome: CameraTestOutcome,
+  locale: Locale,
+  now: number = Date.now(),
+): TestWords {
   if (outcome.ok) {
     const facts = [CODEC_NAMES[outcome.codec], `${outcome.width}×${outcome.height}`];
     if (outcome.fps !== null) {
@@ -42,6 +47,25 @@ export function testOutcomeWords(outcome: CameraTestOutcome, locale: Locale): Te
   }
   if (outcome.state === 'invalid') {
     return { ok: false, headline: settingsText(locale, 'test.invalid'), lines: [] };
+  }
+  const wait = (retryAt: number) => ({
+    time: formatTimeOfDay(retryAt),
+    wait: formatCountdown(retryAt - now, locale),
+  });
+  const login = outcome.login;
+  if (login?.heldBack) {
+    // Not tried: the camera's login back-off (shared with the tiles) holds the test back.
+    return login.retryAt === null
+      ? {
+          ok: false,
+          headline: settingsText(locale, 'test.held-back.busy'),
+          lines: [settingsText(locale, 'test.held-back.busy-hint')],
+        }
+      : {
+          ok: false,
+          headline: settingsText(locale, 'test.held-back'),
+          lines: [settingsText(locale, 'test.held-back.wait', wait(login.retryAt))],
+        };
   }
   const state = displayState(outcome.state, outcome.reason === 'damaged-video');
   const view: TileView = {
@@ -58,6 +82,7 @@ export function testOutcomeWords(outcome: CameraTestOutcome, locale: Locale): Te
   const lines = [
     words.cause,
     check !== undefined ? settingsText(locale, check) : null,
+    login?.retryAt ? settingsText(locale, 'test.refused.wait', wait(login.retryAt)) : null,
     outcome.detail ? settingsText(locale, 'detail', { detail: outcome.detail }) : null,
   ].filter((line): line is string => line !== null);
   return { ok: false, headline: words.headline, lines };

@@ -67,4 +67,56 @@ describe("a camera test's result in the tile's words", () => {
       lines: [],
     });
   });
+
+  describe("the camera's login back-off (shared with the tiles)", () => {
+    const now = new Date(2026, 10, 30, 14, 30, 0).getTime();
+    const at = (minutes: number) => now + minutes * 60_000;
+
+    it('held back: not tried, why, until when, and what to do now (vi, en)', () => {
+      const outcome = {
+        ok: false as const,
+        state: 'auth-failed' as const,
+        login: { heldBack: true, retryAt: at(4.5) },
+      };
+      expect(testOutcomeWords(outcome, 'vi', now)).toEqual({
+        ok: false,
+        headline: 'Chưa thử: camera vừa từ chối tên đăng nhập và mật khẩu này',
+        lines: [
+          'Để máy này không bị camera khoá (camera khoá địa chỉ khoảng 30 phút sau nhiều lần đăng nhập sai), hãy đợi đến 14:34 (còn 5 phút) rồi kiểm tra lại, hoặc sửa tên đăng nhập, mật khẩu rồi kiểm tra ngay.',
+        ],
+      });
+      expect(testOutcomeWords(outcome, 'en', now).lines[0]).toBe(
+        'So that the camera does not lock this PC out (cameras lock an address for about 30 minutes after repeated failed logins), wait until 14:34 (5 min from now) and test again, or correct the user name or password and test at once.',
+      );
+    });
+
+    it('held back while another stream logs in: wait a few seconds', () => {
+      const words = testOutcomeWords(
+        { ok: false, state: 'connecting', login: { heldBack: true, retryAt: null } },
+        'vi',
+        now,
+      );
+      expect(words.headline).toBe(
+        'Chưa thử: một luồng khác của camera này đang đăng nhập bằng tài khoản này',
+      );
+      expect(words.lines).toEqual(['Đợi vài giây rồi kiểm tra lại.']);
+    });
+
+    it('a test the camera refused says the back-off it started, for Test and tiles alike', () => {
+      const words = testOutcomeWords(
+        {
+          ok: false,
+          state: 'auth-failed',
+          protocolStatus: 401,
+          login: { heldBack: false, retryAt: at(5) },
+        },
+        'en',
+        now,
+      );
+      expect(words.headline).toBe(translate('en', 'state.authFailed'));
+      expect(words.lines).toContain(
+        'So that the camera does not lock this PC out, the next login as this user (by Test and by the camera tiles) waits until 14:35 (5 min from now), unless the password is corrected.',
+      );
+    });
+  });
 });
