@@ -60,7 +60,11 @@ describe('startSettings', () => {
     expect(settings.cameras[0]!.streams.sub.auth).toMatchObject({ password: 'FilePa55' });
     const notice = started.control.startNotices[0]!;
     expect(notice.id).toBe('config-file-invalid');
-    expect(notice.message.vi).toContain('cấu hình tốt gần nhất');
+    expect(notice.message.vi).toMatch(
+      /^Tệp cấu hình có 3 lỗi; tường đang chạy theo cấu hình tốt gần nhất/,
+    );
+    expect(notice.message.en).toMatch(/^The configuration file has 3 problems;/);
+    expect(notice.message.vi).toContain(file);
     expect(notice.problems!.map((p) => p.field)).toEqual([
       'locale',
       'layout.preset',
