@@ -51,7 +51,7 @@ export function settingsNotices(input: {
       id: 'plain-text-secrets',
       severity: 'warning',
       message: {
-        en: `The configuration file holds ${plainTextSecretsInFile} password(s) in plain text. Staff can move them into the vault in Settings.`,
+        en: `The configuration file holds ${passwords(plainTextSecretsInFile)} in plain text. Staff can move ${plainTextSecretsInFile === 1 ? 'it' : 'them'} into the vault in Settings.`,
         vi: `Tệp cấu hình có ${plainTextSecretsInFile} mật khẩu ghi rõ. Nhân viên có thể chuyển vào kho bảo mật trong Cài đặt.`,
       },
     });
@@ -62,10 +62,15 @@ export function settingsNotices(input: {
       id: 'secrets-missing',
       severity: 'warning',
       message: {
-        en: `${missing} camera password(s) are not on this PC (imported without them): enter them again in Settings.`,
+        en: `${missing === 1 ? '1 camera password is' : `${missing} camera passwords are`} not on this PC (imported without ${missing === 1 ? 'it' : 'them'}): enter ${missing === 1 ? 'it' : 'them'} again in Settings.`,
         vi: `${missing} mật khẩu camera chưa có trên máy này (nhập cấu hình không kèm mật khẩu): hãy nhập lại trong Cài đặt.`,
       },
     });
   }
   return notices;
+}
+
+/** "1 password", "3 passwords": English plurals said right. */
+function passwords(count: number): string {
+  return count === 1 ? '1 password' : `${count} passwords`;
 }
