@@ -55,8 +55,6 @@ function expectedProblems(file: string): string[] {
   throw new Error('the file is valid');
 }
 
-const shotPath = (name: string) => join('test-results', 'e2e', 'config-problems', name);
-
 let host: PreviewProcess | undefined;
 test.afterEach(async () => {
   await host?.stop();
@@ -71,7 +69,7 @@ const problemLines = (page: Page, scope: string) =>
 
 test('no configuration ever worked here: the problems fill the screen in Vietnamese, and the fixed file starts the wall', async ({
   page,
-}) => {
+}, testInfo) => {
   const file = join(mkdtempSync(join(tmpdir(), 'wall-config-')), 'wall.json');
   writeConfig(file, invalid());
   const problems = expectedProblems(file);
@@ -91,19 +89,19 @@ test('no configuration ever worked here: the problems fill the screen in Vietnam
   const box = await screen.boundingBox();
   expect(box).toMatchObject({ x: 0, y: 0, width: 1920, height: 1080 });
   await expect(page.getByTestId('tile')).toHaveCount(0);
-  await page.screenshot({ path: shotPath('blocking-problems.png') });
+  await page.screenshot({ path: testInfo.outputPath('blocking-problems.png') });
 
   writeConfig(file, VALID);
   await waitForLive(page, ['huyen-1', 'cao-an-1']);
   await expect(screen).toHaveCount(0);
   await expect(page.locator('[data-notice-id="config-file-invalid"]')).toHaveCount(0);
   await expect(page.getByTestId('toolbar')).toBeHidden();
-  await page.screenshot({ path: shotPath('blocking-fixed.png') });
+  await page.screenshot({ path: testInfo.outputPath('blocking-fixed.png') });
 });
 
 test('a last good configuration exists: the wall plays on it and the clock strip says what is wrong', async ({
   page,
-}) => {
+}, testInfo) => {
   const file = join(mkdtempSync(join(tmpdir(), 'wall-config-')), 'wall.json');
   const dataDir = mkdtempSync(join(tmpdir(), 'wall-data-'));
   writeConfig(file, VALID);
@@ -129,7 +127,7 @@ test('a last good configuration exists: the wall plays on it and the clock strip
   expect(strip && line).toBeTruthy();
   expect(line!.y).toBeGreaterThanOrEqual(strip!.y - 1);
   await expect(page.getByTestId('toolbar')).toBeHidden();
-  await page.screenshot({ path: shotPath('last-good-notice.png') });
+  await page.screenshot({ path: testInfo.outputPath('last-good-notice.png') });
   // Its details name every field's problem.
   // At its left end: with the mouse moving, the toolbar shows over the strip's middle.
   await notice.locator('summary').click({ position: { x: 12, y: 8 } });
@@ -137,7 +135,7 @@ test('a last good configuration exists: the wall plays on it and the clock strip
   await expect.poll(() => problemLines(page, 'settings-notices')).toEqual(problems);
   await expect(notice.locator('.settings-problems')).toBeVisible();
   await expect(page.getByTestId('toolbar')).toBeHidden();
-  await page.screenshot({ path: shotPath('last-good-notice-details.png') });
+  await page.screenshot({ path: testInfo.outputPath('last-good-notice-details.png') });
 
   writeConfig(file, VALID);
   await expect(notice).toHaveCount(0, { timeout: 30_000 });

@@ -5,7 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import { en } from '../../renderer/src/i18n/en';
 import { settingsEn } from '../../renderer/src/i18n/settings-en';
@@ -84,12 +84,10 @@ async function vietnameseLeft(scope: Locator): Promise<string[]> {
   return text.split(/\s+/).filter((word) => VIETNAMESE_LETTER.test(word));
 }
 
-const shot = (page: Page, name: string) =>
-  page.screenshot({ path: join('test-results', 'e2e', 'english-ui', name) });
-
 test('in English: a failure tile and every settings screen use the English words', async ({
   page,
-}) => {
+}, testInfo) => {
+  const shot = (name: string) => page.screenshot({ path: testInfo.outputPath(name) });
   await page.goto(preview.host.url);
   await waitForLive(page, ['demo-huyen']);
   await page.keyboard.press('l');
@@ -107,7 +105,7 @@ test('in English: a failure tile and every settings screen use the English words
     'The configuration file holds 1 password in plain text. Staff can move it into the vault in Settings.',
   );
   await expect(page.getByTestId('toolbar')).toBeHidden();
-  await shot(page, 'wall-auth-failed-tile.png');
+  await shot('wall-auth-failed-tile.png');
 
   await openSettings(page, 'general');
   const panel = page.getByTestId('settings-panel');
@@ -118,7 +116,7 @@ test('in English: a failure tile and every settings screen use the English words
     if (tab === 'centres') await expect(page.getByTestId('from-file')).toBeVisible();
     if (tab === 'transfer') await expect(page.getByTestId('vault-offer')).toBeVisible();
     expect(await vietnameseLeft(panel), `the ${tab} tab`).toEqual([]);
-    await shot(page, `settings-${tab}.png`);
+    await shot(`settings-${tab}.png`);
   }
 
   // A new camera, tested with a wrong password: the answer reads as the tile would say it.
@@ -138,14 +136,14 @@ test('in English: a failure tile and every settings screen use the English words
   await expect(result).toContainText(settingsEn['check.auth-failed']);
   expect(await vietnameseLeft(panel), 'the camera form').toEqual([]);
   await result.scrollIntoViewIfNeeded();
-  await shot(page, 'camera-form-test-failed-en.png');
+  await shot('camera-form-test-failed-en.png');
 
   await form.getByTestId('sub-secret-input').fill(PASSWORD);
   await form.getByTestId('test-sub').click();
   await expect(result).toHaveAttribute('data-ok', 'true', { timeout: 30_000 });
   expect(await vietnameseLeft(panel), 'the camera form after a good Test').toEqual([]);
   await result.scrollIntoViewIfNeeded();
-  await shot(page, 'camera-form-test-ok-en.png');
+  await shot('camera-form-test-ok-en.png');
 
   // Back to Vietnamese with the same key, for anyone sharing the host.
   await page.keyboard.press('Escape');

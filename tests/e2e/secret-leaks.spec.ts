@@ -7,7 +7,7 @@
 // DOM, form values and storage are scanned; at the end the host's output, every file in its
 // data folder, IT's file and the exports. Each secret is looked for as typed, URL-encoded,
 // base64, and as the user:password pair a login sends.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -234,6 +234,7 @@ test('no test password appears anywhere but the vault', async ({ page, context }
   // IT's file as it was is kept beside it (readable by this user only): it is IT's own copy.
   const backups = filesUnder(configDir).filter((f) => f.relative !== basename(configFile));
   expect(backups.map((f) => dirname(f.path))).toEqual([configDir]);
+  expect(statSync(backups[0]!.path).mode & 0o777).toBe(0o600);
   testInfo.annotations.push({
     type: 'scanned',
     description: `${names.length} data files (${names.join(', ')}), ${record.counts.framesSent} frames sent, ${record.counts.framesReceived} received, ${record.counts.requests} requests, ${record.counts.console} console lines`,
