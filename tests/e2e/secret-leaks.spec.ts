@@ -226,6 +226,9 @@ test('no test password appears anywhere but the vault', async ({ page, context }
   expect(record.socketUrls.some((url) => !new URL(url).pathname.startsWith('/api/'))).toBe(true);
   // What staff typed went to main (four passwords, the passphrase), and nowhere else.
   expect(record.typedSecretsSent).toBeGreaterThanOrEqual(5);
+  // The frames that carried them were seen by the scan: two Tests with the URL camera's
+  // passwords, its saves, the Hikvision Test and save, the passphrase export.
+  expect(record.framesWithSecretsSent).toBeGreaterThanOrEqual(6);
   // The vault holds the secrets (the camera's, the Hikvision one, IT's), none in clear.
   const vault = JSON.parse(readFileSync(join(dataDir, 'vault.json'), 'utf8')) as unknown;
   expect(JSON.stringify(vault).length).toBeGreaterThan(200);

@@ -19,6 +19,8 @@ export interface PageRecord {
   };
   /** Secret fields the page sent to main (what staff typed, as it must travel once). */
   typedSecretsSent: number;
+  /** Frames the page sent that held a secret before those fields were taken out: the scan sees them. */
+  framesWithSecretsSent: number;
   socketUrls: string[];
   /** Scans the DOM, form values and storage now; `where` names the moment. */
   look(where: string): Promise<void>;
@@ -67,6 +69,7 @@ export function recordPage(
       domLooks: 0,
     },
     typedSecretsSent: 0,
+    framesWithSecretsSent: 0,
     socketUrls: [],
     async look(where) {
       const state = await pageState(page);
@@ -94,6 +97,7 @@ export function recordPage(
     socket.on('framesent', ({ payload }) => {
       record.counts.framesSent += 1;
       const text = typeof payload === 'string' ? payload : payload.toString('latin1');
+      if (findIn('', text, needles).length > 0) record.framesWithSecretsSent += 1;
       const { rest, removed } = withoutTypedSecrets(text);
       record.typedSecretsSent += removed;
       scan(`${name} frame sent (typed secrets taken out)`, rest);
