@@ -46,13 +46,30 @@ export class LayoutBook {
   displays: Record<string, DisplayChoice>;
 
   constructor(
-    settings: WallSettings,
+    private settings: WallSettings,
     private readonly memory: SettingsMemory | null,
   ) {
     const remembered = readRememberedLayouts(memory?.read() ?? {});
     this.layouts = remembered.layouts ?? defaultLayouts(settings);
     this.displays = remembered.displays;
     if (remembered.migrated) this.persist();
+  }
+
+  /**
+   * New settings on the running wall (IT's file fixed, staff's screens). Layouts staff never
+   * changed are the configuration's defaults, so they follow it: a wall that started blocked
+   * on an empty stand-in, or on the last good file, takes the fixed file's preset and cameras.
+   * Layouts staff saved stay as they are.
+   */
+  followSettings(settings: WallSettings): boolean {
+    const untouched = sameLayouts(this.layouts, defaultLayouts(this.settings));
+    this.settings = settings;
+    if (!untouched) return false;
+    const next = defaultLayouts(settings);
+    if (sameLayouts(this.layouts, next)) return false;
+    this.layouts = next;
+    this.persist();
+    return true;
   }
 
   save(payload: unknown): Result<SavedLayout> {
@@ -107,6 +124,10 @@ export class LayoutBook {
   private persist(): void {
     this.memory?.write({ layouts: this.layouts, displays: this.displays });
   }
+}
+
+function sameLayouts(a: readonly SavedLayout[], b: readonly SavedLayout[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function withoutLayout(tour: TourSpec | null, layoutId: string): TourSpec | null {

@@ -54,7 +54,7 @@ export function settingsNotices(input: {
       id: 'plain-text-secrets',
       severity: 'warning',
       message: {
-        en: `The configuration file holds ${plainTextSecretsInFile} password(s) in plain text. Staff can move them into the vault in Settings.`,
+        en: `The configuration file holds ${passwords(plainTextSecretsInFile)} in plain text. Staff can move ${plainTextSecretsInFile === 1 ? 'it' : 'them'} into the vault in Settings.`,
         vi: `Tệp cấu hình có ${plainTextSecretsInFile} mật khẩu ghi rõ. Nhân viên có thể chuyển vào kho bảo mật trong Cài đặt.`,
       },
     });
@@ -65,7 +65,7 @@ export function settingsNotices(input: {
       id: 'secrets-missing',
       severity: 'warning',
       message: {
-        en: `${missing} camera password(s) are not on this PC (imported without them): enter them again in Settings.`,
+        en: `${missing === 1 ? '1 camera password is' : `${missing} camera passwords are`} not on this PC (imported without ${missing === 1 ? 'it' : 'them'}): enter ${missing === 1 ? 'it' : 'them'} again in Settings.`,
         vi: `${missing} mật khẩu camera chưa có trên máy này (nhập cấu hình không kèm mật khẩu): hãy nhập lại trong Cài đặt.`,
       },
     });
@@ -84,8 +84,8 @@ export function storeDamageNotice(damage: StoreDamage): SettingsNotice {
         ? `The settings store on this PC was damaged (${damage.problem}); the wall started on its last good copy. The damaged file is kept as ${damage.keptAs}.`
         : `The settings store on this PC was damaged (${damage.problem}) and there was no good copy: the wall started with default settings. The damaged file is kept as ${damage.keptAs}.`,
       vi: lastGood
-        ? `Tệp thiết lập trên máy này bị hỏng; tường đang dùng bản tốt gần nhất. Tệp hỏng được giữ lại bên cạnh: ${damage.keptAs}.`
-        : `Tệp thiết lập trên máy này bị hỏng và không có bản tốt nào; tường đang dùng thiết lập mặc định. Tệp hỏng được giữ lại bên cạnh: ${damage.keptAs}.`,
+        ? `Tệp thiết lập trên máy này bị hỏng; màn hình giám sát đang dùng bản tốt gần nhất. Tệp hỏng được giữ lại bên cạnh: ${damage.keptAs}.`
+        : `Tệp thiết lập trên máy này bị hỏng và không có bản tốt nào; màn hình giám sát đang dùng thiết lập mặc định. Tệp hỏng được giữ lại bên cạnh: ${damage.keptAs}.`,
     },
   };
 }
@@ -122,4 +122,9 @@ export function localMigrationNotice(
         : `Thiết lập thêm trên máy này (${file}) bị hỏng và không có bản tốt nào; chúng chưa được hiển thị.${keptVi}`,
     },
   };
+}
+
+/** "1 password", "3 passwords": English plurals said right. */
+function passwords(count: number): string {
+  return count === 1 ? '1 password' : `${count} passwords`;
 }

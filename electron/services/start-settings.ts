@@ -156,12 +156,14 @@ function readLastGood(file: string): WallSettingsFile | null {
 }
 
 function fileNotice(file: string, problems: FieldError[]): SettingsNotice {
+  const count = problems.length;
+  // What is wrong comes first: the strip shows one line, and a long path would hide the rest.
   return {
     id: 'config-file-invalid',
     severity: 'error',
     message: {
-      en: `The configuration file ${file} has ${problems.length} problem(s); the wall runs on the last configuration that worked. Fix the file: the wall takes it as soon as it is valid.`,
-      vi: `Tệp cấu hình ${file} có ${problems.length} lỗi; tường đang chạy theo cấu hình tốt gần nhất. Hãy sửa tệp: tường sẽ dùng ngay khi tệp hợp lệ.`,
+      en: `The configuration file has ${count} problem${count === 1 ? '' : 's'}; the wall runs on the last configuration that worked. Fix ${file}: the wall takes it as soon as it is valid.`,
+      vi: `Tệp cấu hình có ${count} lỗi; màn hình giám sát đang chạy theo cấu hình tốt gần nhất. Hãy sửa tệp ${file}: màn hình giám sát sẽ dùng ngay khi tệp hợp lệ.`,
     },
     problems,
   };

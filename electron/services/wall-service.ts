@@ -291,6 +291,7 @@ export class WallService {
     this.broker.invalidate((cameraId) => reconnect.has(cameraId));
     // A camera added or installed is watched at once; one removed or disabled is let go.
     this.watch.watch(this.settings.cameras);
+    this.book.followSettings(this.settings);
     if (changed.length > 0) this.options.log(`settings: reconnecting ${changed.join(', ')}`);
     this.snapshotChanged();
   }

@@ -3,6 +3,7 @@
 // code. Zod carries one string per issue: fixed messages are found again by their English
 // text (they are registered here), and messages that name a value travel as custom issues
 // whose params hold the code and the Vietnamese text.
+import { LAYOUT_PRESETS } from '../contract/layout-presets';
 import type { LocalText } from '../contract/settings-view';
 
 export interface SchemaMessage {
@@ -74,6 +75,11 @@ export const MESSAGES = {
     'must be a non-empty text of at most 64 characters',
     'Tên máy phải có chữ, tối đa 64 ký tự.',
   ),
+  preset: fixed(
+    'invalid-preset',
+    `must be one of ${Object.keys(LAYOUT_PRESETS).join(', ')}`,
+    `Bố cục phải là một trong: ${Object.keys(LAYOUT_PRESETS).join(', ')}.`,
+  ),
 } as const;
 
 /** The code and both texts of a zod issue's message (params win: they name a value). */
@@ -84,8 +90,9 @@ export function schemaMessage(message: string, params?: Record<string, unknown>)
   return (
     FIXED.get(message) ?? {
       code: 'invalid',
-      // A message no table knows (a library's own): the English is all there is to say.
-      text: { en: message, vi: `Giá trị không hợp lệ (${message}).` },
+      // A message no table knows (a library's own): the English is all there is to say, set
+      // apart from our own sentence.
+      text: { en: message, vi: `Giá trị không hợp lệ (chi tiết: ${message}).` },
     }
   );
 }

@@ -71,7 +71,7 @@ export function deleteCentre(book: SettingsBook, payload: unknown): BookChange {
   if (cameras.length > 0) {
     return refusal(
       'centre-has-cameras',
-      `the centre still has ${cameras.length} camera(s); move or delete them first`,
+      `the centre still has ${cameras.length === 1 ? '1 camera; move or delete it' : `${cameras.length} cameras; move or delete them`} first`,
       `Trung tâm còn ${cameras.length} camera; hãy chuyển hoặc xoá camera trước.`,
     );
   }

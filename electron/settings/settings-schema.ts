@@ -146,9 +146,7 @@ export const cameraSchema = z.object(
 
 export const layoutSchema = z.object(
   {
-    preset: z.string().refine((p) => Object.hasOwn(LAYOUT_PRESETS, p), {
-      error: `must be one of ${Object.keys(LAYOUT_PRESETS).join(', ')}`,
-    }),
+    preset: z.string().refine((p) => Object.hasOwn(LAYOUT_PRESETS, p), { error: M.preset }),
     cameraIds: z.array(z.unknown(), { error: M.list }),
   },
   { error: M.layout },

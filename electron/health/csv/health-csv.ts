@@ -77,7 +77,7 @@ const VI_STATES: Record<HealthState, string> = {
   'not-found': 'Không tìm thấy luồng hình',
   'unsupported-codec': 'Không phát được hình H.265',
   error: 'Không phát được hình',
-  unwatched: 'Không hiển thị trên tường',
+  unwatched: 'Không hiển thị trên màn hình',
 };
 
 /** Start/end as 'YYYY-MM-DD HH:mm' in one cell: an outage may cross midnight. */

@@ -24,7 +24,7 @@ export const viHealth: Readonly<Record<HealthKey, string>> = {
   'health.lastOutage': 'Lần mất hình gần nhất: {start} – {end} ({duration})',
   'health.lastOutageOngoing': 'Đang mất hình',
   'health.outsideHours': 'Ngoài giờ làm việc',
-  'health.unwatched': 'Không hiển thị trên tường',
+  'health.unwatched': 'Không hiển thị trên màn hình',
   'health.appStopped': 'Chương trình không chạy',
   'health.noRecord': 'Chưa có số liệu',
   'health.loading': 'Đang đọc sổ theo dõi…',

@@ -30,7 +30,7 @@ describe('the status view’s words', () => {
       tone: 'calm',
     });
     expect(healthStateWords('unwatched', 'vi')).toEqual({
-      text: 'Không hiển thị trên tường',
+      text: 'Không hiển thị trên màn hình',
       tone: 'calm',
     });
     expect(healthStateWords(null, 'en')).toEqual({ text: 'No record yet', tone: 'calm' });

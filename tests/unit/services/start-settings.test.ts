@@ -63,7 +63,11 @@ describe('startSettings', () => {
     expect(settings.cameras[0]!.streams.sub.auth).toMatchObject({ password: 'FilePa55' });
     const notice = started.control.startNotices[0]!;
     expect(notice.id).toBe('config-file-invalid');
-    expect(notice.message.vi).toContain('cấu hình tốt gần nhất');
+    expect(notice.message.vi).toMatch(
+      /^Tệp cấu hình có 3 lỗi; màn hình giám sát đang chạy theo cấu hình tốt gần nhất/,
+    );
+    expect(notice.message.en).toMatch(/^The configuration file has 3 problems;/);
+    expect(notice.message.vi).toContain(file);
     expect(notice.problems!.map((p) => p.field)).toEqual([
       'locale',
       'layout.preset',
@@ -118,6 +122,6 @@ describe('startSettings', () => {
     expect(notice).toMatchObject({ id: 'store-damaged', severity: 'warning' });
     expect(notice!.message.en).toContain(opened.damage!.keptAs);
     expect(notice!.message.en).toMatch(/started on its last good copy/);
-    expect(notice!.message.vi).toMatch(/bị hỏng; tường đang dùng bản tốt gần nhất/);
+    expect(notice!.message.vi).toMatch(/bị hỏng; màn hình giám sát đang dùng bản tốt gần nhất/);
   });
 });

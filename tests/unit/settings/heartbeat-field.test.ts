@@ -172,7 +172,7 @@ describe('the heartbeat field', () => {
       new SettingsBook({
         base: { doc: moved.settings, file: '/etc/wall.json' },
         demo: demoSettingsFile(),
-        localFile: null,
+        local: null,
         vault: v,
         protection: 'key-file',
         pcCodec: null,

@@ -240,4 +240,21 @@ describe('parseSettings layout preset', () => {
       expect(errorsOf(settings), preset).toEqual([expect.stringMatching(/^layout\.preset: /)]);
     }
   });
+
+  it('says what an unknown preset should be in Vietnamese too, without English inside', () => {
+    const settings = base();
+    settings.layout = { preset: '5x7', cameraIds: [] };
+    const result = parseSettings(settings);
+    if (result.ok) throw new Error('expected the settings to be refused');
+    expect(result.problems).toEqual([
+      expect.objectContaining({
+        field: 'layout.preset',
+        code: 'invalid-preset',
+        message: {
+          en: 'must be one of 1x1, 2x2, 3x3, 4x4, 5x4',
+          vi: 'Bố cục phải là một trong: 1x1, 2x2, 3x3, 4x4, 5x4.',
+        },
+      }),
+    ]);
+  });
 });

@@ -2,7 +2,7 @@
 // left, one per notice (the last good copy in use, secrets only obscured…), never over the
 // middle of the tiles. When nothing has ever worked on this PC, the file's problems instead
 // fill the screen until the file is fixed.
-import type { FieldError, Locale, SettingsNotice } from '../../contract';
+import type { FieldError, Locale, SettingsNotice, SettingsStatus } from '../../contract';
 import { useWallApi } from '../../api/api-context';
 import { useSettingsStatus } from '../../hooks/use-settings-status';
 import { fieldErrorText, localText, settingsText } from '../../i18n/settings-words';
@@ -57,14 +57,18 @@ export function SettingsNotices({ locale }: { locale: Locale }) {
 }
 
 /** Shown instead of the wall while no configuration has ever worked here. */
-export function BlockingProblems({ locale }: { locale: Locale }) {
-  const status = useSettingsStatus(useWallApi());
-  if (status?.blocking == null) return null;
+export function BlockingProblems({
+  blocking,
+  locale,
+}: {
+  blocking: NonNullable<SettingsStatus['blocking']>;
+  locale: Locale;
+}) {
   return (
-    <div className="blocking-problems" data-testid="settings-blocking" role="alert">
+    <div className="blocking-problems" data-testid="settings-blocking" role="alert" lang={locale}>
       <h1>{settingsText(locale, 'blocking.title')}</h1>
-      <p>{settingsText(locale, 'blocking.hint', { file: status.blocking.file })}</p>
-      <Problems problems={status.blocking.problems} locale={locale} />
+      <p>{settingsText(locale, 'blocking.hint', { file: blocking.file })}</p>
+      <Problems problems={blocking.problems} locale={locale} />
     </div>
   );
 }
