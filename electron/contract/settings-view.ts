@@ -225,7 +225,8 @@ export interface SettingsNotice {
     | 'secrets-obscured'
     | 'secrets-key-file'
     | 'plain-text-secrets'
-    | 'secrets-missing';
+    | 'secrets-missing'
+    | 'provisioning';
   severity: 'info' | 'warning' | 'error';
   message: LocalText;
   /** The file's problems, every field, when the notice is about the configuration file. */

@@ -51,6 +51,8 @@ export interface SettingsHost {
 export class SettingsService {
   private startNotices: SettingsNotice[];
   private blocking: SettingsStatus['blocking'];
+  /** Notices other parts of the wall keep (the provisioning poller's last outcome). */
+  private readonly ownNotices = new Map<SettingsNotice['id'], SettingsNotice>();
 
   constructor(
     private readonly control: SettingsControlOptions,
@@ -70,7 +72,7 @@ export class SettingsService {
         start: this.startNotices,
         book: this.control.book,
         protection: this.control.book.view().vault,
-      }),
+      }).concat([...this.ownNotices.values()]),
       blocking: this.blocking,
     };
   }
@@ -84,6 +86,20 @@ export class SettingsService {
     this.blocking = null;
     this.startNotices = this.startNotices.filter((n) => n.id !== 'config-file-invalid');
     this.changed(change);
+  }
+
+  /** IT's part replaced as a whole (a signed bundle); applied at once when the book takes it. */
+  replaceBase(doc: Parameters<SettingsBook['replaceBase']>[0]): BookChange {
+    const change = this.control.book.replaceBase(doc);
+    this.changed(change);
+    return change;
+  }
+
+  /** Puts (or with null, takes away) one notice of the status line, and tells every window. */
+  setNotice(id: SettingsNotice['id'], notice: SettingsNotice | null): void {
+    if (notice) this.ownNotices.set(id, notice);
+    else this.ownNotices.delete(id);
+    this.host.pushStatus(this.status());
   }
 
   private changed(change: BookChange): Result<SettingsChange> {

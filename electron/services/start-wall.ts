@@ -14,8 +14,14 @@ import { describeConfigLocation, locateConfig } from '../settings/config-locatio
 import { openStoreSafely } from '../settings/open-store-safely';
 import type { SecretCodec } from '../settings/protected-secrets';
 import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
+import type { ProvisioningPoller } from '../provisioning/provisioning-poller';
 import type { LoginBackoffStore } from '../streams/core/login-records';
 import type { SessionTimings } from '../streams/core/session-timings';
+import {
+  restoreProvisioned,
+  startProvisioning,
+  type ProvisioningTuning,
+} from './provisioning-wall';
 import { startSettings } from './start-settings';
 import type { SnapshotPlace } from './snapshot-saver';
 import { WallService } from './wall-service';
@@ -50,6 +56,8 @@ export interface WallHost<Served extends HostServing> {
    * folder beside the settings store and no clipboard (the preview host).
    */
   snapshots?: SnapshotPlace;
+  /** Tests only: poll IT's bundle source faster than its configured minutes. */
+  provisioning?: ProvisioningTuning;
   /** How staff quit the wall (after the PIN); absent where the host cannot. */
   quit?: () => void;
   serve(service: WallService): Promise<Served>;
@@ -58,6 +66,8 @@ export interface WallHost<Served extends HostServing> {
 export interface StartedWall<Served> {
   service: WallService;
   served: Served;
+  /** Polls IT's signed bundles; null when this PC is not provisioned. */
+  provisioning: ProvisioningPoller | null;
   close(): Promise<void>;
 }
 
@@ -84,6 +94,9 @@ export async function startWall<Served extends HostServing>(
     log,
   });
   const book = start.control.book;
+  // IT's signed bundles (docs/provisioning.md): the last one applied is put back before start.
+  const place = { ...start.control, dataDir: storeOpener ? dirname(storeOpener.file) : null, log };
+  const restored = restoreProvisioned(place);
   const service = await WallService.start({
     settings: book.settings,
     configSource: book.source,
@@ -111,6 +124,9 @@ export async function startWall<Served extends HostServing>(
     throw error;
   }
   const stopForwarding = service.onEvent((channel, payload) => served.push(channel, payload));
+  const poller = service.settingsControl
+    ? startProvisioning(place, service.settingsControl, restored, host.provisioning)
+    : null;
   const stopWatching = start.watch((doc) => {
     const change = book.replaceBase(doc);
     if (change.ok) service.settingsControl?.fileRecovered(change);
@@ -118,7 +134,9 @@ export async function startWall<Served extends HostServing>(
   return {
     service,
     served,
+    provisioning: poller,
     async close() {
+      poller?.stop();
       stopWatching();
       stopForwarding();
       await served.close();

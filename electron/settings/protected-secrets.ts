@@ -66,7 +66,12 @@ function mapEndpoints<T extends WallSettingsFile>(
 }
 
 function mapSecrets<T extends WallSettingsFile>(settings: T, map: SecretMapper): T {
-  return mapEndpoints(settings, (endpoint, path) => mapEndpoint(endpoint, path, map));
+  const mapped = mapEndpoints(settings, (endpoint, path) => mapEndpoint(endpoint, path, map));
+  const p = mapped.provisioning;
+  // The provisioning fleet key is a secret like a camera password.
+  return p
+    ? { ...mapped, provisioning: { ...p, fleetKey: map(p.fleetKey, 'provisioning.fleetKey') } }
+    : mapped;
 }
 
 export function protectSecrets<T extends WallSettingsFile>(

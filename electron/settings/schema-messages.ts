@@ -59,6 +59,31 @@ export const MESSAGES = {
     'Bố cục cần "preset" và "cameraIds".',
   ),
   list: fixed('not-a-list', 'must be a list', 'Phải là danh sách.'),
+  provisioning: fixed(
+    'not-an-object',
+    'must be an object with "source", "publicKeys" and "fleetKey"',
+    'Cần nguồn gói cấu hình, khoá công khai và khoá đội máy.',
+  ),
+  provisioningSource: fixed(
+    'invalid-source',
+    'must be an https:// address or the full path of a folder (a USB stick), e.g. "E:\\\\wall"',
+    'Phải là địa chỉ https:// hoặc đường dẫn đầy đủ của một thư mục (USB), ví dụ "E:\\\\wall".',
+  ),
+  pollMinutes: fixed(
+    'invalid-poll',
+    'must be a whole number of minutes from 1 to 1440',
+    'Phải là số phút nguyên từ 1 đến 1440.',
+  ),
+  publicKeys: fixed(
+    'invalid-public-keys',
+    'must be a non-empty list of Ed25519 public keys (the public-key.pem text, or its full path)',
+    'Cần ít nhất một khoá công khai Ed25519 (nội dung public-key.pem hoặc đường dẫn đầy đủ tới tệp).',
+  ),
+  fleetKey: fixed(
+    'invalid-fleet-key',
+    'must be the fleet key: the 32-byte text of fleet.key that "wall-provision keygen" wrote',
+    'Phải là khoá đội máy: nội dung tệp fleet.key (32 byte) do "wall-provision keygen" tạo.',
+  ),
 } as const;
 
 /** The code and both texts of a zod issue's message (params win: they name a value). */

@@ -109,6 +109,8 @@ export class SettingsBook {
       // So are the snapshot folder and the replay length.
       ...(base?.snapshotFolder !== undefined ? { snapshotFolder: base.snapshotFolder } : {}),
       ...(base?.replaySeconds !== undefined ? { replaySeconds: base.replaySeconds } : {}),
+      // And where signed bundles come from (its fleet key is a secret: see vault-secrets.ts).
+      ...(base?.provisioning ? { provisioning: base.provisioning } : {}),
     };
   }
 
@@ -131,6 +133,11 @@ export class SettingsBook {
     const change = this.commit(this.local);
     if (!change.ok) base.doc = previous;
     return change;
+  }
+
+  /** IT's part in its own form (secrets as written), or null without a configuration file. */
+  get baseDoc(): WallSettingsFile | null {
+    return this.options.base?.doc ?? null;
   }
 
   get localPart(): LocalSettings {

@@ -5,6 +5,7 @@
 import type { CameraAvailability, LayoutSelection, Locale } from '../contract/wall-contract';
 import type { ScheduleConfig } from './schedule-field';
 import type { LookSettings } from './look-settings';
+import type { ProvisioningConfig } from './provisioning-field';
 
 import type { CURRENT_SCHEMA_VERSION } from './settings-migrations';
 
@@ -98,6 +99,8 @@ export interface WallSettings extends LookSettings {
   layout: LayoutSelection;
   /** Office hours as the file gives them (schedule-field.ts); absent: the default hours. */
   schedule?: ScheduleConfig;
+  /** Signed bundles from IT (docs/provisioning.md); absent: this PC is not provisioned. */
+  provisioning?: ProvisioningConfig;
 }
 
 /** A camera as the configuration file holds it: availability optional, no derived fields. */

@@ -16,6 +16,7 @@ import {
   cameraSchema,
   layoutSchema,
   presetCells,
+  provisioningSchema,
   settingsShape,
   siteSchema,
 } from './settings-schema';
@@ -89,6 +90,9 @@ export function parseSettings(input: unknown): SettingsParse {
   const schedule = parseScheduleField(doc.schedule, scheduleProblems);
   for (const problem of scheduleProblems) add(...splitProblem(problem));
   const look = parseLookSettings(doc, (path, message) => add([path], message));
+  const provisioning =
+    doc.provisioning === undefined ? undefined : provisioningSchema.safeParse(doc.provisioning);
+  if (provisioning) collect(['provisioning'], provisioning);
   if (issues.length > 0 || !layout || !shape.success) return refused(issues);
   return {
     ok: true,
@@ -100,6 +104,7 @@ export function parseSettings(input: unknown): SettingsParse {
       layout,
       ...(schedule ? { schedule } : {}),
       ...look,
+      ...(provisioning?.success ? { provisioning: provisioning.data } : {}),
     },
   };
 }

@@ -26,8 +26,15 @@ function mapCamera<C extends CameraConfig>(camera: C, index: number, visit: Visi
   return { ...camera, streams };
 }
 
+/** The vault reference of the provisioning fleet key (no camera id can hold a '/'). */
+export const FLEET_KEY_REF = 'provisioning/fleetKey';
+
 export function mapSettingsSecrets<T extends WallSettingsFile>(settings: T, visit: Visit): T {
-  return { ...settings, cameras: settings.cameras.map((c, i) => mapCamera(c, i, visit)) };
+  const cameras = settings.cameras.map((c, i) => mapCamera(c, i, visit));
+  const p = settings.provisioning;
+  if (!p) return { ...settings, cameras };
+  const fleetKey = visit(p.fleetKey, FLEET_KEY_REF, 'provisioning.fleetKey');
+  return { ...settings, cameras, provisioning: { ...p, fleetKey } };
 }
 
 /** Secrets written in plain text (or `safe:` for this PC) rather than kept in the vault. */
