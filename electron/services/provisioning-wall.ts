@@ -187,7 +187,7 @@ export function startProvisioning(
   const where = describeSource(source);
   // The URL's path and query may carry a token: only its host reaches a log or the screen.
   const hide = (text: string) =>
-    source.kind === 'https' ? hidePath(text, new URL(source.url)) : text;
+    source.kind === 'https' ? hideUrlPath(text, new URL(source.url)) : text;
   const appliedFile = join(dataDir, APPLIED_FILE);
   let closing = false;
   let lastLine = '';
@@ -253,7 +253,7 @@ function trust(ca: string | undefined): { ca?: string } {
   return { ca: [...rootCertificates, pem ?? ''].join('\n') };
 }
 
-function hidePath(text: string, url: URL): string {
+export function hideUrlPath(text: string, url: URL): string {
   let out = text.split(url.href).join(`https://${url.host}/…`);
   for (const part of [url.search, url.pathname]) {
     if (part.length > 1) out = out.split(part).join('/…');
