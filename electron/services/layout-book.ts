@@ -55,6 +55,15 @@ export class LayoutBook {
     if (remembered.migrated) this.persist();
   }
 
+  /**
+   * New settings on the running wall (a signed bundle from IT): while staff have saved no
+   * layout of their own, the wall's layouts are still the configuration's, and follow it.
+   */
+  settingsChanged(before: WallSettings, after: WallSettings): void {
+    const unchanged = JSON.stringify(this.layouts) === JSON.stringify(defaultLayouts(before));
+    if (unchanged) this.layouts = defaultLayouts(after);
+  }
+
   save(payload: unknown): Result<SavedLayout> {
     const parsed = parseSavedLayout(payload);
     if (!parsed.ok) return parsed;

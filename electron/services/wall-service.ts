@@ -285,7 +285,9 @@ export class WallService {
    * reconnect with the new settings while every other tile keeps its player.
    */
   applySettings(settings: WallSettings, changed: readonly string[]): void {
+    const before = this.settings;
     this.settings = { ...settings, locale: this.settings.locale };
+    this.book.settingsChanged(before, this.settings);
     const reconnect = new Set(changed);
     this.broker.invalidate((cameraId) => reconnect.has(cameraId));
     // A camera added or installed is watched at once; one removed or disabled is let go.

@@ -224,6 +224,35 @@ describe('provisioning wired into the wall', () => {
     expect((await again.provisioning!.pollOnce()).outcome).toBe('up-to-date');
   });
 
+  it('a bundle that manages layouts changes the wall layout, unless staff saved their own', async () => {
+    const place = pc();
+    const wall = await start(place);
+    const templates = () => wall.service.snapshot().layouts.map((l) => l.template);
+    expect(templates()).toEqual(['2x2']);
+    const layout = { preset: '3x3', cameraIds: [null, 'huyen-1'] };
+    writeFileSync(
+      join(place.bundles, 'l.owb'),
+      signed(bundle({ manages: ['layouts'], config: { layout } })),
+    );
+    expect((await wall.provisioning!.pollOnce()).outcome).toBe('applied');
+    // The file's own order first ("config"), then all centres, both on the new preset.
+    expect(templates()).toEqual(['3x3', '3x3']);
+    // Staff saved a layout: from then on the layouts are theirs.
+    await wall.service.handle('staff:set-pin', { pin: '2468' });
+    const grid = { columns: 1, rows: 1, tiles: [] };
+    const saved = { id: 'mine', name: 'Mine', template: '1', grid, cameras: 'all' };
+    expect(await wall.service.handle('layouts:save', saved)).toMatchObject({ ok: true });
+    const next = { preset: '2x2', cameraIds: ['huyen-1'] };
+    writeFileSync(
+      join(place.bundles, 'm.owb'),
+      signed(bundle({ sequence: 8, manages: ['layouts'], config: { layout: next } })),
+    );
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(place.bundles, 'm.owb'), later, later);
+    expect((await wall.provisioning!.pollOnce()).outcome).toBe('applied');
+    expect(templates()).toEqual(['3x3', '3x3', '1']);
+  });
+
   it('is not started without a provisioning field', async () => {
     const place = pc();
     const doc = JSON.parse(readFileSync(place.config, 'utf8'));
