@@ -1,27 +1,51 @@
-// What the status line says about IT's signed configuration bundles, in both languages. The
-// English carries the poller's sentence for IT (what to do next); the Vietnamese says the same
-// in plain words for staff, without splicing library text into it. "Nothing new" and "no
-// bundle on the stick" change nothing on screen: the last outcome stays until another one.
+// What the status line says about IT's signed configuration bundles, in both languages and in
+// plain words (no library text spliced in). "Nothing new" and "no bundle on the stick" change
+// nothing on screen: the last outcome stays until another one.
 import type { SettingsNotice } from '../contract/settings-view';
 import type { ProvisioningStatus } from '../provisioning/provisioning-poller';
 import type { PrepareRefusal } from '../provisioning/prepare-bundle';
 
-const WHY_VI: Record<PrepareRefusal, string> = {
-  malformed: 'tệp không đọc được (bị cắt ngang hoặc hỏng)',
-  'not-a-bundle': 'tệp không phải gói cấu hình của One-Stop Wall',
-  'unknown-key': 'gói được ký bằng khoá mà máy này không tin cậy',
-  'bad-signature': 'chữ ký không khớp, tệp đã bị sửa hoặc hỏng sau khi ký',
-  expired: 'gói đã hết hạn',
-  'not-yet-valid': 'gói ghi ngày trong tương lai (kiểm tra đồng hồ của máy)',
-  replayed: 'gói không mới hơn gói đã áp dụng (gói cũ hoặc bị gửi lại)',
-  'wrong-fleet': 'gói dành cho nhóm máy khác',
-  'manages-nothing': 'gói không thay phần nào của cấu hình',
-  'unknown-part': 'gói có phần mà tường này không quản lý',
-  'wrong-fleet-key': 'khoá nhóm máy trên máy này không mở được mật khẩu trong gói',
-  'invalid-config': 'cấu hình trong gói không hợp lệ',
+// One line each on the status line: what happened, that the wall goes on, whom to tell. IT's
+// full sentence (what to do next) is in the log.
+const WHY: Record<PrepareRefusal, { en: string; vi: string }> = {
+  malformed: { en: 'the file is damaged or incomplete', vi: 'tệp hỏng hoặc thiếu' },
+  'not-a-bundle': {
+    en: 'the file is not a configuration bundle',
+    vi: 'tệp không phải gói cấu hình',
+  },
+  'unknown-key': {
+    en: 'signed with a key this PC does not trust',
+    vi: 'ký bằng khoá máy này không tin cậy',
+  },
+  'bad-signature': {
+    en: 'the signature does not match, the file was changed or damaged',
+    vi: 'sai chữ ký (tệp bị sửa hoặc hỏng)',
+  },
+  expired: { en: 'it has expired', vi: 'gói đã hết hạn' },
+  'not-yet-valid': {
+    en: "it is dated in the future (check this PC's clock)",
+    vi: 'gói ghi ngày tương lai, xem đồng hồ',
+  },
+  replayed: {
+    en: 'it is not newer than the bundle applied (old or replayed)',
+    vi: 'gói cũ hoặc bị gửi lại',
+  },
+  'wrong-fleet': { en: 'it is for another fleet', vi: 'gói của nhóm máy khác' },
+  'manages-nothing': { en: 'it changes nothing', vi: 'gói không thay đổi gì' },
+  'unknown-part': {
+    en: 'it holds parts this wall does not manage',
+    vi: 'gói có phần tường không quản lý',
+  },
+  'wrong-fleet-key': {
+    en: "this PC's fleet key cannot open its passwords",
+    vi: 'khoá nhóm máy không mở được mật khẩu',
+  },
+  'invalid-config': { en: 'its configuration is not valid', vi: 'cấu hình trong gói không hợp lệ' },
 };
 
-const number = (s: ProvisioningStatus) => (s.sequence !== undefined ? ` số ${s.sequence}` : '');
+/** " 7" in English, " số 7" in Vietnamese; nothing before the signature holds. */
+const no = (s: ProvisioningStatus, word = '') =>
+  s.sequence === undefined ? '' : ` ${word}${word ? ' ' : ''}${s.sequence}`;
 
 /** The notice for one poll's outcome; undefined when the status line should stay as it is. */
 export function provisioningNotice(status: ProvisioningStatus): SettingsNotice | undefined {
@@ -30,6 +54,8 @@ export function provisioningNotice(status: ProvisioningStatus): SettingsNotice |
     severity,
     message: { en, vi },
   });
+  const en = no(status);
+  const vi = no(status, 'số');
   switch (status.outcome) {
     case 'up-to-date':
     case 'no-bundle':
@@ -37,34 +63,34 @@ export function provisioningNotice(status: ProvisioningStatus): SettingsNotice |
     case 'applied':
       return notice(
         'info',
-        `Configuration ${status.message}.`,
-        `Đã áp dụng gói cấu hình${number(status)} của bộ phận CNTT.`,
+        `Configuration bundle${en} from IT applied.`,
+        `Đã áp dụng gói cấu hình${vi} của bộ phận CNTT.`,
       );
-    case 'refused':
+    case 'refused': {
+      const why = WHY[status.refusal ?? 'malformed'];
       return notice(
         'warning',
-        `IT's configuration bundle was refused; the wall keeps its configuration. ${status.message.replace(/^bundle refused: /, '')}`,
-        `Đã từ chối gói cấu hình${number(status)}: ${WHY_VI[status.refusal ?? 'malformed']}. Tường vẫn chạy cấu hình hiện tại. Báo bộ phận CNTT.`,
+        `Configuration bundle${en} refused: ${why.en}. The wall keeps its configuration; tell IT.`,
+        `Từ chối gói cấu hình${vi}: ${why.vi}. Tường giữ cấu hình cũ, báo CNTT.`,
       );
+    }
     case 'rolled-back':
       return notice(
         'warning',
-        `Configuration ${status.message}.`,
-        `Gói cấu hình${number(status)} không chạy được; tường đã quay lại cấu hình trước. Báo bộ phận CNTT.`,
+        `Configuration bundle${en} could not start; the wall went back to its configuration. Tell IT.`,
+        `Gói cấu hình${vi} không chạy được; tường đã quay lại cấu hình trước, báo CNTT.`,
       );
     case 'rollback-failed':
       return notice(
         'error',
-        `Configuration ${status.message}`,
-        `Gói cấu hình${number(status)} không chạy được và không quay lại được cấu hình trước. Hãy khởi động lại tường.`,
+        `Configuration bundle${en} could not start, nor could the previous one. Restart the wall.`,
+        `Gói cấu hình${vi} không chạy được, cấu hình trước cũng vậy. Hãy khởi động lại tường.`,
       );
     case 'source-error':
       return notice(
         'warning',
-        `IT's configuration bundle could not be read; the wall keeps its configuration and tries again. ${capital(status.message)}.`,
-        'Chưa đọc được gói cấu hình của bộ phận CNTT; tường vẫn chạy cấu hình hiện tại và sẽ thử lại.',
+        "Could not read IT's configuration bundle; the wall keeps its configuration and tries again.",
+        'Chưa đọc được gói cấu hình; tường giữ cấu hình hiện tại và sẽ thử lại.',
       );
   }
 }
-
-const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
 import { startPreviewHost, type PreviewHost } from '../../../electron/preview-host/preview-host';
+import type { ProvisioningTuning } from '../../../electron/services/provisioning-wall';
 import type { WallSettingsFile } from '../../../electron/settings/settings-model';
 import { REMEMBERED_SCHEMA } from '../../../electron/settings/settings-store';
 import { PROJECT_ROOT } from '../../fixtures/media-server/media-server';
@@ -20,7 +21,7 @@ export interface StartedPreview {
  */
 export async function startPreview(
   settings: WallSettingsFile | null,
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; provisioning?: ProvisioningTuning } = {},
 ): Promise<StartedPreview> {
   const logLines: string[] = [];
   let configFile: string | null = null;
@@ -44,6 +45,7 @@ export async function startPreview(
     log: (line) => logLines.push(line),
     // Shorter than the product's defaults so failures show within a test's time.
     timings: { noMediaTimeoutMs: 5_000, stallTimeoutMs: 3_000, lingerMs: 2_000 },
+    ...(options.provisioning ? { provisioning: options.provisioning } : {}),
   });
   return { host, logLines };
 }

@@ -12,7 +12,7 @@ describe('provisioning notices', () => {
     expect(provisioningNotice({ outcome: 'no-bundle', at, message: 'x' })).toBeUndefined();
   });
 
-  it('says every refusal in Vietnamese without library text, and keeps IT sentence in English', () => {
+  it('says every refusal in one line per language, without library text', () => {
     const kinds: PrepareRefusal[] = [
       'malformed',
       'not-a-bundle',
@@ -33,17 +33,31 @@ describe('provisioning notices', () => {
         at,
         refusal,
         sequence: 9,
-        message: 'bundle refused: Bundle 9 expired on 2026-01-01. Ask IT to sign a new bundle.',
+        message: 'bundle refused: Error: something from a library',
       }),
     );
     for (const notice of texts) {
       expect(notice).toMatchObject({ id: 'provisioning', severity: 'warning' });
-      expect(notice!.message.vi).toMatch(/^Đã từ chối gói cấu hình số 9: .+\. Tường vẫn chạy/);
-      expect(notice!.message.en).toBe(
-        "IT's configuration bundle was refused; the wall keeps its configuration. Bundle 9 expired on 2026-01-01. Ask IT to sign a new bundle.",
+      expect(notice!.message.vi).toMatch(
+        /^Từ chối gói cấu hình số 9: .+\. Tường giữ cấu hình cũ, báo CNTT\.$/,
       );
+      expect(notice!.message.en).toMatch(/^Configuration bundle 9 refused: .+\. The wall keeps/);
+      expect(JSON.stringify(notice)).not.toContain('library');
+      // One line on the status line (at most 45% of a 1920 px screen).
+      expect(notice!.message.vi.length).toBeLessThanOrEqual(100);
     }
     expect(new Set(texts.map((t) => t!.message.vi)).size).toBe(kinds.length);
+    expect(new Set(texts.map((t) => t!.message.en)).size).toBe(kinds.length);
+    // Before the signature holds, the sequence is anyone's claim: not shown.
+    const unsigned = provisioningNotice({
+      outcome: 'refused',
+      at,
+      refusal: 'bad-signature',
+      message: 'm',
+    });
+    expect(unsigned!.message.vi).toBe(
+      'Từ chối gói cấu hình: sai chữ ký (tệp bị sửa hoặc hỏng). Tường giữ cấu hình cũ, báo CNTT.',
+    );
   });
 
   it('asks for a restart only when the rollback failed too', () => {

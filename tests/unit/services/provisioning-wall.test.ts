@@ -169,8 +169,8 @@ describe('provisioning wired into the wall', () => {
     expect(await notice(wall)).toMatchObject({
       severity: 'warning',
       message: {
-        vi: expect.stringContaining('chữ ký không khớp'),
-        en: expect.stringContaining('was changed or damaged after signing'),
+        vi: expect.stringContaining('sai chữ ký (tệp bị sửa hoặc hỏng)'),
+        en: expect.stringContaining('the signature does not match'),
       },
     });
   });
@@ -189,7 +189,7 @@ describe('provisioning wired into the wall', () => {
       refusal: 'replayed',
     });
     expect(await notice(wall)).toMatchObject({
-      message: { vi: expect.stringContaining('gói cũ hoặc bị gửi lại') },
+      message: { vi: expect.stringContaining('số 7: gói cũ hoặc bị gửi lại') },
     });
   });
 
