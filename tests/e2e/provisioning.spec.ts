@@ -170,8 +170,8 @@ test('a signed bundle changes the running wall; a tampered one is refused while 
   await page.screenshot({ path: testInfo.outputPath('provisioning-refused.png') });
 
   // In English, the reason for IT.
-  const en = await preview.host.service.handle('settings:get-status', undefined);
-  const refused = en.ok ? en.value.notices.find((n) => n.id === 'provisioning') : undefined;
+  const status = preview.host.service.settingsControl!.status();
+  const refused = status.notices.find((n) => n.id === 'provisioning');
   expect(refused?.message.en).toContain('the signature does not match');
 
   const log = preview.logLines.join('\n');

@@ -121,10 +121,8 @@ function bundle(overrides: Partial<BundlePayload> = {}): BundlePayload {
 
 const names = (wall: Awaited<ReturnType<typeof start>>) =>
   wall.service.snapshot().sites.map((s) => s.name);
-const notice = async (wall: Awaited<ReturnType<typeof start>>) => {
-  const status = await wall.service.handle('settings:get-status', undefined);
-  return status.ok ? status.value.notices.find((n) => n.id === 'provisioning') : undefined;
-};
+const notice = async (wall: Awaited<ReturnType<typeof start>>) =>
+  wall.service.settingsControl!.status().notices.find((n) => n.id === 'provisioning');
 
 describe('provisioning wired into the wall', () => {
   it('applies a signed bundle at once, keeps staff centres, and says so in both languages', async () => {

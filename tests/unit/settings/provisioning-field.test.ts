@@ -16,7 +16,10 @@ import {
   mapSettingsSecrets,
 } from '../../../electron/settings/vault/vault-secrets';
 
-const ed = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' });
+const ed = generateKeyPairSync('ed25519').publicKey.export({
+  type: 'spki',
+  format: 'pem',
+}) as string;
 const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({
   type: 'spki',
   format: 'pem',
