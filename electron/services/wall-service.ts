@@ -288,6 +288,9 @@ export class WallService {
     const before = this.settings;
     this.settings = { ...settings, locale: this.settings.locale };
     this.book.settingsChanged(before, this.settings);
+    if (JSON.stringify(before.schedule) !== JSON.stringify(this.settings.schedule)) {
+      this.hours.setSchedule(showingSchedule(this.settings.schedule));
+    }
     const reconnect = new Set(changed);
     this.broker.invalidate((cameraId) => reconnect.has(cameraId));
     // A camera added or installed is watched at once; one removed or disabled is let go.

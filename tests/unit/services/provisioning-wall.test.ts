@@ -251,6 +251,30 @@ describe('provisioning wired into the wall', () => {
     expect(templates()).toEqual(['3x3', '3x3', '1']);
   });
 
+  it('a bundle that manages office hours opens and closes the running wall', async () => {
+    const place = pc();
+    const wall = await start(place);
+    const days = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+    const hours = (range: string[]) => ({
+      timeZone: 'Asia/Ho_Chi_Minh',
+      weekly: Object.fromEntries(days.map((d) => [d, range])),
+    });
+    const publish = async (sequence: number, schedule: unknown) => {
+      const file = join(place.bundles, `s-${sequence}.owb`);
+      writeFileSync(
+        file,
+        signed(bundle({ sequence, manages: ['schedule'], config: { schedule } })),
+      );
+      const later = new Date(Date.now() + sequence * 60_000);
+      utimesSync(file, later, later);
+      expect((await wall.provisioning!.pollOnce()).outcome).toBe('applied');
+    };
+    await publish(8, hours(['00:00-24:00']));
+    expect(wall.service.hours.current()).toMatchObject({ inHours: true, showing: true });
+    await publish(9, hours([]));
+    expect(wall.service.hours.current()).toMatchObject({ inHours: false, showing: false });
+  });
+
   it('is not started without a provisioning field', async () => {
     const place = pc();
     const doc = JSON.parse(readFileSync(place.config, 'utf8'));
