@@ -20,6 +20,7 @@ import type { SessionTimings } from '../streams/core/session-timings';
 import {
   restoreProvisioned,
   startProvisioning,
+  withKeptBundle,
   type ProvisioningTuning,
 } from './provisioning-wall';
 import { startSettings } from './start-settings';
@@ -129,7 +130,7 @@ export async function startWall<Served extends HostServing>(
     : null;
   const stopWatching = start.watch((doc) => {
     const change = book.replaceBase(doc);
-    if (change.ok) service.settingsControl?.fileRecovered(change);
+    if (change.ok) service.settingsControl?.fileRecovered(withKeptBundle(place, change));
   });
   return {
     service,

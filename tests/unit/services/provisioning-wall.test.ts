@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { BundlePayload } from '../../../electron/provisioning/bundle-format';
 import { encryptConfigSecrets } from '../../../electron/provisioning/fleet-secrets';
 import { APPLIED_FILE, STATE_FILE } from '../../../electron/services/provisioning-wall';
@@ -220,6 +220,29 @@ describe('provisioning wired into the wall', () => {
     expect(names(again)).toEqual(['Trung tâm Phục vụ hành chính công', 'Phòng họp']);
     expect(log).toContain('provisioning: the wall starts on bundle 7, applied earlier');
     expect((await again.provisioning!.pollOnce()).outcome).toBe('up-to-date');
+  });
+
+  it('keeps the bundle when IT fixes a configuration file the wall had refused at start', async () => {
+    const place = pc();
+    const first = await start(place);
+    writeFileSync(join(place.bundles, 'wall-7.owb'), signed(bundle()));
+    expect((await first.provisioning!.pollOnce()).outcome).toBe('applied');
+    await started.splice(0)[0]!.close();
+    const good = readFileSync(place.config, 'utf8');
+    writeFileSync(place.config, '{ broken');
+    // Runs on the last configuration that worked, with the bundle over it.
+    const wall = await start(place);
+    expect(names(wall)).toEqual(['Trung tâm Phục vụ hành chính công', 'Phòng họp']);
+    writeFileSync(place.config, good.replace('"locale":"vi"', '"locale":"en"'));
+    await vi.waitFor(
+      () =>
+        expect(wall.service.settingsControl!.status().notices.map((n) => n.id)).not.toContain(
+          'config-file-invalid',
+        ),
+      { timeout: 15_000, interval: 200 },
+    );
+    expect(names(wall)).toEqual(['Trung tâm Phục vụ hành chính công', 'Phòng họp']);
+    expect(wall.service.snapshot().cameras.map((c) => c.id)).toContain('huyen-2');
   });
 
   it('a bundle that manages layouts changes the wall layout, unless staff saved their own', async () => {
