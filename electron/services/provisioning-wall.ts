@@ -5,6 +5,7 @@
 // next start. Nothing here ever logs a secret or an URL's path.
 import { join } from 'node:path';
 import { rootCertificates } from 'node:tls';
+import type { SettingsNotice } from '../contract/settings-view';
 import { createHttpsFetcher } from '../provisioning/https-source';
 import {
   createProvisioningPoller,
