@@ -68,16 +68,19 @@ export function startProvisioning(
       'Thiếu khoá nhóm máy trên máy này; báo bộ phận CNTT ghi lại khoá vào tệp cấu hình.',
     );
   }
+  const source = classifySource(config.source)!;
+  // Read again here: a key or CA file may have gone since the configuration was checked.
   let publicKeys;
+  let fetch;
   try {
     publicKeys = pinKeys(config.publicKeys.map(readPublicKey));
+    fetch = source.kind === 'https' ? createHttpsFetcher(trust(config.ca)) : undefined;
   } catch (error) {
     return fail(
-      `a pinned public key cannot be read (${(error as Error).message}).`,
-      'Không đọc được khoá công khai của bộ phận CNTT; báo bộ phận CNTT.',
+      `a pinned public key or the CA cannot be read (${(error as Error).message}).`,
+      'Không đọc được khoá công khai hoặc chứng chỉ của bộ phận CNTT; báo bộ phận CNTT.',
     );
   }
-  const source = classifySource(config.source)!;
   const where = describeSource(source);
   // The URL's path and query may carry a token: only its host reaches a log or the screen.
   const hide = (text: string) =>
@@ -88,7 +91,7 @@ export function startProvisioning(
   const poller = createProvisioningPoller({
     source:
       source.kind === 'https'
-        ? { kind: 'https', url: source.url, fetch: createHttpsFetcher(trust(config.ca)) }
+        ? { kind: 'https', url: source.url, ...(fetch ? { fetch } : {}) }
         : { kind: 'folder', path: source.path },
     publicKeys,
     fleetKey,

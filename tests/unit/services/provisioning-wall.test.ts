@@ -298,6 +298,38 @@ describe('provisioning wired into the wall', () => {
     expect(wall.service.hours.current()).toMatchObject({ inHours: false, showing: false });
   });
 
+  it('does not poll without a data folder (no replay counter), and says so', async () => {
+    const place = pc();
+    const log: string[] = [];
+    const wall = await startWall({ ...host(place, log), store: null });
+    started.push(wall);
+    expect(wall.provisioning).toBeNull();
+    expect(await notice(wall)).toMatchObject({
+      severity: 'error',
+      message: { vi: 'Máy này không có thư mục dữ liệu nên không nhận gói cấu hình.' },
+    });
+    expect(log).toContainEqual(
+      expect.stringMatching(/^provisioning: not started: this wall keeps no data folder/),
+    );
+  });
+
+  it('polls on the configured period and stops when the wall closes', async () => {
+    const place = pc();
+    const armed: { ms: number; id: number }[] = [];
+    const cleared: unknown[] = [];
+    const timers = {
+      set: (_run: () => void, ms: number) =>
+        armed[armed.push({ ms, id: armed.length + 1 }) - 1]!.id,
+      clear: (handle: unknown) => void cleared.push(handle),
+    };
+    const wall = await startWall({ ...host(place, []), provisioning: { now: () => T0, timers } });
+    await wall.provisioning!.pollOnce();
+    await vi.waitFor(() => expect(armed).toHaveLength(1));
+    expect(armed[0]!.ms).toBe(5 * 60_000);
+    await wall.close();
+    expect(cleared).toEqual([armed[0]!.id]);
+  });
+
   it('is not started without a provisioning field', async () => {
     const place = pc();
     const doc = JSON.parse(readFileSync(place.config, 'utf8'));
