@@ -235,7 +235,8 @@ export interface SettingsNotice {
     | 'secrets-key-file'
     | 'plain-text-secrets'
     | 'secrets-missing'
-    | 'heartbeat-failing';
+    | 'heartbeat-failing'
+    | 'provisioning';
   severity: 'info' | 'warning' | 'error';
   message: LocalText;
   /** The file's problems, every field, when the notice is about the configuration file. */

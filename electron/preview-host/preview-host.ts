@@ -24,6 +24,7 @@ export interface PreviewHostOptions {
   port: number;
   log: LogLine;
   timings?: WallHost<HostServing>['timings'];
+  provisioning?: WallHost<HostServing>['provisioning'];
   /** `--reset-pin`: forget the staff PIN before starting. */
   resetPin?: boolean;
   /** Told once the host has stopped because staff quit the wall (`npm run preview` exits). */
@@ -66,6 +67,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     assetsDir: options.assetsDir,
     allowedOrigins,
     ...(options.timings ? { timings: options.timings } : {}),
+    ...(options.provisioning ? { provisioning: options.provisioning } : {}),
     ...(options.resetPin ? { resetPin: true } : {}),
     ...(options.appVersion ? { appVersion: options.appVersion } : {}),
     // Staff quit (after the PIN) stops the host as Electron's app.quit() ends the app. A

@@ -2,7 +2,7 @@
 // check. Electron-free: the wall injects how to read its current settings, how to apply new
 // ones, and where to report; tests inject the fetcher, the clock, the timers and the file system.
 import { createHash } from 'node:crypto';
-import type { SettingsLike } from './bundle-format';
+import type { BundlePayload, SettingsLike } from './bundle-format';
 import { summariseChanges } from './describe-changes';
 import { encryptConfigSecrets } from './fleet-secrets';
 import { readNewestBundle, type FolderFs } from './folder-source';
@@ -47,8 +47,12 @@ export interface PollerOptions {
   intervalMs?: number;
   timers?: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
   getCurrent(): SettingsLike | Promise<SettingsLike>;
-  /** Starts the given settings; throws when they cannot start. Must be safe to call again. */
-  apply(next: SettingsLike): Promise<void>;
+  /**
+   * Starts the given settings; throws when they cannot start. Must be safe to call again.
+   * `bundle` is the verified payload they came from (absent when rolling back), so the wall
+   * can keep its managed parts across a restart.
+   */
+  apply(next: SettingsLike, bundle?: BundlePayload): Promise<void>;
   onStatus?(status: ProvisioningStatus): void;
 }
 
@@ -143,7 +147,7 @@ export function createProvisioningPoller(options: PollerOptions): ProvisioningPo
     }
     const sequence = prepared.payload.sequence;
     try {
-      await options.apply(prepared.next);
+      await options.apply(prepared.next, prepared.payload);
     } catch (error) {
       const why = (error as Error).message;
       let outcome: ProvisioningOutcome = 'rolled-back';

@@ -56,7 +56,7 @@ export class LayoutBook {
   }
 
   /**
-   * New settings on the running wall (IT's file fixed, staff's screens). Layouts staff never
+   * New settings on the running wall (IT's file fixed, staff's screens, a signed bundle from IT). Layouts staff never
    * changed are the configuration's defaults, so they follow it: a wall that started blocked
    * on an empty stand-in, or on the last good file, takes the fixed file's preset and cameras.
    * Layouts staff saved stay as they are.

@@ -68,6 +68,13 @@ export class OfficeHoursController {
     return this.status;
   }
 
+  /** New office hours on the running wall (a signed bundle from IT): decided again at once. */
+  setSchedule(schedule: OfficeSchedule): void {
+    this.options.schedule = schedule;
+    this.span = null;
+    this.check();
+  }
+
   /** Reads the clock now and reports a changed decision (also called by the timer). */
   check(): void {
     if (this.closed) return;

@@ -54,7 +54,7 @@ export interface SettingsHost {
 export class SettingsService {
   private startNotices: SettingsNotice[];
   private blocking: SettingsStatus['blocking'];
-  /** Notices of the running wall rather than of its settings (the heartbeat failing). */
+  /** Notices of the running wall rather than of its settings (the heartbeat failing, the provisioning poller's last outcome). */
   private readonly runtimeNotices = new Map<SettingsNotice['id'], SettingsNotice>();
 
   constructor(
@@ -96,6 +96,13 @@ export class SettingsService {
     this.blocking = null;
     this.startNotices = this.startNotices.filter((n) => n.id !== 'config-file-invalid');
     this.changed(change);
+  }
+
+  /** IT's part replaced as a whole (a signed bundle); applied at once when the book takes it. */
+  replaceBase(doc: Parameters<SettingsBook['replaceBase']>[0]): BookChange {
+    const change = this.control.book.replaceBase(doc);
+    this.changed(change);
+    return change;
   }
 
   private changed(change: BookChange): Result<SettingsChange> {

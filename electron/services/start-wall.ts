@@ -14,9 +14,17 @@ import { describeConfigLocation, locateConfig } from '../settings/config-locatio
 import { openStoreSafely } from '../settings/open-store-safely';
 import type { SecretCodec } from '../settings/protected-secrets';
 import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
+import type { ProvisioningPoller } from '../provisioning/provisioning-poller';
 import type { LoginBackoffStore } from '../streams/core/login-records';
 import type { SessionTimings } from '../streams/core/session-timings';
 import { wallHeartbeat, type WallHeartbeat } from './heartbeat/wall-heartbeat';
+import {
+  appliedSequenceReader,
+  restoreProvisioned,
+  startProvisioning,
+  withKeptBundle,
+  type ProvisioningTuning,
+} from './provisioning-wall';
 import { startSettings } from './start-settings';
 import type { SnapshotPlace } from './snapshot-saver';
 import { WallService } from './wall-service';
@@ -51,6 +59,8 @@ export interface WallHost<Served extends HostServing> {
    * folder beside the settings store and no clipboard (the preview host).
    */
   snapshots?: SnapshotPlace;
+  /** Tests only: poll IT's bundle source faster than its configured minutes. */
+  provisioning?: ProvisioningTuning;
   /** How staff quit the wall (after the PIN); absent where the host cannot. */
   quit?: () => void;
   /** The app's version, as IT's heartbeat reports it. */
@@ -63,6 +73,8 @@ export interface StartedWall<Served> {
   served: Served;
   /** IT's optional heartbeat (off unless the configuration has one). */
   heartbeat: WallHeartbeat;
+  /** Polls IT's signed bundles; null when this PC is not provisioned. */
+  provisioning: ProvisioningPoller | null;
   close(): Promise<void>;
 }
 
@@ -91,6 +103,9 @@ export async function startWall<Served extends HostServing>(
     storeDamage: opened?.damage ?? null,
   });
   const book = start.control.book;
+  // IT's signed bundles (docs/provisioning.md): the last one applied is put back before start.
+  const place = { ...start.control, dataDir: storeOpener ? dirname(storeOpener.file) : null, log };
+  const restored = restoreProvisioned(place);
   const service = await WallService.start({
     settings: book.settings,
     configSource: book.source,
@@ -120,22 +135,32 @@ export async function startWall<Served extends HostServing>(
   const stopForwarding = service.onEvent((channel, payload) => served.push(channel, payload));
   const heartbeat = wallHeartbeat({ service, appVersion: host.appVersion ?? 'unknown', log });
   heartbeat.configure(book.settings.heartbeat);
+  const sequence = appliedSequenceReader(place.dataDir);
+  heartbeat.setProvisioningSequence(sequence.read);
   // Every change of settings that reaches the wall ends in a new snapshot (applySettings):
-  // the heartbeat follows IT's field then (the same field again changes nothing).
+  // the heartbeat follows IT's field then (the same field again changes nothing), and the
+  // sequence of a bundle just applied.
   const stopHeartbeat = service.onEvent((channel) => {
-    if (channel === 'wall:snapshot') heartbeat.configure(book.settings.heartbeat);
+    if (channel !== 'wall:snapshot') return;
+    heartbeat.configure(book.settings.heartbeat);
+    sequence.refresh();
   });
+  const poller = service.settingsControl
+    ? startProvisioning(place, service.settingsControl, restored, host.provisioning)
+    : null;
   const stopWatching = start.watch((doc) => {
     const change = book.replaceBase(doc);
-    if (change.ok) service.settingsControl?.fileRecovered(change);
+    if (change.ok) service.settingsControl?.fileRecovered(withKeptBundle(place, change));
   });
   return {
     service,
     served,
     heartbeat,
+    provisioning: poller,
     async close() {
       stopHeartbeat();
       heartbeat.close();
+      poller?.stop();
       stopWatching();
       stopForwarding();
       await served.close();

@@ -286,7 +286,11 @@ export class WallService {
    * reconnect with the new settings while every other tile keeps its player.
    */
   applySettings(settings: WallSettings, changed: readonly string[]): void {
+    const before = this.settings;
     this.settings = { ...settings, locale: this.settings.locale };
+    if (JSON.stringify(before.schedule) !== JSON.stringify(this.settings.schedule)) {
+      this.hours.setSchedule(officeSchedule(this.settings.schedule));
+    }
     const reconnect = new Set(changed);
     this.broker.invalidate((cameraId) => reconnect.has(cameraId));
     // A camera added or installed is watched at once; one removed or disabled is let go.

@@ -58,7 +58,7 @@ export function parseTls(
   return ok ? { tls, trust } : undefined;
 }
 
-function readCa(raw: unknown, at: string, err: Err): string | undefined {
+export function readCa(raw: unknown, at: string, err: Err): string | undefined {
   if (typeof raw !== 'string' || raw.trim() === '') {
     return void err(at, 'must be PEM text or the absolute path of a PEM file');
   }

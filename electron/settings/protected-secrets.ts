@@ -68,10 +68,16 @@ function mapEndpoints<T extends WallSettingsFile>(
 function mapSecrets<T extends WallSettingsFile>(settings: T, map: SecretMapper): T {
   const mapped = mapEndpoints(settings, (endpoint, path) => mapEndpoint(endpoint, path, map));
   const heartbeat = mapped.heartbeat;
-  // An empty heartbeat key stays empty: there is nothing to protect.
-  return heartbeat && heartbeat.secret !== ''
-    ? { ...mapped, heartbeat: { ...heartbeat, secret: map(heartbeat.secret, 'heartbeat.secret') } }
-    : mapped;
+  const p = mapped.provisioning;
+  return {
+    ...mapped,
+    // An empty heartbeat key stays empty: there is nothing to protect.
+    ...(heartbeat && heartbeat.secret !== ''
+      ? { heartbeat: { ...heartbeat, secret: map(heartbeat.secret, 'heartbeat.secret') } }
+      : {}),
+    // The provisioning fleet key is a secret like a camera password.
+    ...(p ? { provisioning: { ...p, fleetKey: map(p.fleetKey, 'provisioning.fleetKey') } } : {}),
+  };
 }
 
 export function protectSecrets<T extends WallSettingsFile>(

@@ -65,7 +65,8 @@ export const MESSAGES = {
     'must be an object with "url" and "secret"',
     'Cần địa chỉ nhận (url) và khoá (secret).',
   ),
-  heartbeatEvery: fixed(
+  /** A period in whole minutes (the heartbeat's, the provisioning poll's). */
+  minutes: fixed(
     'invalid-interval',
     'must be a whole number of minutes from 1 to 1440',
     'Phải là số phút nguyên, từ 1 đến 1440.',
@@ -79,6 +80,26 @@ export const MESSAGES = {
     'invalid-preset',
     `must be one of ${Object.keys(LAYOUT_PRESETS).join(', ')}`,
     `Bố cục phải là một trong: ${Object.keys(LAYOUT_PRESETS).join(', ')}.`,
+  ),
+  provisioning: fixed(
+    'not-an-object',
+    'must be an object with "source", "publicKeys" and "fleetKey"',
+    'Cần nguồn gói cấu hình, khoá công khai và khoá nhóm máy.',
+  ),
+  provisioningSource: fixed(
+    'invalid-source',
+    'must be an https:// address or the full path of a folder (a USB stick), e.g. "E:\\\\wall"',
+    'Phải là địa chỉ https:// hoặc đường dẫn đầy đủ của một thư mục (USB), ví dụ "E:\\\\wall".',
+  ),
+  publicKeys: fixed(
+    'invalid-public-keys',
+    'must be a non-empty list of Ed25519 public keys (the public-key.pem text, or its full path)',
+    'Cần ít nhất một khoá công khai Ed25519 (nội dung public-key.pem hoặc đường dẫn đầy đủ tới tệp).',
+  ),
+  fleetKey: fixed(
+    'invalid-fleet-key',
+    'must be the fleet key: the 32-byte text of fleet.key that "wall-provision keygen" wrote',
+    'Phải là khoá nhóm máy: nội dung tệp fleet.key (32 byte) do "wall-provision keygen" tạo.',
   ),
 } as const;
 

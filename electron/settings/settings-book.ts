@@ -102,6 +102,8 @@ export class SettingsBook {
       ...(base?.replaySeconds !== undefined ? { replaySeconds: base.replaySeconds } : {}),
       // And the heartbeat to IT's own server.
       ...(base?.heartbeat ? { heartbeat: base.heartbeat } : {}),
+      // And where signed bundles come from (its fleet key is a secret: see vault-secrets.ts).
+      ...(base?.provisioning ? { provisioning: base.provisioning } : {}),
     };
   }
 
@@ -124,6 +126,11 @@ export class SettingsBook {
     const change = this.commit(this.local);
     if (!change.ok) base.doc = previous;
     return change;
+  }
+
+  /** IT's part in its own form (secrets as written), or null without a configuration file. */
+  get baseDoc(): WallSettingsFile | null {
+    return this.options.base?.doc ?? null;
   }
 
   get localPart(): LocalSettings {

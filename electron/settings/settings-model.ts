@@ -6,6 +6,7 @@ import type { CameraAvailability, LayoutSelection, Locale } from '../contract/wa
 import type { HeartbeatSettings } from './heartbeat-settings';
 import type { ScheduleConfig } from './schedule-field';
 import type { LookSettings } from './look-settings';
+import type { ProvisioningConfig } from './provisioning-field';
 
 import type { CURRENT_SCHEMA_VERSION } from './settings-migrations';
 
@@ -101,6 +102,8 @@ export interface WallSettings extends LookSettings {
   schedule?: ScheduleConfig;
   /** IT's heartbeat (heartbeat-settings.ts); absent: nothing is sent. */
   heartbeat?: HeartbeatSettings;
+  /** Signed bundles from IT (docs/provisioning.md); absent: this PC is not provisioned. */
+  provisioning?: ProvisioningConfig;
 }
 
 /** A camera as the configuration file holds it: availability optional, no derived fields. */

@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { LAYOUT_PRESETS, presetCellCount } from '../contract/layout-presets';
 import { DEFAULT_LOCALE, LOCALES } from '../contract/locales';
 import type { LayoutPresetId } from '../contract/wall-contract';
-import { parseFlag, parseRedirectAllowList, parseTls } from './endpoint-options';
+import { parseFlag, parseRedirectAllowList, parseTls, readCa } from './endpoint-options';
 import {
   DEFAULT_HEARTBEAT_MINUTES,
   heartbeatUrlProblem,
@@ -16,6 +16,14 @@ import {
   MIN_HEARTBEAT_SECRET_CHARS,
   type HeartbeatSettings,
 } from './heartbeat-settings';
+import {
+  DEFAULT_POLL_MINUTES,
+  classifySource,
+  fleetKeyBytes,
+  isSealedSecret,
+  readPublicKey,
+  type ProvisioningConfig,
+} from './provisioning-field';
 import { MESSAGES as M } from './schema-messages';
 import type { AuthSettings, StreamEndpoint } from './settings-model';
 import { classifyStreamUrl } from './stream-url';
@@ -153,10 +161,10 @@ export const layoutSchema = z.object(
 );
 
 const minutes = z
-  .number({ error: M.heartbeatEvery })
-  .int({ error: M.heartbeatEvery })
-  .min(1, { error: M.heartbeatEvery })
-  .max(MAX_HEARTBEAT_MINUTES, { error: M.heartbeatEvery });
+  .number({ error: M.minutes })
+  .int({ error: M.minutes })
+  .min(1, { error: M.minutes })
+  .max(MAX_HEARTBEAT_MINUTES, { error: M.minutes });
 
 /**
  * IT's optional heartbeat (heartbeat-settings.ts). An empty secret is accepted here: it is what
@@ -213,8 +221,61 @@ export const settingsShape = z.object(
     cameras: z.array(z.unknown(), { error: M.cameras }),
     layout: z.unknown(),
     heartbeat: heartbeatSchema.optional(),
+    provisioning: z.unknown().optional(),
   },
   { error: M.topLevel },
 );
 
 export const presetCells = (preset: string): number => presetCellCount(preset as LayoutPresetId);
+
+/**
+ * Where this PC fetches IT's signed bundles (provisioning-field.ts). Kept in its file form; a
+ * key file that is missing or not an Ed25519 key is named when the configuration loads.
+ */
+export const provisioningSchema: z.ZodType<ProvisioningConfig> = z
+  .object(
+    {
+      source: text().refine((s) => classifySource(s) !== null, { error: M.provisioningSource }),
+      pollMinutes: z
+        .number({ error: M.minutes })
+        .int({ error: M.minutes })
+        .min(1, { error: M.minutes })
+        .max(1440, { error: M.minutes })
+        .default(DEFAULT_POLL_MINUTES),
+      publicKeys: z.array(text(), { error: M.publicKeys }).min(1, { error: M.publicKeys }),
+      // Plain here only while the file is read: the book keeps it in the vault.
+      fleetKey: text().refine((k) => isSealedSecret(k) || fleetKeyBytes(k) !== null, {
+        error: M.fleetKey,
+      }),
+      fleet: text().optional(),
+      ca: z.string({ error: M.text }).optional(),
+    },
+    { error: M.provisioning },
+  )
+  .superRefine((p, ctx) => {
+    p.publicKeys.forEach((raw, i) => {
+      try {
+        readPublicKey(raw);
+      } catch (error) {
+        issue(
+          ctx,
+          ['publicKeys', i],
+          'invalid-public-key',
+          `cannot be used: ${(error as Error).message}. Give the public-key.pem that "wall-provision keygen" wrote (its text or its full path)`,
+          'Không dùng được khoá công khai này; hãy dùng tệp public-key.pem do "wall-provision keygen" tạo (chi tiết tiếng Anh).',
+        );
+      }
+    });
+    if (p.ca !== undefined) {
+      readCa(p.ca, 'ca', (_at, en) => issue(ctx, ['ca'], 'invalid-option', en, TLS_VI));
+    }
+    if (p.ca !== undefined && classifySource(p.source)?.kind !== 'https') {
+      issue(
+        ctx,
+        ['ca'],
+        'invalid-option',
+        'applies only to an https:// source',
+        'Chỉ dùng với nguồn https://.',
+      );
+    }
+  }) as z.ZodType<ProvisioningConfig>;

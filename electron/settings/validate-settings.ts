@@ -16,6 +16,7 @@ import {
   cameraSchema,
   layoutSchema,
   presetCells,
+  provisioningSchema,
   settingsShape,
   siteSchema,
 } from './settings-schema';
@@ -89,6 +90,9 @@ export function parseSettings(input: unknown): SettingsParse {
     add(splitPath(p.path), p.message, p.local?.code, p.local?.vi),
   );
   const look = parseLookSettings(doc, (path, message) => add([path], message));
+  const provisioning =
+    doc.provisioning === undefined ? undefined : provisioningSchema.safeParse(doc.provisioning);
+  if (provisioning) collect(['provisioning'], provisioning);
   if (issues.length > 0 || !layout || !shape.success) return refused(issues);
   return {
     ok: true,
@@ -101,6 +105,7 @@ export function parseSettings(input: unknown): SettingsParse {
       ...(schedule ? { schedule } : {}),
       ...(shape.data.heartbeat ? { heartbeat: shape.data.heartbeat } : {}),
       ...look,
+      ...(provisioning?.success ? { provisioning: provisioning.data } : {}),
     },
   };
 }

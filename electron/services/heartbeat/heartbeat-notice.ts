@@ -24,7 +24,7 @@ export function heartbeatNotice(
     id: 'heartbeat-failing',
     severity: 'warning',
     message: {
-      vi: `Không gửi được báo cáo tình trạng cho CNTT từ ${vi} (${n} lần liền). Tường vẫn chạy bình thường; chi tiết trong nhật ký.`,
+      vi: `Không gửi được báo cáo tình trạng cho CNTT từ ${vi} (${n} lần liền). Máy vẫn chạy bình thường; chi tiết trong nhật ký.`,
       en: `Health report to IT not delivered since ${en} (${n} ${n === 1 ? 'try' : 'tries'} in a row). The wall keeps running; details in the log.`,
     },
   };

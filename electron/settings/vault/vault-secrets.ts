@@ -26,13 +26,34 @@ function mapCamera<C extends CameraConfig>(camera: C, index: number, visit: Visi
   return { ...camera, streams };
 }
 
+/** The vault reference of the provisioning fleet key (no camera id can hold a '/'). */
+export const FLEET_KEY_REF = 'provisioning/fleetKey';
+
 export function mapSettingsSecrets<T extends WallSettingsFile>(settings: T, visit: Visit): T {
   const cameras = settings.cameras.map((c, i) => mapCamera(c, i, visit));
   const heartbeat = settings.heartbeat;
-  if (!heartbeat) return { ...settings, cameras };
-  // IT's heartbeat key is a secret like a camera's password: same vault, same reveal.
-  const secret = visit(heartbeat.secret, 'heartbeat/secret', 'heartbeat.secret');
-  return { ...settings, cameras, heartbeat: { ...heartbeat, secret } };
+  const p = settings.provisioning;
+  return {
+    ...settings,
+    cameras,
+    // IT's heartbeat key is a secret like a camera's password: same vault, same reveal.
+    ...(heartbeat
+      ? {
+          heartbeat: {
+            ...heartbeat,
+            secret: visit(heartbeat.secret, 'heartbeat/secret', 'heartbeat.secret'),
+          },
+        }
+      : {}),
+    ...(p
+      ? {
+          provisioning: {
+            ...p,
+            fleetKey: visit(p.fleetKey, FLEET_KEY_REF, 'provisioning.fleetKey'),
+          },
+        }
+      : {}),
+  };
 }
 
 /** Secrets written in plain text (or `safe:` for this PC) rather than kept in the vault. */

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import Conf from 'conf';
 import { startPreviewHost, type PreviewHost } from '../../../electron/preview-host/preview-host';
 import { ROUND_THE_CLOCK } from '../../../electron/settings/schedule-field';
+import type { ProvisioningTuning } from '../../../electron/services/provisioning-wall';
 import type { WallSettingsFile } from '../../../electron/settings/settings-model';
 import { STORE_SCHEMA } from '../../../electron/settings/settings-store';
 import { PROJECT_ROOT } from '../../fixtures/media-server/media-server';
@@ -26,7 +27,11 @@ export interface StartedPreview {
  */
 export async function startPreview(
   settings: WallSettingsFile | null,
-  options: { dataDir?: string; officeHours?: 'round-the-clock' | 'as-written' } = {},
+  options: {
+    dataDir?: string;
+    officeHours?: 'round-the-clock' | 'as-written';
+    provisioning?: ProvisioningTuning;
+  } = {},
 ): Promise<StartedPreview> {
   const logLines: string[] = [];
   let configFile: string | null = null;
@@ -54,6 +59,7 @@ export async function startPreview(
     log: (line) => logLines.push(line),
     // Shorter than the product's defaults so failures show within a test's time.
     timings: { noMediaTimeoutMs: 5_000, stallTimeoutMs: 3_000, lingerMs: 2_000 },
+    ...(options.provisioning ? { provisioning: options.provisioning } : {}),
   });
   return { host, logLines };
 }

@@ -69,6 +69,9 @@ describe('settings applied at once', () => {
     expect(wall.snapshot().cameras.map((c) => c.id)).toEqual(['cam-a', 'cam-b']);
     expect(wall.snapshot().configSource).toBe('store');
 
+    // Staff's own settings (no IT file, no demo) run on the default office hours: look outside
+    // them, so the cameras play whenever the suite runs (inside hours this changes nothing).
+    await wall.handle('hours:show-outside', { show: true });
     wall.broker.attach('cam-a', 'sub', sink);
     wall.broker.attach('cam-b', 'sub', sink);
     const before = {

@@ -130,7 +130,7 @@ describe('heartbeat notice', () => {
       id: 'heartbeat-failing',
       severity: 'warning',
       message: {
-        vi: 'Không gửi được báo cáo tình trạng cho CNTT từ 14:02 (3 lần liền). Tường vẫn chạy bình thường; chi tiết trong nhật ký.',
+        vi: 'Không gửi được báo cáo tình trạng cho CNTT từ 14:02 (3 lần liền). Máy vẫn chạy bình thường; chi tiết trong nhật ký.',
         en: 'Health report to IT not delivered since 14:02 (3 tries in a row). The wall keeps running; details in the log.',
       },
     });
