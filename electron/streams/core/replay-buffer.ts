@@ -3,7 +3,13 @@
 // each frame keeps the wall-clock time main received it, so a replayed frame can say when it
 // was live. Bounded twice: by time (it drops a whole GOP only once the GOP after it still
 // reaches back far enough) and by bytes (a hard cap, whole GOPs dropped until it holds).
-import { FLV_TAG_SCRIPT, FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
+import {
+  FLV_TAG_SCRIPT,
+  FLV_TAG_VIDEO,
+  videoTagInfo,
+  type FlvTag,
+  type VideoTagInfo,
+} from '../flv/flv-tag';
 
 export interface ReplayLimits {
   /** How far back a replay may reach; 0 keeps nothing. */
@@ -55,14 +61,15 @@ export class ReplayBuffer {
     return first && last ? last.tag.timestamp - first.tag.timestamp : 0;
   }
 
-  add(tag: FlvTag, receivedAt: number): void {
+  /** `info`: the video tag's, when the caller has read it already. */
+  add(tag: FlvTag, receivedAt: number, info?: VideoTagInfo): void {
     if (this.limits.maxMs <= 0 || this.limits.maxBytes <= 0) return;
     if (tag.type === FLV_TAG_SCRIPT) {
       this.script = tag;
       return;
     }
     if (tag.type !== FLV_TAG_VIDEO) return;
-    const info = videoTagInfo(tag.data);
+    info ??= videoTagInfo(tag.data);
     if (info.sequenceHeader) {
       this.config = tag;
       return;
