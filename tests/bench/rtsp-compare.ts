@@ -29,10 +29,16 @@ async function main(): Promise<void> {
   console.log('run      version  ours %/stream  ffmpeg %/stream  ratio  live  notes');
   for (let run = 1; run <= runs; run++) {
     for (const [name, script] of run % 2 === 0 ? [...versions].reverse() : versions) {
-      const r = await runRtspCost(streams, windowMs, {
-        path,
-        ...(script ? { processScript: script } : {}),
+      const options = { path, ...(script ? { processScript: script } : {}) };
+      // A loaded machine sometimes starves a whole start-up: one more try, then say so.
+      const r = await runRtspCost(streams, windowMs, options).catch((first: unknown) => {
+        console.log(`${String(run).padEnd(8)} ${name.padEnd(8)} retrying: ${String(first)}`);
+        return runRtspCost(streams, windowMs, options).catch((err: unknown) => String(err));
       });
+      if (typeof r === 'string') {
+        console.log(`${String(run).padEnd(8)} ${name.padEnd(8)} not measured: ${r}`);
+        continue;
+      }
       console.log(
         `${String(run).padEnd(8)} ${name.padEnd(8)} ${r.oursCpuPctPerStream.toFixed(3).padStart(13)}  ${r.ffmpegCpuPctPerStream.toFixed(3).padStart(15)}  ${r.ratio.toFixed(2).padStart(5)}  ${r.oursLiveStreams.toFixed(1).padStart(4)}  ${r.notes.join('; ')}`,
       );

@@ -46,6 +46,9 @@ export function openWallPath(
     close: () => {},
     tile: true,
   });
-  if (watch) session.attach({ send: () => {}, bufferedBytes: () => 0, close: () => {} });
+  // As the background watch attaches (electron/services/background-watch.ts).
+  if (watch) {
+    session.attach({ send: () => {}, bufferedBytes: () => 0, close: () => {}, discards: true });
+  }
   return { close: () => session.close() };
 }
