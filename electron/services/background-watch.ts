@@ -91,6 +91,8 @@ export class BackgroundWatch {
     const sink: ViewerSink = {
       send: () => {},
       bufferedBytes: () => 0,
+      // Nothing is encoded for it: the watch keeps sessions open, it shows nothing.
+      discards: true,
       // The session ended this viewer: attach again shortly, to whatever session the broker
       // has by then (a dropped session is replaced; a renewed timeline starts over).
       close: () => {

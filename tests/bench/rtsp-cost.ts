@@ -43,7 +43,18 @@ type Msg = {
   ready?: true;
 };
 
-export async function runRtspCost(count: number, windowMs: number): Promise<RtspResult> {
+export interface RtspCostOptions {
+  /** What runs behind each source (rtsp-process.ts): the FLV writer alone, or the wall's path. */
+  path?: 'source' | 'wall' | 'watch';
+  /** Another checkout's rtsp-process.ts, to compare code versions in one sitting. */
+  processScript?: string;
+}
+
+export async function runRtspCost(
+  count: number,
+  windowMs: number,
+  options: RtspCostOptions = {},
+): Promise<RtspResult> {
   if (!existsSync(SOURCE) || !existsSync(SERVER)) {
     throw new Error('rtsp-source.ts or the RTSP server fixture is missing');
   }
@@ -57,8 +68,14 @@ export async function runRtspCost(count: number, windowMs: number): Promise<Rtsp
       [
         '--import',
         'tsx',
-        join(import.meta.dirname, 'rtsp-process.ts'),
-        JSON.stringify({ url: server.url('/cam1'), username: 'admin', password: 'secret', count }),
+        options.processScript ?? join(import.meta.dirname, 'rtsp-process.ts'),
+        JSON.stringify({
+          url: server.url('/cam1'),
+          username: 'admin',
+          password: 'secret',
+          count,
+          path: options.path ?? 'source',
+        }),
       ],
       { stdio: ['pipe', 'pipe', 'inherit'] },
     );

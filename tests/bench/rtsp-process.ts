@@ -1,6 +1,11 @@
 // Child process: N of our RTSP sources (electron/streams/rtsp) pulling the same camera, each
 // tag serialised to FLV bytes as the gateway would send them, then dropped. argv[2]: JSON
-// {"url", "username", "password", "count"}. Prints one JSON object per line:
+// {"url", "username", "password", "count", "path"?}. `path`: "source" (default) feeds each
+// tag straight to the FLV writer; "wall" runs the wall's own path behind the source: a
+// StreamSession (media check, GOP cache, replay buffer at the product's default length,
+// timestamp rebasing, watchdog) with one tile viewer whose bytes are counted, and "watch" adds
+// the background watch's viewer to each (a viewer that is not a tile and drops the bytes).
+// Prints one JSON object per line:
 //   {"idle": true}           started, no source yet (the parent measures the idle process);
 //                            a "start" line on stdin starts the sources
 //   {"video": i}             source i delivered video (again, after a reconnect)
@@ -8,12 +13,15 @@
 //                            up to RECONNECTS times, then {"gaveUp": i}
 //   {"ready": true}          every source has delivered video or given up (or the deadline)
 //   {"bytes": n}             on SIGTERM / end of stdin, before exiting
+//   {"profiled": prefix}     after "profile-stop PREFIX" (a window begun by "profile-start")
 // A camera that resets one connection (ECONNRESET under load) costs one reconnect, not the
 // whole measurement.
 import { createInterface } from 'node:readline';
 import { encodeFlvTag } from '../../electron/streams/flv/flv-writer';
 import { createRtspSource } from '../../electron/streams/protocols/rtsp/rtsp-source';
 import type { UpstreamSource } from '../../electron/streams/core/source';
+import { openWallPath } from './rtsp-wall-path';
+import { WindowProfiler } from './window-profiler';
 
 const RECONNECTS = 2;
 const RECONNECT_DELAY_MS = 500;
@@ -27,6 +35,7 @@ function main(): void {
     username: string;
     password: string;
     count: number;
+    path?: 'source' | 'wall' | 'watch';
   };
   const sources: (UpstreamSource | null)[] = [];
   const everVideo = new Set<number>();
@@ -76,12 +85,32 @@ function main(): void {
     });
   };
   const start = () => {
+    if (config.path === 'wall' || config.path === 'watch') {
+      for (let i = 0; i < config.count; i++) {
+        sources[i] = openWallPath(config, i, config.path === 'watch', {
+          onBytes: (n) => (bytes += n),
+          onVideo: () => {
+            everVideo.add(i);
+            send({ video: i });
+            maybeReady();
+          },
+          onEnded: (detail) => send({ ended: i, error: detail }),
+        });
+      }
+      setTimeout(() => maybeReady(true), READY_DEADLINE_MS);
+      return;
+    }
     for (let i = 0; i < config.count; i++) open(i);
     // A source that never delivers must not hold the others' measurement hostage.
     setTimeout(() => maybeReady(true), READY_DEADLINE_MS);
   };
+  const profiler = new WindowProfiler();
   createInterface({ input: process.stdin }).on('line', (line) => {
-    if (line.trim() === 'start' && sources.length === 0) start();
+    const [word, arg] = line.trim().split(' ');
+    if (word === 'start' && sources.length === 0) start();
+    // rtsp-profile.ts: profile a window, not the start-up.
+    if (word === 'profile-start') profiler.start();
+    if (word === 'profile-stop' && arg) profiler.stop(arg, () => send({ profiled: arg }));
   });
   send({ idle: true });
   const stop = () => {

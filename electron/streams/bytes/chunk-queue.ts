@@ -4,6 +4,7 @@
 // byte is copied only when a reader takes it out, and the blank-line search resumes where it
 // stopped, so a reader's cost stays linear in its input whatever the chunking. Pure; shared by
 // the FLV and RTSP interleaved readers.
+import { ByteSlab } from './byte-slab';
 
 /**
  * Bytes copied and bytes scanned by every queue and the readers built on it. Counting costs an
@@ -15,6 +16,9 @@ export function resetParserCost(): void {
   parserCost.copied = 0;
   parserCost.scanned = 0;
 }
+
+/** Tails kept by keepLast(); pieces are never rewritten, so any queue may share it. */
+const KEPT = new ByteSlab();
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -51,7 +55,10 @@ export class ChunkQueue {
     if (this.size === 0 || k < this.first) return;
     const chunk = this.chunks[k]!;
     const from = k === this.first ? this.offset : 0;
-    this.chunks[k] = chunk.slice(from);
+    // From a shared slab: a tail is often a few hundred bytes, read by the next chunk.
+    const kept = KEPT.take(chunk.length - from);
+    kept.set(from === 0 ? chunk : chunk.subarray(from));
+    this.chunks[k] = kept;
     parserCost.copied += chunk.length - from;
     if (k === this.first) {
       this.offset = 0;
@@ -145,7 +152,7 @@ export class ChunkQueue {
     }
     this.offset = left;
     if (this.size === 0) {
-      this.chunks = [];
+      this.chunks.length = 0;
       this.first = 0;
       this.offset = 0;
     } else if (this.first >= COMPACT_AFTER) {

@@ -59,10 +59,18 @@ export function bytesEqual(a: Uint8Array | undefined, b: Uint8Array | undefined)
   return true;
 }
 
-/** Allocates `headerBytes` free bytes, then the NAL units as 4-byte-length-prefixed AVCC. */
-export function lengthPrefixed(nalus: readonly Uint8Array[], headerBytes: number): Uint8Array {
-  const size = nalus.reduce((n, nal) => n + 4 + nal.length, headerBytes);
-  const out = new Uint8Array(size);
+/**
+ * Allocates `headerBytes` free bytes, then the NAL units as 4-byte-length-prefixed AVCC.
+ * `alloc`: where the bytes come from (a muxer's slab); they are all written but the header.
+ */
+export function lengthPrefixed(
+  nalus: readonly Uint8Array[],
+  headerBytes: number,
+  alloc: (size: number) => Uint8Array = (size) => new Uint8Array(size),
+): Uint8Array {
+  let size = headerBytes;
+  for (const nal of nalus) size += 4 + nal.length;
+  const out = alloc(size);
   let at = headerBytes;
   for (const nal of nalus) {
     const len = nal.length;

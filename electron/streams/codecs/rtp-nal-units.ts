@@ -12,9 +12,21 @@ export interface Fragment {
   bytes: number;
 }
 
-/** Starts a fragment with the rebuilt NAL header, then the first part. */
-export function startFragment(header: ArrayLike<number>, body: Uint8Array): Fragment {
-  const buf = new Uint8Array(Math.max(4096, 2 * (header.length + body.length)));
+/**
+ * Starts a fragment with the rebuilt NAL header, then the first part. `spare`: a buffer whose
+ * bytes nothing needs any more (the last fragment's, once its NAL unit was copied out), used
+ * instead of a new one when it is large enough.
+ */
+export function startFragment(
+  header: ArrayLike<number>,
+  body: Uint8Array,
+  spare?: Uint8Array,
+): Fragment {
+  const need = header.length + body.length;
+  const buf =
+    spare && spare.length >= need && need <= MAX_FRAGMENTED_NAL_BYTES
+      ? spare
+      : new Uint8Array(Math.max(4096, 2 * need));
   buf.set(header, 0);
   buf.set(body, header.length);
   return { buf, bytes: header.length + body.length };

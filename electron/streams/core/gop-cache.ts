@@ -2,7 +2,13 @@
 // video decoder configuration, and the frames since the last keyframe. A viewer that joins
 // gets these and decodes its first picture immediately instead of waiting for the next
 // keyframe (up to a GOP, often 2–4 s on cameras).
-import { FLV_TAG_SCRIPT, FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
+import {
+  FLV_TAG_SCRIPT,
+  FLV_TAG_VIDEO,
+  videoTagInfo,
+  type FlvTag,
+  type VideoTagInfo,
+} from '../flv/flv-tag';
 
 /** A GOP longer than this is not cached (a camera with a 10 s GOP at high rate). */
 const MAX_GOP_TAGS = 1_500;
@@ -15,14 +21,17 @@ export class GopCache {
   private gopBytes = 0;
   private overflowed = false;
 
-  /** Records a tag on its way out; audio is not cached (the wall is silent). */
-  add(tag: FlvTag): void {
+  /**
+   * Records a tag on its way out; audio is not cached (the wall is silent). `info`: the
+   * video tag's, when the caller has read it already.
+   */
+  add(tag: FlvTag, info?: VideoTagInfo): void {
     if (tag.type === FLV_TAG_SCRIPT) {
       this.script = tag;
       return;
     }
     if (tag.type !== FLV_TAG_VIDEO) return;
-    const info = videoTagInfo(tag.data);
+    info ??= videoTagInfo(tag.data);
     if (info.sequenceHeader) {
       this.videoConfig = tag;
       // Frames from before a configuration change cannot be decoded with the new one.

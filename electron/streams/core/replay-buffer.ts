@@ -3,7 +3,13 @@
 // each frame keeps the wall-clock time main received it, so a replayed frame can say when it
 // was live. Bounded twice: by time (it drops a whole GOP only once the GOP after it still
 // reaches back far enough) and by bytes (a hard cap, whole GOPs dropped until it holds).
-import { FLV_TAG_SCRIPT, FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
+import {
+  FLV_TAG_SCRIPT,
+  FLV_TAG_VIDEO,
+  videoTagInfo,
+  type FlvTag,
+  type VideoTagInfo,
+} from '../flv/flv-tag';
 
 export interface ReplayLimits {
   /** How far back a replay may reach; 0 keeps nothing. */
@@ -20,16 +26,17 @@ export interface ReplayClip {
   startReceivedAt: number;
 }
 
-interface Frame {
-  tag: FlvTag;
-  receivedAt: number;
-  /** The decoder configuration this frame needs (the one in effect when it arrived). */
-  config: FlvTag;
-}
-
-/** A keyframe and the frames after it, up to the next keyframe. */
+/**
+ * A keyframe and the frames after it, up to the next keyframe. Held as parallel arrays, not
+ * an object per frame: a minute of 16 streams is 24,000 frames, every one of which would live
+ * long enough to be promoted and traced by each full collection.
+ */
 interface Gop {
-  frames: Frame[];
+  tags: FlvTag[];
+  /** When main received each frame (epoch ms). */
+  receivedAt: number[];
+  /** The decoder configuration each frame needs (the one in effect when it arrived). */
+  configs: FlvTag[];
   bytes: number;
 }
 
@@ -50,29 +57,32 @@ export class ReplayBuffer {
 
   /** Milliseconds of video held, first frame to last. */
   get spanMs(): number {
-    const first = this.gops[0]?.frames[0];
+    const first = this.gops[0]?.tags[0];
     const last = this.newest();
-    return first && last ? last.tag.timestamp - first.tag.timestamp : 0;
+    return first && last ? last.timestamp - first.timestamp : 0;
   }
 
-  add(tag: FlvTag, receivedAt: number): void {
+  /** `info`: the video tag's, when the caller has read it already. */
+  add(tag: FlvTag, receivedAt: number, info?: VideoTagInfo): void {
     if (this.limits.maxMs <= 0 || this.limits.maxBytes <= 0) return;
     if (tag.type === FLV_TAG_SCRIPT) {
       this.script = tag;
       return;
     }
     if (tag.type !== FLV_TAG_VIDEO) return;
-    const info = videoTagInfo(tag.data);
+    info ??= videoTagInfo(tag.data);
     if (info.sequenceHeader) {
       this.config = tag;
       return;
     }
     // A frame before the first keyframe (or before any configuration) cannot be decoded.
     if (!this.config || (!info.keyframe && !this.open)) return;
-    if (info.keyframe) this.gops.push({ frames: [], bytes: 0 });
+    if (info.keyframe) this.gops.push({ tags: [], receivedAt: [], configs: [], bytes: 0 });
     this.open = true;
     const gop = this.gops[this.gops.length - 1]!;
-    gop.frames.push({ tag, receivedAt, config: this.config });
+    gop.tags.push(tag);
+    gop.receivedAt.push(receivedAt);
+    gop.configs.push(this.config);
     gop.bytes += tag.data.length;
     this.bytes += tag.data.length;
     this.evict(tag.timestamp);
@@ -85,25 +95,29 @@ export class ReplayBuffer {
   clip(seconds: number): ReplayClip | null {
     const newest = this.newest();
     if (!newest) return null;
-    const target = newest.tag.timestamp - seconds * 1_000;
+    const target = newest.timestamp - seconds * 1_000;
     let start = 0;
     for (let i = this.gops.length - 1; i > 0; i--) {
-      if (this.gops[i]!.frames[0]!.tag.timestamp <= target) {
+      if (this.gops[i]!.tags[0]!.timestamp <= target) {
         start = i;
         break;
       }
     }
-    const first = this.gops[start]!.frames[0]!;
+    const first = this.gops[start]!;
     const tags: FlvTag[] = this.script ? [this.script] : [];
     let config: FlvTag | null = null;
     for (const gop of this.gops.slice(start)) {
-      for (const frame of gop.frames) {
+      gop.tags.forEach((tag, k) => {
         // A configuration change inside the clip goes in before the first frame that needs it.
-        if (frame.config !== config) tags.push((config = frame.config));
-        tags.push({ ...frame.tag, receivedAt: frame.receivedAt });
-      }
+        if (gop.configs[k] !== config) tags.push((config = gop.configs[k]!));
+        tags.push({ ...tag, receivedAt: gop.receivedAt[k]! });
+      });
     }
-    return { tags, startTimestamp: first.tag.timestamp, startReceivedAt: first.receivedAt };
+    return {
+      tags,
+      startTimestamp: first.tags[0]!.timestamp,
+      startReceivedAt: first.receivedAt[0]!,
+    };
   }
 
   /**
@@ -123,17 +137,17 @@ export class ReplayBuffer {
     this.open = false;
   }
 
-  private newest(): Frame | undefined {
+  private newest(): FlvTag | undefined {
     const gop = this.gops[this.gops.length - 1];
-    return gop?.frames[gop.frames.length - 1];
+    return gop?.tags[gop.tags.length - 1];
   }
 
   private evict(newest: number): void {
     const oldestNeeded = newest - this.limits.maxMs;
     while (this.gops.length > 0) {
-      const second = this.gops[1]?.frames[0];
+      const second = this.gops[1]?.tags[0];
       // Time: the first GOP goes once the next one alone still reaches back maxMs.
-      const overTime = second !== undefined && second.tag.timestamp <= oldestNeeded;
+      const overTime = second !== undefined && second.timestamp <= oldestNeeded;
       if (!overTime && this.bytes <= this.limits.maxBytes) return;
       this.bytes -= this.gops.shift()!.bytes;
       // The GOP being filled went: its remaining frames have nothing to follow.

@@ -92,14 +92,20 @@ export class StreamFanout {
   /** Fans one upstream tag out; audio is dropped (the wall is silent). */
   deliver(input: FlvTag, receivedAt = Date.now()): Delivered {
     if (input.type !== FLV_TAG_VIDEO && input.type !== FLV_TAG_SCRIPT) return null;
-    const tag: FlvTag = { ...input, timestamp: this.rebaser.map(input.timestamp), receivedAt };
-    this.cache.add(tag);
-    if (this.tiles > 0) this.replay.add(tag, receivedAt);
-    if (tag.type === FLV_TAG_SCRIPT) {
+    const tag: FlvTag = {
+      type: input.type,
+      timestamp: this.rebaser.map(input.timestamp),
+      data: input.data,
+      receivedAt,
+    };
+    // Read once here for the cache, the replay buffer and the viewers.
+    const info = tag.type === FLV_TAG_VIDEO ? videoTagInfo(tag.data) : undefined;
+    this.cache.add(tag, info);
+    if (this.tiles > 0) this.replay.add(tag, receivedAt, info);
+    if (!info) {
       this.sendToStarted(tag);
       return null;
     }
-    const info = videoTagInfo(tag.data);
     if (info.sequenceHeader) {
       this.sendToStarted(tag);
       return { kind: 'config', codec: info.codec === 'other' ? null : info.codec };

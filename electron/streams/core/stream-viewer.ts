@@ -1,8 +1,23 @@
 // One consumer of a session's FLV stream (a tile's WebSocket on the loopback gateway).
-import { encodeFlvHeader, encodeFlvTag } from '../flv/flv-writer';
-import { clockMarkTag } from '../flv/clock-mark';
-import { FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
+// Each tag goes out as one send of bytes carved from a shared slab (../bytes/byte-slab.ts),
+// with its clock mark, when it gets one, in the same send: no allocation of its own per tag.
+import { ByteSlab } from '../bytes/byte-slab';
+import {
+  encodeFlvHeader,
+  FLV_TAG_OVERHEAD,
+  writeFlvTag,
+  writeFlvTagFrame,
+} from '../flv/flv-writer';
+import { CLOCK_MARK_BODY_BYTES, writeClockMarkBody } from '../flv/clock-mark';
+import { FLV_TAG_SCRIPT, FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
 import type { GopCache } from './gop-cache';
+
+/** Shared by every viewer of the process (one thread; pieces are never rewritten). */
+const SLAB = new ByteSlab();
+const MARK_TAG_BYTES = FLV_TAG_OVERHEAD + CLOCK_MARK_BODY_BYTES;
+
+/** What a tag is to a viewer: a picture (key or inter), or not one (script, configuration). */
+type Picture = 'key' | 'inter' | null;
 
 export interface ViewerSink {
   send(bytes: Uint8Array): void;
@@ -10,6 +25,11 @@ export interface ViewerSink {
   bufferedBytes(): number;
   /** The session ends the viewer (for example the camera was removed from the settings). */
   close(reason: string): void;
+  /**
+   * A viewer that only holds the session open and throws the bytes away (the background
+   * watch): nothing is encoded for it.
+   */
+  readonly discards?: boolean;
   /** A tile on screen (the gateway's viewers): only streams tiles show keep a replay buffer. */
   readonly tile?: boolean;
 }
@@ -40,29 +60,13 @@ export class StreamViewer {
 
   constructor(readonly sink: ViewerSink) {
     // The wall is silent: the header announces video only, and audio tags are never sent.
-    sink.send(encodeFlvHeader({ audio: false, video: true }));
+    if (!sink.discards) sink.send(encodeFlvHeader({ audio: false, video: true }));
   }
 
   sendTags(tags: readonly FlvTag[]): void {
+    if (this.sink.discards) return;
     this.base ??= firstPictureTime(tags);
-    for (const tag of tags) {
-      if (this.renewed) return;
-      // Script and configuration tags cached before the first picture start the timeline at 0.
-      const timestamp = Math.max(0, tag.timestamp - (this.base ?? tag.timestamp));
-      if (timestamp >= VIEWER_TIMELINE_RENEW_MS) {
-        this.renewed = true;
-        this.sink.close('timeline renewal');
-        return;
-      }
-      // When it was received, before each keyframe and a few times a second: the player maps
-      // frames to the wall clock (a server's cached GOP comes in a burst, late; live frames after
-      // it come on time, and the player trusts the earliest-looking marks).
-      if (tag.receivedAt !== undefined && this.wantsMark(tag, timestamp)) {
-        this.sink.send(encodeFlvTag(clockMarkTag({ t: timestamp, at: tag.receivedAt })));
-        this.lastMark = timestamp;
-      }
-      this.sink.send(encodeFlvTag(timestamp === tag.timestamp ? tag : { ...tag, timestamp }));
-    }
+    for (const tag of tags) if (!this.send(tag, pictureOf(tag))) return;
   }
 
   /**
@@ -70,6 +74,7 @@ export class StreamViewer {
    * a keyframe it can start from, which it gets after the cached script and configuration.
    */
   deliverFrame(tag: FlvTag, keyframe: boolean, cache: GopCache): void {
+    if (this.sink.discards) return;
     if (!this.waitingForKeyframe && this.isCongested) {
       this.waitingForKeyframe = true;
     }
@@ -80,17 +85,41 @@ export class StreamViewer {
       }
       const script = cache.scriptTag;
       const config = cache.configTag;
-      this.sendTags(script && config ? [script, config] : config ? [config] : []);
+      if (script && !this.send(script, null)) return;
+      if (config && !this.send(config, null)) return;
       this.waitingForKeyframe = false;
     }
-    this.sendTags([tag]);
+    this.base ??= tag.timestamp;
+    this.send(tag, keyframe ? 'key' : 'inter');
   }
 
-  private wantsMark(tag: FlvTag, timestamp: number): boolean {
-    if (tag.type !== FLV_TAG_VIDEO) return false;
-    const info = videoTagInfo(tag.data);
-    if (info.sequenceHeader) return false;
-    return info.keyframe || timestamp - this.lastMark >= CLOCK_MARK_EVERY_MS;
+  /** One tag on this viewer's timeline, with a clock mark before it when due; false once renewed. */
+  private send(tag: FlvTag, picture: Picture): boolean {
+    if (this.renewed) return false;
+    // Script and configuration tags cached before the first picture start the timeline at 0.
+    const timestamp = Math.max(0, tag.timestamp - (this.base ?? tag.timestamp));
+    if (timestamp >= VIEWER_TIMELINE_RENEW_MS) {
+      this.renewed = true;
+      this.sink.close('timeline renewal');
+      return false;
+    }
+    // When it was received, before each keyframe and a few times a second: the player maps
+    // frames to the wall clock (a server's cached GOP comes in a burst, late; live frames after
+    // it come on time, and the player trusts the earliest-looking marks).
+    const mark =
+      tag.receivedAt !== undefined &&
+      picture !== null &&
+      (picture === 'key' || timestamp - this.lastMark >= CLOCK_MARK_EVERY_MS);
+    const out = SLAB.take((mark ? MARK_TAG_BYTES : 0) + FLV_TAG_OVERHEAD + tag.data.length);
+    let at = 0;
+    if (mark) {
+      writeClockMarkBody(out, 11, { t: timestamp, at: tag.receivedAt! });
+      at = writeFlvTagFrame(out, 0, FLV_TAG_SCRIPT, timestamp, CLOCK_MARK_BODY_BYTES);
+      this.lastMark = timestamp;
+    }
+    writeFlvTag(out, at, tag.type, timestamp, tag.data);
+    this.sink.send(out);
+    return true;
   }
 
   get isCongested(): boolean {
@@ -98,10 +127,14 @@ export class StreamViewer {
   }
 }
 
+function pictureOf(tag: FlvTag): Picture {
+  if (tag.type !== FLV_TAG_VIDEO) return null;
+  const info = videoTagInfo(tag.data);
+  return info.sequenceHeader ? null : info.keyframe ? 'key' : 'inter';
+}
+
 /** The session time of the first coded picture among tags, or null when there is none. */
 function firstPictureTime(tags: readonly FlvTag[]): number | null {
-  for (const tag of tags) {
-    if (tag.type === FLV_TAG_VIDEO && !videoTagInfo(tag.data).sequenceHeader) return tag.timestamp;
-  }
+  for (const tag of tags) if (pictureOf(tag) !== null) return tag.timestamp;
   return null;
 }

@@ -14,14 +14,15 @@ export function avcSequenceHeaderTag(record: Uint8Array, timestamp: number): Flv
   return { type: FLV_TAG_VIDEO, timestamp, data };
 }
 
-/** One picture: NAL units, each prefixed with its 4-byte length. */
+/** One picture: NAL units, each prefixed with its 4-byte length (`alloc`: see lengthPrefixed). */
 export function avcFrameTag(
   nalus: readonly Uint8Array[],
   keyframe: boolean,
   timestamp: number,
   compositionMs = 0,
+  alloc?: (size: number) => Uint8Array,
 ): FlvTag {
-  const body = lengthPrefixed(nalus, 5);
+  const body = lengthPrefixed(nalus, 5, alloc);
   body[0] = keyframe ? 0x17 : 0x27;
   body[1] = 1; // AVCPacketType: NALUs
   writeCompositionTime(body, 2, compositionMs);

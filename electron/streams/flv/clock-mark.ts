@@ -14,29 +14,47 @@ export interface ClockMark {
   at: number;
 }
 
+const NAME_BYTES = new TextEncoder().encode(CLOCK_MARK_NAME);
+/** The body's size: string marker and name, object marker, two number properties, end. */
+export const CLOCK_MARK_BODY_BYTES = 1 + 2 + NAME_BYTES.length + 1 + (2 + 1 + 9) + (2 + 2 + 9) + 3;
+
 export function clockMarkTag(mark: ClockMark): FlvTag {
-  const name = new TextEncoder().encode(CLOCK_MARK_NAME);
-  const out = new Uint8Array(3 + name.length + 1 + 2 * (2 + 2 + 9) + 3);
-  const view = new DataView(out.buffer);
-  let at = 0;
+  const data = new Uint8Array(CLOCK_MARK_BODY_BYTES);
+  writeClockMarkBody(data, 0, mark);
+  return { type: FLV_TAG_SCRIPT, timestamp: mark.t, data };
+}
+
+/**
+ * Writes a clock mark's body (CLOCK_MARK_BODY_BYTES) at `at`, straight into the bytes a viewer
+ * is sent: it goes out a few times a second per viewer, so it builds no objects of its own.
+ */
+export function writeClockMarkBody(out: Uint8Array, at: number, mark: ClockMark): void {
   out[at++] = 0x02; // string
-  view.setUint16(at, name.length);
-  out.set(name, (at += 2));
-  at += name.length;
+  out[at++] = 0;
+  out[at++] = NAME_BYTES.length;
+  out.set(NAME_BYTES, at);
+  at += NAME_BYTES.length;
   out[at++] = 0x03; // object
-  for (const [key, value] of [
-    ['t', mark.t],
-    ['at', mark.at],
-  ] as const) {
-    view.setUint16(at, key.length);
-    at += 2;
-    for (const char of key) out[at++] = char.charCodeAt(0);
-    out[at++] = 0x00; // number
-    view.setFloat64(at, value);
-    at += 8;
-  }
-  out.set([0, 0, 0x09], at); // object end
-  return { type: FLV_TAG_SCRIPT, timestamp: mark.t, data: out.subarray(0, at + 3) };
+  at = writeNumberProperty(out, at, 't', mark.t);
+  at = writeNumberProperty(out, at, 'at', mark.at);
+  out[at] = 0; // object end
+  out[at + 1] = 0;
+  out[at + 2] = 0x09;
+}
+
+const number = new Float64Array(1);
+const numberBytes = new Uint8Array(number.buffer);
+const littleEndian = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+/** An AMF0 object property of one-byte-character key and number value (big-endian double). */
+function writeNumberProperty(out: Uint8Array, at: number, key: string, value: number): number {
+  out[at++] = 0;
+  out[at++] = key.length;
+  for (let k = 0; k < key.length; k++) out[at++] = key.charCodeAt(k);
+  out[at++] = 0x00; // number
+  number[0] = value;
+  for (let k = 0; k < 8; k++) out[at + k] = numberBytes[littleEndian ? 7 - k : k]!;
+  return at + 8;
 }
 
 /** Reads a clock mark back (tests; the renderer's player parses AMF itself); null if not one. */

@@ -24,8 +24,9 @@ export function hevcFrameTag(
   keyframe: boolean,
   timestamp: number,
   compositionMs = 0,
+  alloc?: (size: number) => Uint8Array,
 ): FlvTag {
-  const data = lengthPrefixed(nalus, 8);
+  const data = lengthPrefixed(nalus, 8, alloc);
   data[0] = 0x80 | ((keyframe ? 1 : 2) << 4) | PACKET_CODED_FRAMES;
   data.set(HVC1, 1);
   writeCompositionTime(data, 5, compositionMs);

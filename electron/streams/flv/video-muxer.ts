@@ -2,12 +2,16 @@
 // resolution without renegotiating, and some SDPs are stale or empty); whenever they change a
 // new sequence header is emitted before the next keyframe. Pictures before the first usable
 // sequence header are dropped, since no decoder could use them. Each parameter set goes into
-// the record once, however often the SDP and the stream repeat it.
+// the record once, however often the SDP and the stream repeat it. Nothing of a picture is
+// kept past push() but copies (the RTSP depacketiser reuses its memory for the next one), and
+// frame bodies are carved from the muxer's own slab: the GOP cache and replay buffer hold
+// them in order and let go of them in order, so a slab is freed soon after its last frame.
 import { avcDecoderConfigurationRecord } from '../codecs/h264/configuration-record';
 import { readH264Sps } from '../codecs/h264/sps';
 import { hevcDecoderConfigurationRecord } from '../codecs/h265/configuration-record';
 import { readHevcSps } from '../codecs/h265/sps';
 import { bytesEqual, nalKind, type VideoCodecName } from '../codecs/nal-units';
+import { ByteSlab } from '../bytes/byte-slab';
 import { avcFrameTag, avcSequenceHeaderTag } from './avc-tags';
 import type { FlvTag } from './flv-tag';
 import { hevcFrameTag, hevcSequenceHeaderTag } from './hevc-tags';
@@ -32,6 +36,8 @@ export class FlvVideoMuxer {
   private recordStale = true;
   /** Picture size from the current SPS, for logs. */
   size: { width: number; height: number } | undefined;
+  private readonly slab = new ByteSlab();
+  private readonly alloc = (size: number) => this.slab.take(size);
 
   constructor(
     private readonly codec: VideoCodecName,
@@ -59,7 +65,8 @@ export class FlvVideoMuxer {
     }
     for (const key of ['vps', 'sps', 'pps'] as const) {
       if (seen && seen[key].length > 0 && !sameSets(seen[key], this.sets[key])) {
-        this.sets[key] = seen[key];
+        // Copies: the picture's memory may be reused once push() returns.
+        this.sets[key] = seen[key].map((nal) => nal.slice());
         this.recordStale = true;
       }
     }
@@ -81,8 +88,8 @@ export class FlvVideoMuxer {
     if (!this.sentRecord || frame.length === 0) return tags;
     tags.push(
       this.codec === 'h264'
-        ? avcFrameTag(frame, au.keyframe, timestampMs, compositionMs)
-        : hevcFrameTag(frame, au.keyframe, timestampMs, compositionMs),
+        ? avcFrameTag(frame, au.keyframe, timestampMs, compositionMs, this.alloc)
+        : hevcFrameTag(frame, au.keyframe, timestampMs, compositionMs, this.alloc),
     );
     return tags;
   }

@@ -92,6 +92,21 @@ describe('BackgroundWatch', () => {
     expect(broker.totalConnections).toBe(2);
   });
 
+  it('has nothing encoded for its viewers: the video reaches the session, not the watch', async () => {
+    const { broker, state } = demoBroker();
+    let sent = 0;
+    // The broker as the watch sees it, counting what the sessions send the watch's viewers.
+    const counting: Pick<StreamBroker, 'attach'> = {
+      attach: (id, quality, sink) =>
+        broker.attach(id, quality, { ...sink, send: (bytes) => (sent += bytes.length) }),
+    };
+    const watch = new BackgroundWatch({ broker: counting, log: () => {} });
+    cleanups.push(() => watch.close());
+    watch.watch(DEMO.cameras);
+    await vi.waitFor(() => expect(state('cao-an')).toBe('live'), { timeout: 15_000, interval: 50 });
+    expect(sent).toBe(0);
+  });
+
   it('lets go of a camera removed or disabled, and its session goes idle', async () => {
     const { watch, state, viewers } = demoBroker();
     watch.watch(DEMO.cameras);

@@ -10,7 +10,12 @@ import {
   type Unpacked,
 } from '../rtp-nal-units';
 
-export function unpackH264(p: Uint8Array, fragment: Fragment | undefined): Unpacked {
+/** `spare`: a buffer a new fragment may reuse (see startFragment). */
+export function unpackH264(
+  p: Uint8Array,
+  fragment: Fragment | undefined,
+  spare?: Uint8Array,
+): Unpacked {
   if (p.length < 1) return { nalus: [], fragment };
   const type = p[0]! & 0x1f;
   if (type >= 1 && type <= 23) return { nalus: [p], fragment: undefined };
@@ -22,7 +27,7 @@ export function unpackH264(p: Uint8Array, fragment: Fragment | undefined): Unpac
     const end = (fu & 0x40) !== 0;
     const body = p.subarray(2);
     if (start) {
-      fragment = startFragment([(p[0]! & 0xe0) | (fu & 0x1f)], body);
+      fragment = startFragment([(p[0]! & 0xe0) | (fu & 0x1f)], body, spare);
     } else if (fragment) {
       appendFragment(fragment, body);
     } else {

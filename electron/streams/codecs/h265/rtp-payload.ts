@@ -10,7 +10,12 @@ import {
   type Unpacked,
 } from '../rtp-nal-units';
 
-export function unpackH265(p: Uint8Array, fragment: Fragment | undefined): Unpacked {
+/** `spare`: a buffer a new fragment may reuse (see startFragment). */
+export function unpackH265(
+  p: Uint8Array,
+  fragment: Fragment | undefined,
+  spare?: Uint8Array,
+): Unpacked {
   if (p.length < 3) return { nalus: [], fragment };
   const type = (p[0]! >> 1) & 0x3f;
   if (type < 48) return { nalus: [p], fragment: undefined };
@@ -22,7 +27,7 @@ export function unpackH265(p: Uint8Array, fragment: Fragment | undefined): Unpac
     const body = p.subarray(3);
     if (start) {
       // Rebuild the 2-byte NAL header with the real type from the FU header.
-      fragment = startFragment([(p[0]! & 0x81) | ((fu & 0x3f) << 1), p[1]!], body);
+      fragment = startFragment([(p[0]! & 0x81) | ((fu & 0x3f) << 1), p[1]!], body, spare);
     } else if (fragment) {
       appendFragment(fragment, body);
     } else {

@@ -61,7 +61,8 @@ export class DecodeClock {
     }
     this.lastPts = pts;
     // How many earlier pictures show after this one: the reorder depth, at least.
-    const later = this.recent.filter((t) => t > pts).length;
+    let later = 0;
+    for (const t of this.recent) if (t > pts) later++;
     this.depth = Math.min(MAX_DEPTH, Math.max(this.depth, later));
     this.recent.push(pts);
     if (this.recent.length > 2 * MAX_DEPTH) this.recent.shift();

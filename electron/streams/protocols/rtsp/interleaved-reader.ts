@@ -27,8 +27,9 @@ export class InterleavedReader {
   private readonly queue = new ChunkQueue();
   private failed = false;
   private junk = 0;
-  /** A frame header already read, waiting for its payload. */
-  private frame: { channel: number; length: number } | undefined;
+  /** A frame header already read, waiting for its payload (length -1: none). */
+  private frameChannel = 0;
+  private frameLength = -1;
   /** A valid head already parsed, waiting for its body. */
   private message: { head: ValidHead; bodyStart: number; length: number } | undefined;
   /** The last head found invalid, while the read point is inside it. */
@@ -45,12 +46,12 @@ export class InterleavedReader {
     q.push(chunk);
     const out: InterleavedItem[] = [];
     while (q.length > 0) {
-      if (this.frame) {
-        const { channel, length } = this.frame;
+      if (this.frameLength >= 0) {
+        const length = this.frameLength;
         if (q.length < 4 + length) break;
         q.skip(4);
-        out.push({ kind: 'frame', channel, payload: q.read(length) });
-        this.frame = undefined;
+        out.push({ kind: 'frame', channel: this.frameChannel, payload: q.read(length) });
+        this.frameLength = -1;
         this.junk = 0;
         continue;
       }
@@ -66,7 +67,8 @@ export class InterleavedReader {
       const first = q.byteAt(0);
       if (first === 0x24) {
         if (q.length < 4) break;
-        this.frame = { channel: q.byteAt(1), length: (q.byteAt(2) << 8) | q.byteAt(3) };
+        this.frameChannel = q.byteAt(1);
+        this.frameLength = (q.byteAt(2) << 8) | q.byteAt(3);
         continue;
       }
       if (isUpper(first)) {
@@ -138,7 +140,8 @@ export class InterleavedReader {
   private fail(out: InterleavedItem[], what: string): InterleavedItem[] {
     this.failed = true;
     this.queue.clear();
-    this.frame = this.message = this.resync = undefined;
+    this.frameLength = -1;
+    this.message = this.resync = undefined;
     out.push({ kind: 'error', message: `the server sent ${what}` });
     return out;
   }

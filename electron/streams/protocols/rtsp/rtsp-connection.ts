@@ -32,6 +32,8 @@ const MAX_PENDING = 16;
  * rtsps:// keeps the ordinary 'data' path (TLS sockets do not take onread).
  */
 const READ_BUFFER = Buffer.allocUnsafe(64 * 1024);
+/** The same memory as a plain Uint8Array: a view of it per read is cheaper than a Buffer's. */
+const READ_VIEW = new Uint8Array(READ_BUFFER.buffer, READ_BUFFER.byteOffset, READ_BUFFER.length);
 
 export interface ConnectionEvents {
   onFrame(channel: number, payload: Uint8Array): void;
@@ -98,8 +100,8 @@ export class RtspConnection {
             port,
             onread: {
               buffer: READ_BUFFER,
-              callback: (bytes: number, buf: Uint8Array) => {
-                this.onData(buf.subarray(0, bytes), true);
+              callback: (bytes: number) => {
+                this.onData(READ_VIEW.subarray(0, bytes), true);
                 return true; // keep reading
               },
             },
@@ -245,10 +247,9 @@ export class RtspConnection {
   /** `transient`: chunk is a view of READ_BUFFER, overwritten by the next read. */
   private onData(chunk: Uint8Array, transient: boolean): void {
     if (this.done) return;
-    const items = this.reader.push(
-      new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength),
-      transient,
-    );
+    // A Buffer's subarray() makes Buffers: the reader works on plain Uint8Array views.
+    const view = transient ? chunk : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length);
+    const items = this.reader.push(view, transient);
     for (const item of items) {
       if (this.done) return;
       if (item.kind === 'frame') this.events.onFrame(item.channel, item.payload);

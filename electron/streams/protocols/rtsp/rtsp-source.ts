@@ -134,7 +134,8 @@ class RtspSource implements UpstreamSource {
     this.aggregateUrl = base;
     this.pipeline = {
       track,
-      depacketizer: new RtpDepacketizer(track.codec),
+      // Each access unit goes to the muxer, which copies it, before the next packet.
+      depacketizer: new RtpDepacketizer(track.codec, { reuse: true }),
       clock: new DecodeClock(track.clockRate, leadFor(track.codec, track.sps)),
       muxer: new FlvVideoMuxer(track.codec, track),
     };

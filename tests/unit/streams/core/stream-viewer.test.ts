@@ -8,6 +8,7 @@ import {
   VIEWER_MAX_BUFFERED_BYTES,
   type ViewerSink,
 } from '../../../../electron/streams/core/stream-viewer';
+import { readClockMark } from '../../../../electron/streams/flv/clock-mark';
 import { FlvReader } from '../../../../electron/streams/flv/flv-reader';
 import {
   FLV_TAG_SCRIPT,
@@ -147,5 +148,69 @@ describe('StreamViewer', () => {
     expect(new FlvReader().push(sink.chunks[0]!)).toEqual([
       { kind: 'header', audio: false, video: true },
     ]);
+  });
+
+  it('sends a clock mark and the frame it marks in one send, and every frame in one of its own', () => {
+    const sink = new Sink();
+    const viewer = new StreamViewer(sink);
+    const cache = cacheWith(config);
+    const at = 1_764_000_000_000;
+    viewer.deliverFrame({ ...key(0), receivedAt: at }, true, cache);
+    viewer.deliverFrame({ ...inter(40), receivedAt: at + 40 }, false, cache); // no mark: < 250 ms
+    viewer.deliverFrame({ ...inter(280), receivedAt: at + 280 }, false, cache);
+    const perSend = sink.chunks.slice(1).map((chunk) => {
+      const reader = new FlvReader();
+      reader.push(sink.chunks[0]!); // the stream header
+      const results = reader.push(chunk);
+      return results.map((r) => (r.kind === 'tag' ? (readClockMark(r.tag) ?? r.tag.type) : r));
+    });
+    expect(perSend).toEqual([
+      [FLV_TAG_VIDEO], // the configuration
+      [{ t: 0, at }, FLV_TAG_VIDEO],
+      [FLV_TAG_VIDEO],
+      [{ t: 280, at: at + 280 }, FLV_TAG_VIDEO],
+    ]);
+  });
+
+  it('never writes again into bytes it has sent (a socket may still be sending them)', () => {
+    const sink = new Sink();
+    const viewer = new StreamViewer(sink);
+    const cache = cacheWith(script, config);
+    const frame = (ts: number, size: number): FlvTag => ({
+      type: FLV_TAG_VIDEO,
+      timestamp: ts,
+      data: Uint8Array.from({ length: size }, (_, i) => (i === 0 ? 0x27 : i === 1 ? 1 : ts + i)),
+      receivedAt: ts,
+    });
+    viewer.deliverFrame({ ...key(0), receivedAt: 0 }, true, cache);
+    // Enough tags, small and large, to fill several shared slabs.
+    const sent = Array.from({ length: 400 }, (_, i) =>
+      frame(40 * (i + 1), 50 + ((i * 997) % 20_000)),
+    );
+    const copies: number[][] = [];
+    for (const tag of sent) {
+      viewer.deliverFrame(tag, false, cache);
+      copies.push([...sink.chunks.at(-1)!]);
+    }
+    expect(sink.chunks.slice(-sent.length).map((chunk) => [...chunk])).toEqual(copies);
+    const frames = sink.tags().filter((tag) => tag.type === FLV_TAG_VIDEO);
+    expect(frames.slice(-sent.length).map((tag) => [...tag.data])).toEqual(
+      sent.map((tag) => [...tag.data]),
+    );
+  });
+
+  it('encodes nothing for a viewer that discards what it is sent (the background watch)', () => {
+    const sends: Uint8Array[] = [];
+    const viewer = new StreamViewer({
+      send: (bytes) => sends.push(bytes),
+      bufferedBytes: () => 0,
+      close: () => {},
+      discards: true,
+    });
+    const cache = cacheWith(script, config);
+    viewer.deliverFrame(key(0), true, cache);
+    viewer.deliverFrame(inter(40), false, cache);
+    viewer.sendTags([script, config, key(80)]);
+    expect(sends).toEqual([]);
   });
 });
