@@ -2,6 +2,7 @@
 import { encodeFlvHeader, encodeFlvTag } from '../flv/flv-writer';
 import { clockMarkTag } from '../flv/clock-mark';
 import { FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
+import { accessUnitMessage } from './access-unit-feed';
 import type { GopCache } from './gop-cache';
 
 export interface ViewerSink {
@@ -12,6 +13,11 @@ export interface ViewerSink {
   close(reason: string): void;
   /** A tile on screen (the gateway's viewers): only streams tiles show keep a replay buffer. */
   readonly tile?: boolean;
+  /**
+   * 'au': one message per access unit (contract/access-unit-wire.ts) for a WebCodecs tile,
+   * with no FLV header and no script tags; FLV otherwise.
+   */
+  readonly format?: 'flv' | 'au';
 }
 
 /** A viewer this far behind skips to the next keyframe instead of queueing without bound. */
@@ -38,9 +44,12 @@ export class StreamViewer {
   /** Timeline time of the last clock mark sent. */
   private lastMark = -Infinity;
 
+  private readonly accessUnits: boolean;
+
   constructor(readonly sink: ViewerSink) {
+    this.accessUnits = sink.format === 'au';
     // The wall is silent: the header announces video only, and audio tags are never sent.
-    sink.send(encodeFlvHeader({ audio: false, video: true }));
+    if (!this.accessUnits) sink.send(encodeFlvHeader({ audio: false, video: true }));
   }
 
   sendTags(tags: readonly FlvTag[]): void {
@@ -53,6 +62,12 @@ export class StreamViewer {
         this.renewed = true;
         this.sink.close('timeline renewal');
         return;
+      }
+      if (this.accessUnits) {
+        // Each frame message carries when main received it: no separate clock marks.
+        const message = accessUnitMessage(tag, timestamp);
+        if (message) this.sink.send(message);
+        continue;
       }
       // When it was received, before each keyframe and a few times a second: the player maps
       // frames to the wall clock (a server's cached GOP comes in a burst, late; live frames after
