@@ -83,7 +83,8 @@ describe('the gateway’s access-unit stream', () => {
     expect(first).toMatchObject({ kind: 'frame', keyframe: true, dts: 0 });
     const list = frames(tile);
     for (let i = 1; i < list.length; i++) {
-      const [a, b] = [list[i - 1]!, list[i]!] as Extract<AuMessage, { kind: 'frame' }>[];
+      const a = list[i - 1] as Extract<AuMessage, { kind: 'frame' }>;
+      const b = list[i] as Extract<AuMessage, { kind: 'frame' }>;
       expect(b.dts).toBeGreaterThanOrEqual(a.dts);
       expect(b.receivedAt).toBeGreaterThanOrEqual(since);
     }
