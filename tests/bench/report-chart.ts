@@ -8,9 +8,15 @@ import type { RunResult } from './tile-run';
 
 /** Ours in blue; the tuned page (the one the targets are against) in green, the default in
  * orange, so the strong peer stands out from the weak one. */
-const COLORS: Record<Contender, string> = { ours: '#1f77b4', tuned: '#2ca02c', default: '#ff7f0e' };
+const COLORS: Record<Contender, string> = {
+  ours: '#1f77b4',
+  webcodecs: '#9467bd',
+  tuned: '#2ca02c',
+  default: '#ff7f0e',
+};
 const LEGEND: Record<Contender, string> = {
   ours: 'ours (the wall)',
+  webcodecs: 'the wall, WebCodecs engine',
   tuned: 'tuned bare mpegts.js page',
   default: 'default bare mpegts.js page',
 };
