@@ -140,6 +140,19 @@ test('H.264 tiles decode with WebCodecs and paint advancing, non-black frames on
     // One upstream session per camera, relayed as access units.
     expect(preview.host.service.broker.session(id, 'sub')?.connections).toBe(1);
   }
+  // The canvas answers requestVideoFrameCallback as a <video> does (the benchmark's probe).
+  const shown = await page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const canvas = document.querySelector('canvas.tile-canvas') as unknown as {
+          requestVideoFrameCallback: HTMLVideoElement['requestVideoFrameCallback'];
+        };
+        canvas.requestVideoFrameCallback((now, meta) =>
+          resolve(meta.presentedFrames > 0 && meta.expectedDisplayTime > now),
+        );
+      }),
+  );
+  expect(shown).toBe(true);
   await page.screenshot({ path: testInfo.outputPath('webcodecs-wall.png') });
 });
 
