@@ -156,6 +156,54 @@ test('H.264 tiles decode with WebCodecs and paint advancing, non-black frames on
   await page.screenshot({ path: testInfo.outputPath('webcodecs-wall.png') });
 });
 
+/** Frames painted on each WebCodecs canvas in the page, maximised tile first if there is one. */
+async function canvasCounts(page: Page): Promise<{ maximised: number; hidden: number[] }> {
+  return page.evaluate(() => {
+    const paintedOf = (canvas: Element) => {
+      const q = (
+        canvas as unknown as { getVideoPlaybackQuality(): VideoPlaybackQuality }
+      ).getVideoPlaybackQuality();
+      return q.totalVideoFrames - q.droppedVideoFrames;
+    };
+    const shown = document.querySelector('.maximised canvas.tile-canvas');
+    const all = [...document.querySelectorAll('canvas.tile-canvas')];
+    return {
+      maximised: shown ? paintedOf(shown) : -1,
+      hidden: all.filter((c) => c !== shown).map(paintedOf),
+    };
+  });
+}
+
+test('a maximised tile paints while the tiles hidden under it decode nothing; replay plays', async ({
+  page,
+}, testInfo) => {
+  await page.goto(webCodecsUrl());
+  for (const id of H264)
+    await expect.poll(() => painted(page, id), { timeout: 45_000 }).toBeGreaterThan(0);
+  await page.locator(`[data-testid="tile"][data-camera-id="${H264[0]}"]`).first().dblclick();
+  await expect
+    .poll(async () => (await canvasCounts(page)).maximised, { timeout: 30_000 })
+    .toBeGreaterThan(10);
+  const before = await canvasCounts(page);
+  await expect
+    .poll(async () => (await canvasCounts(page)).maximised, { timeout: 20_000 })
+    .toBeGreaterThan(before.maximised + 25);
+  const after = await canvasCounts(page);
+  // The grid's players are suspended: their feeds drop every frame instead of decoding it.
+  expect(after.hidden).toEqual(before.hidden);
+  await waitForState(page, H264[0]!, ['live']);
+  // Instant replay keeps its own mpegts.js player over main's FLV replay path.
+  await page.keyboard.press('r');
+  await page.waitForFunction(
+    () =>
+      (document.querySelector<HTMLVideoElement>('.maximised video.replay-video')?.readyState ??
+        0) >= 2,
+    undefined,
+    { timeout: 20_000 },
+  );
+  await page.screenshot({ path: testInfo.outputPath('webcodecs-maximised-replay.png') });
+});
+
 test('an H.265 camera falls back to mpegts.js, which says this display cannot decode it', async ({
   page,
 }, testInfo) => {
