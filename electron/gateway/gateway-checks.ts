@@ -1,7 +1,7 @@
 // The checks every request to the loopback gateway passes before a byte of video flows: the
 // loopback guard (Host, Origin, secret) and the stream path. Pure functions over the request's
 // parts, so they are unit-tested without sockets.
-import { parseStreamPath } from '../contract/stream-path';
+import { parseStreamPath, type StreamFormat } from '../contract/stream-path';
 import type { Quality } from '../contract/wall-contract';
 import { judgeLoopbackRequest } from './loopback-guard';
 
@@ -19,7 +19,7 @@ export interface GatewayPolicy {
 }
 
 export type GatewayDecision =
-  | { ok: true; cameraId: string; quality: Quality; replaySeconds?: number }
+  | { ok: true; cameraId: string; quality: Quality; replaySeconds?: number; format?: StreamFormat }
   | { ok: false; status: 403 | 404; reason: string };
 
 export function checkGatewayRequest(
@@ -44,7 +44,11 @@ export function checkGatewayRequest(
   if (stream.cameraId === null) {
     return { ok: false, status: 404, reason: 'the camera id is not valid' };
   }
-  const { cameraId, quality, replaySeconds } = stream;
+  const { cameraId, quality, replaySeconds, format } = stream;
+  if (replaySeconds !== undefined && format === 'au') {
+    return { ok: false, status: 404, reason: 'a replay is served as FLV only' };
+  }
+  if (format === 'au') return { ok: true, cameraId, quality, format };
   return replaySeconds === undefined
     ? { ok: true, cameraId, quality }
     : { ok: true, cameraId, quality, replaySeconds };

@@ -1,4 +1,4 @@
-// The loopback gateway: tiles pull WS-FLV from here. Bound to 127.0.0.1 on a random port,
+// The loopback gateway: tiles pull WS-FLV (or access units, for WebCodecs tiles) from here. Bound to 127.0.0.1 on a random port,
 // with a 256-bit per-launch secret in the path and Host and Origin checked. WebSocket rather
 // than HTTP-FLV, because Chromium allows 6 HTTP/1.1 connections per host and tile 7 would
 // hang silently. Plain HTTP requests get nothing: no video, no CORS header.
@@ -92,12 +92,14 @@ export class LoopbackGateway {
       return;
     }
     this.wss.handleUpgrade(request, socket, head, (ws) => {
-      if (decision.replaySeconds === undefined) this.serve(ws, decision.cameraId, decision.quality);
-      else this.serveReplay(ws, decision.cameraId, decision.quality, decision.replaySeconds);
+      if (decision.replaySeconds === undefined) {
+        this.serve(ws, decision.cameraId, decision.quality, decision.format ?? 'flv');
+      } else this.serveReplay(ws, decision.cameraId, decision.quality, decision.replaySeconds);
     });
   }
 
-  private serve(ws: WebSocket, cameraId: string, quality: Quality): void {
+  /** A live stream as FLV (mpegts.js tiles) or access units (WebCodecs tiles). */
+  private serve(ws: WebSocket, cameraId: string, quality: Quality, format: 'flv' | 'au'): void {
     const result = this.options.broker.attach(cameraId, quality, {
       send: (bytes) => {
         if (ws.readyState === ws.OPEN) ws.send(bytes, { binary: true });
@@ -105,6 +107,7 @@ export class LoopbackGateway {
       bufferedBytes: () => ws.bufferedAmount,
       close: (reason) => ws.close(1001, truncateUtf8(reason)),
       tile: true,
+      format,
     });
     if ('error' in result) {
       this.refusals.refuse(`unknown:${cameraId}`, `gateway: ${result.error}`);

@@ -16,3 +16,4 @@ export * from '../../electron/contract/pc-check';
 export * from '../../electron/contract/settings-view';
 export * from '../../electron/contract/camera-brand-urls';
 export * from '../../electron/contract/look-closer';
+export * from '../../electron/contract/access-unit-wire';

@@ -30,6 +30,13 @@ export function wallWindows(n: number): { preset: LayoutPresetId; tiles: number 
   throw new Error(`no wall layout for ${n} tiles`);
 }
 
+/** A wall page's URL with the WebCodecs engine chosen (the key stays in the fragment). */
+export function withWebCodecs(pageUrl: string): string {
+  const url = new URL(pageUrl);
+  url.searchParams.set('engine', 'webcodecs');
+  return url.toString();
+}
+
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Polls `check` every 200 ms; false (and a line on stderr) if it never held. */
@@ -74,7 +81,7 @@ export async function openContender(options: OpenOptions): Promise<OpenContender
   let host: WallHost | null = null;
   let urls: string[];
   let closePage: (() => Promise<void>) | null = null;
-  if (contender === 'ours') {
+  if (contender === 'ours' || contender === 'webcodecs') {
     const windows = options.preset
       ? [{ preset: options.preset, tiles: names.length }]
       : wallWindows(names.length);
@@ -91,7 +98,8 @@ export async function openContender(options: OpenOptions): Promise<OpenContender
       notes.push(`ours: ${names.length} tiles as ${windows.map((w) => w.preset).join(' + ')}`);
     }
     host = await startWallHost(settings);
-    urls = host.urls;
+    // The same wall and host; only the page's engine differs (renderer/src/player/engine-choice.ts).
+    urls = contender === 'webcodecs' ? host.urls.map(withWebCodecs) : host.urls;
   } else {
     const page = await startBaselinePage(
       PROJECT_ROOT,

@@ -1,5 +1,6 @@
 // The in-page measurement script, the same for our wall and the baseline page. Added as an
-// init script, it watches every <video> the page creates and records, per tile: when the
+// init script, it watches every <video> the page creates (and every WebCodecs tile's canvas,
+// which answers the same two calls: renderer/src/player/canvas-measures.ts) and records, per tile: when the
 // element appeared, its first presented frame (requestVideoFrameCallback), presented frames,
 // gaps and resumes (for recovery), and on barcode tiles the glass-to-glass latency read from
 // the picture. Times are ms since navigation start (performance.now) unless named *Epoch.
@@ -38,8 +39,16 @@ export interface ProbeSnapshot {
 
 // Runs in the page. Serialised with toString(): it may only use its arguments and globals.
 function probeMain(config: ProbeConfig, decode: typeof decodeBarcodeRgba): void {
+  /** A <video>, or a WebCodecs tile's canvas with the video's measuring calls. */
+  type Watched = HTMLElement & {
+    requestVideoFrameCallback: HTMLVideoElement['requestVideoFrameCallback'];
+    getVideoPlaybackQuality: HTMLVideoElement['getVideoPlaybackQuality'];
+    videoWidth?: number;
+    width?: number;
+  };
+  const CANVAS_TILE = 'canvas.tile-canvas';
   type Rec = TileRecord & {
-    el: HTMLVideoElement;
+    el: Watched;
     pendingSince: number | null;
     lastMediaTime: number;
   };
@@ -49,7 +58,7 @@ function probeMain(config: ProbeConfig, decode: typeof decodeBarcodeRgba): void 
   canvas.width = 640;
   canvas.height = 16;
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  const nameOf = (el: HTMLVideoElement) =>
+  const nameOf = (el: Watched) =>
     el.closest('[data-camera-id]')?.getAttribute('data-camera-id') ??
     el.getAttribute('data-name') ??
     '';
@@ -75,8 +84,8 @@ function probeMain(config: ProbeConfig, decode: typeof decodeBarcodeRgba): void 
       rec.name.startsWith(config.barcodePrefix) &&
       rec.presented % config.latencyEvery === 0
     ) {
-      if (rec.el.videoWidth < 640) return;
-      ctx.drawImage(rec.el, 0, 0, 640, 16, 0, 0, 640, 16);
+      if ((rec.el.videoWidth ?? rec.el.width ?? 0) < 640) return;
+      ctx.drawImage(rec.el as unknown as CanvasImageSource, 0, 0, 640, 16, 0, 0, 640, 16);
       const value = decode(ctx.getImageData(0, 0, 640, 16).data, 640);
       if (value === null) {
         rec.badReads += 1;
@@ -96,7 +105,7 @@ function probeMain(config: ProbeConfig, decode: typeof decodeBarcodeRgba): void 
     rec.pendingSince = performance.now();
     rec.el.requestVideoFrameCallback((now, meta) => onFrame(rec, now, meta));
   };
-  const track = (el: HTMLVideoElement) => {
+  const track = (el: Watched) => {
     if (recs.some((r) => r.el === el)) return;
     const rec: Rec = {
       el,
@@ -121,7 +130,10 @@ function probeMain(config: ProbeConfig, decode: typeof decodeBarcodeRgba): void 
     for (const m of mutations) {
       for (const node of m.addedNodes) {
         if (node instanceof HTMLVideoElement) track(node);
-        else if (node instanceof Element) node.querySelectorAll('video').forEach(track);
+        else if (node instanceof HTMLCanvasElement && node.matches(CANVAS_TILE))
+          track(node as unknown as Watched);
+        else if (node instanceof Element)
+          node.querySelectorAll<Watched>(`video, ${CANVAS_TILE}`).forEach(track);
       }
     }
   }).observe(document, { childList: true, subtree: true });

@@ -1,5 +1,5 @@
-// chart.svg, written by hand (no chart library): six panels of grouped bars, ours | tuned |
-// default at each tile count: first frame p50, glass-to-glass p50 with a p95 whisker, total CPU,
+// chart.svg, written by hand (no chart library): six panels of grouped bars, ours | webcodecs |
+// tuned | default at each tile count: first frame p50, glass-to-glass p50 with a p95 whisker, total CPU,
 // dropped frames, memory, and recovery. A run that failed is drawn as "n/m" (not measured), one
 // that was not run as "n/a", never as zero.
 import { isNotMeasured, measuredOf } from './attempt';
@@ -8,9 +8,15 @@ import type { RunResult } from './tile-run';
 
 /** Ours in blue; the tuned page (the one the targets are against) in green, the default in
  * orange, so the strong peer stands out from the weak one. */
-const COLORS: Record<Contender, string> = { ours: '#1f77b4', tuned: '#2ca02c', default: '#ff7f0e' };
+const COLORS: Record<Contender, string> = {
+  ours: '#1f77b4',
+  webcodecs: '#9467bd',
+  tuned: '#2ca02c',
+  default: '#ff7f0e',
+};
 const LEGEND: Record<Contender, string> = {
   ours: 'ours (the wall)',
+  webcodecs: 'the wall, WebCodecs engine',
   tuned: 'tuned bare mpegts.js page',
   default: 'default bare mpegts.js page',
 };
@@ -70,13 +76,13 @@ function panel(p: Panel, x0: number, y0: number): string {
     `<text x="${x0 + 14}" y="${y0 + top + h / 2}" font-size="11" transform="rotate(-90 ${x0 + 14} ${y0 + top + h / 2})" text-anchor="middle">${esc(p.unit)}</text>`,
   );
   const groupW = w / Math.max(1, p.groups.length);
-  const barW = Math.min(34, groupW / 4);
+  const barW = Math.min(34, groupW / (CONTENDERS.length + 1));
   p.groups.forEach((g, i) => {
     const cx = x0 + left + groupW * (i + 0.5);
     CONTENDERS.forEach((who, k) => {
       const s = g.bars[who];
       const color = COLORS[who];
-      const bx = cx + (k - 1.5) * (barW + 2);
+      const bx = cx + (k - CONTENDERS.length / 2) * (barW + 2);
       if (s.value === null) {
         parts.push(
           `<text x="${bx + barW / 2}" y="${y(0) - 4}" text-anchor="middle" font-size="9" fill="#888">${s.missing ?? 'n/a'}</text>`,

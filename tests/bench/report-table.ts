@@ -39,6 +39,18 @@ export function oursVsTuned(label: string, get: (r: RunResult) => number | null)
   };
 }
 
+/** WebCodecs divided by ours (MSE): below 1 is the experiment doing better, same run. */
+export function webCodecsVsOurs(label: string, get: (r: RunResult) => number | null): Column {
+  return {
+    header: `wc/ours ${label}`,
+    cell: (t) => {
+      const wc = measuredOf(t.webcodecs);
+      const ours = measuredOf(t.ours);
+      return c(ratio(wc && get(wc), ours && get(ours)), 2);
+    },
+  };
+}
+
 /** 'not measured' lines for the runs that failed twice, in table order. */
 export function notMeasuredLines(rows: TileCountResult[]): string[] {
   return rows.flatMap((t) =>
@@ -78,6 +90,7 @@ export function reportTables(r: BenchResults): string {
         ...perContender('p50', withTile('p50')),
         ...perContender('p95', withTile('p95')),
         oursVsTuned('p50', (x) => x.firstFrameMs.p50),
+        webCodecsVsOurs('p50', (x) => x.firstFrameMs.p50),
       ],
     ),
     '',
@@ -90,6 +103,7 @@ export function reportTables(r: BenchResults): string {
         ...perContender('drift', (x) => x.latencyMs.slopeMsPerMin, 1),
         ...perContender('n', (x) => x.latencyMs.samples),
         oursVsTuned('p50', (x) => x.latencyMs.p50),
+        webCodecsVsOurs('p50', (x) => x.latencyMs.p50),
       ],
     ),
     '',
@@ -100,6 +114,7 @@ export function reportTables(r: BenchResults): string {
         ...perContender('fps', (x) => x.presentedFps, 1),
         ...perContender('min', (x) => x.minPresentedFps, 1),
         ...perContender('drop', (x) => x.droppedFrames),
+        webCodecsVsOurs('fps', (x) => x.presentedFps),
       ],
     ),
     '',
@@ -112,6 +127,7 @@ export function reportTables(r: BenchResults): string {
         { header: 'ours rest', cell: (t) => c(measuredOf(t.ours)?.usage.others.cpuPct) },
         ...perContender('total', (x) => x.totalCpuPct),
         oursVsTuned('cpu', (x) => x.totalCpuPct),
+        webCodecsVsOurs('cpu', (x) => x.totalCpuPct),
         ...perContender('MB', (x) => x.totalMemMb),
         oursVsTuned('mem', (x) => x.totalMemMb),
       ],

@@ -9,9 +9,11 @@ import type { RelayResult } from './relay-cost';
 import type { RtspResult } from './rtsp-cost';
 import type { RunResult } from './tile-run';
 
-/** Ours, then the bare page tuned as a skilled user would (targets are against it), then the
- * bare page with mpegts.js's defaults (the usual approach). Tables and the chart use this order. */
-export const CONTENDERS = ['ours', 'tuned', 'default'] as const;
+/** Ours (the wall with mpegts.js over MSE, the product's engine), the same wall with the
+ * WebCodecs engine (the experiment, ?engine=webcodecs), then the bare page tuned as a skilled
+ * user would (targets are against it), then the bare page with mpegts.js's defaults (the usual
+ * approach). Tables and the chart use this order. */
+export const CONTENDERS = ['ours', 'webcodecs', 'tuned', 'default'] as const;
 export type Contender = (typeof CONTENDERS)[number];
 
 export interface Machine {

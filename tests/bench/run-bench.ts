@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     const row: TileCountResult = {
       tiles,
       ours: null,
+      webcodecs: null,
       tuned: null,
       default: null,
       oursLayout: wallWindows(tiles).map((w) => w.preset),

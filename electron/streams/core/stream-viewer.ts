@@ -10,6 +10,7 @@ import {
 } from '../flv/flv-writer';
 import { CLOCK_MARK_BODY_BYTES, writeClockMarkBody } from '../flv/clock-mark';
 import { FLV_TAG_SCRIPT, FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
+import { accessUnitMessage } from './access-unit-feed';
 import type { GopCache } from './gop-cache';
 
 /** Shared by every viewer of the process (one thread; pieces are never rewritten). */
@@ -32,6 +33,11 @@ export interface ViewerSink {
   readonly discards?: boolean;
   /** A tile on screen (the gateway's viewers): only streams tiles show keep a replay buffer. */
   readonly tile?: boolean;
+  /**
+   * 'au': one message per access unit (contract/access-unit-wire.ts) for a WebCodecs tile,
+   * with no FLV header and no script tags; FLV otherwise.
+   */
+  readonly format?: 'flv' | 'au';
 }
 
 /** A viewer this far behind skips to the next keyframe instead of queueing without bound. */
@@ -58,9 +64,14 @@ export class StreamViewer {
   /** Timeline time of the last clock mark sent. */
   private lastMark = -Infinity;
 
+  private readonly accessUnits: boolean;
+
   constructor(readonly sink: ViewerSink) {
+    this.accessUnits = sink.format === 'au';
     // The wall is silent: the header announces video only, and audio tags are never sent.
-    if (!sink.discards) sink.send(encodeFlvHeader({ audio: false, video: true }));
+    if (!sink.discards && !this.accessUnits) {
+      sink.send(encodeFlvHeader({ audio: false, video: true }));
+    }
   }
 
   sendTags(tags: readonly FlvTag[]): void {
@@ -102,6 +113,12 @@ export class StreamViewer {
       this.renewed = true;
       this.sink.close('timeline renewal');
       return false;
+    }
+    if (this.accessUnits) {
+      // Each frame message carries when main received it: no separate clock marks.
+      const message = accessUnitMessage(tag, timestamp);
+      if (message) this.sink.send(message);
+      return true;
     }
     // When it was received, before each keyframe and a few times a second: the player maps
     // frames to the wall clock (a server's cached GOP comes in a burst, late; live frames after

@@ -3,15 +3,14 @@
 // page changes, then switches. A camera on both steps is the same pool entry, so it keeps its
 // player. The timers are derived from the pure schedule.
 import { useEffect, useRef } from 'react';
-import { prestartCells } from '../player/pool-instance';
+import { prestartCells, type WallTilePlayer } from '../player/pool-instance';
 import type { Prestart } from '../player/prestart';
-import type { TilePlayer } from '../player/tile-player';
 import { appStore, useApp } from '../store/app-store';
 import { tourSeconds, upcomingCells, type CurrentView } from '../store/current-view';
 import { nextStep, nextTourEvent, startTour } from '../tour/tour-schedule';
 
 export function useTour(view: CurrentView | null): void {
-  const held = useRef<Prestart<TilePlayer> | null>(null);
+  const held = useRef<Prestart<WallTilePlayer> | null>(null);
   const prefetchedFor = useRef<string | null>(null);
   const clock = useApp((s) => s.tourClock);
   const touring = view?.tour != null;

@@ -5,7 +5,8 @@
 // uses (main, or its own sub-stream copy).
 
 export interface Suspendable {
-  readonly video: HTMLVideoElement;
+  /** The element on screen: a <video>, or a WebCodecs tile's <canvas>. */
+  readonly video: Element;
   setSuspended(on: boolean): void;
 }
 

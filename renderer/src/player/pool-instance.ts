@@ -1,13 +1,17 @@
 // The page's one player pool, wired to the store: players report freshness into the streams
 // slice and the pool size into the ui slice (the e2e hook that proves players are destroyed).
+import type { PlayerFreshness } from '../status/display-state';
 import { appStore } from '../store/app-store';
 import { canDecodeH265 } from './codec-support';
 import { lazyEngine, loadEngine, loadedEngine } from './engine-loader';
 import { watchHiddenPlayers } from './hidden-players';
 import { PlayerPool } from './player-pool';
 import { Prestart, prestartTargets } from './prestart';
+import { readEngineChoice } from './engine-choice';
 import type { TilePlayerDeps } from './tile-player';
 import { TilePlayer } from './tile-player';
+import { webCodecsAvailable } from './webcodecs-engine';
+import { WebCodecsTilePlayer, type WebCodecsTileDeps } from './webcodecs-tile-player';
 
 const browserDeps: TilePlayerDeps = {
   engine: lazyEngine,
@@ -20,23 +24,39 @@ const browserDeps: TilePlayerDeps = {
   clearInterval: (handle) => window.clearInterval(handle as number),
 };
 
+const webCodecsDeps: WebCodecsTileDeps = {
+  createCanvas: () => document.createElement('canvas'),
+  fallback: (url, onFreshness) => new TilePlayer(url, onFreshness, browserDeps),
+  now: browserDeps.now,
+  setInterval: browserDeps.setInterval,
+  clearInterval: browserDeps.clearInterval,
+  requestAnimationFrame: (callback) => window.requestAnimationFrame(callback),
+};
+
+/** A tile's player, with either engine (engine-choice.ts). */
+export type WallTilePlayer = TilePlayer | WebCodecsTilePlayer;
+
+/** Read once: the page's engine does not change while it runs. */
+const useWebCodecs = readEngineChoice(window.location) === 'webcodecs' && webCodecsAvailable();
+
 /** Long enough for React to unmount one tile and mount the next; short enough to free decoders. */
 const GRACE_MS = 5_000;
 
-export const playerPool = new PlayerPool<TilePlayer>({
+export const playerPool = new PlayerPool<WallTilePlayer>({
   graceMs: GRACE_MS,
-  create: (key, url) =>
-    new TilePlayer(
-      url,
-      (freshness) => appStore.getState().setFreshness(key, freshness),
-      browserDeps,
-    ),
+  create: (key, url) => {
+    const onFreshness = (freshness: PlayerFreshness) =>
+      appStore.getState().setFreshness(key, freshness);
+    return useWebCodecs
+      ? new WebCodecsTilePlayer(url, onFreshness, webCodecsDeps)
+      : new TilePlayer(url, onFreshness, browserDeps);
+  },
   onDestroyed: (key) => appStore.getState().clearFreshness(key),
   onSizeChange: (size) => appStore.getState().setPlayerCount(size),
 });
 
 /** Starts the players a page of cells will need (prestart.ts), from what main last said. */
-export function prestartCells(cells: readonly (string | null)[]): Prestart<TilePlayer> {
+export function prestartCells(cells: readonly (string | null)[]): Prestart<WallTilePlayer> {
   const snapshot = appStore.getState().snapshot;
   const targets = prestartTargets(cells, snapshot?.cameras ?? [], snapshot?.gatewayBase ?? null);
   return new Prestart(playerPool, targets);

@@ -35,12 +35,13 @@ export function run(
 
 export function row(
   tiles: number,
-  runs: Partial<Record<'ours' | 'tuned' | 'default', RunResult | NotMeasured>>,
+  runs: Partial<Record<'ours' | 'webcodecs' | 'tuned' | 'default', RunResult | NotMeasured>>,
 ): TileCountResult {
   return {
     tiles,
     oursLayout: ['4x4'],
     ours: runs.ours ?? null,
+    webcodecs: runs.webcodecs ?? null,
     tuned: runs.tuned ?? null,
     default: runs.default ?? null,
   };

@@ -1,29 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { reportTables, tileTable, perContender, oursVsTuned } from '../../bench/report-table';
+import {
+  reportTables,
+  tileTable,
+  perContender,
+  oursVsTuned,
+  webCodecsVsOurs,
+} from '../../bench/report-table';
 import { recoveryTable, rtspTable } from '../../bench/report-parts';
 import { results, row, run } from './bench-fixture';
 
 const ours = run('ours', { p50: 190, p95: 340, cpu: 150, drop: 10, first: 700 });
 const tuned = run('tuned', { p50: 200, p95: 300, cpu: 120, drop: 20, first: 600 });
 const weak = run('default', { p50: 1200, p95: 1300, cpu: 200, drop: 500, first: 900 });
+const wc = run('webcodecs', { p50: 95, p95: 150, cpu: 180, drop: 4, first: 650 });
 
-describe('tile tables with three contenders', () => {
-  it('puts ours | tuned | default side by side, then ours/tuned', () => {
+describe('tile tables with four contenders', () => {
+  it('puts ours | webcodecs | tuned | default side by side, then ours/tuned and wc/ours', () => {
     const text = tileTable(
       'Latency',
-      [row(16, { ours, tuned, default: weak })],
-      [...perContender('p50', (r) => r.latencyMs.p50), oursVsTuned('p50', (r) => r.latencyMs.p50)],
+      [row(16, { ours, webcodecs: wc, tuned, default: weak })],
+      [
+        ...perContender('p50', (r) => r.latencyMs.p50),
+        oursVsTuned('p50', (r) => r.latencyMs.p50),
+        webCodecsVsOurs('p50', (r) => r.latencyMs.p50),
+      ],
     );
     const [title, header, , line] = text.split('\n');
     expect(title).toBe('Latency');
     expect(header!.split(/\s{2,}/)).toEqual([
       'tiles',
       'ours p50',
+      'webcodecs p50',
       'tuned p50',
       'default p50',
       'ours/tuned p50',
+      'wc/ours p50',
     ]);
-    expect(line!.trim().split(/\s+/)).toEqual(['16', '190', '200', '1200', '0.95']);
+    expect(line!.trim().split(/\s+/)).toEqual(['16', '190', '95', '200', '1200', '0.95', '0.50']);
   });
 
   it('shows a run that failed twice as dashes and a "not measured" line with the reason', () => {
@@ -33,15 +46,22 @@ describe('tile tables with three contenders', () => {
       [...perContender('total', (r) => r.totalCpuPct), oursVsTuned('cpu', (r) => r.totalCpuPct)],
     );
     const lines = text.split('\n');
-    expect(lines[3]!.trim().split(/\s+/)).toEqual(['4', '150', '–', '200', '–']);
+    // WebCodecs was not run at all (null): a dash, and no "not measured" line.
+    expect(lines[3]!.trim().split(/\s+/)).toEqual(['4', '150', '–', '–', '200', '–']);
     expect(lines[4]).toBe('  not measured: tuned at 4 tiles: read ECONNRESET (twice)');
   });
 
   it('every tile table of the report has a column per contender', () => {
-    const text = reportTables(results({ tileCounts: [row(16, { ours, tuned, default: weak })] }));
+    const text = reportTables(
+      results({ tileCounts: [row(16, { ours, webcodecs: wc, tuned, default: weak })] }),
+    );
     for (const header of ['p50', 'drop', 'total', 'MB']) {
-      for (const who of ['ours', 'tuned', 'default']) expect(text).toContain(`${who} ${header}`);
+      for (const who of ['ours', 'webcodecs', 'tuned', 'default']) {
+        expect(text).toContain(`${who} ${header}`);
+      }
     }
+    for (const ratio of ['wc/ours p50', 'wc/ours cpu', 'wc/ours fps'])
+      expect(text).toContain(ratio);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  accessUnitUrl,
   gatewayBaseUrl,
   parseStreamPath,
   replayUrl,
@@ -46,6 +47,23 @@ describe('the stream path', () => {
     ]) {
       expect(parseStreamPath(path), path).toBeNull();
     }
+  });
+
+  it('names the same live stream as access units, for a WebCodecs tile', () => {
+    const flv = streamUrl(gatewayBaseUrl(1, 'abc'), 'cam.flv', 'sub');
+    const au = accessUnitUrl(flv);
+    expect(au).toBe('ws://127.0.0.1:1/abc/live/cam.flv/sub.au');
+    expect(parseStreamPath(new URL(au).pathname)).toEqual({
+      secret: 'abc',
+      cameraId: 'cam.flv',
+      quality: 'sub',
+      format: 'au',
+    });
+    expect(parseStreamPath('/abc/replay/10/cam/sub.au')).toMatchObject({
+      format: 'au',
+      replaySeconds: 10,
+    });
+    expect(parseStreamPath('/abc/live/cam/sub.mp4')).toBeNull();
   });
 
   it('keys a session by camera and quality', () => {

@@ -21,6 +21,29 @@ describe('checkGatewayRequest', () => {
     expect(check({ path: `/${SECRET}/live/cam-1/main.flv` })).toMatchObject({ quality: 'main' });
   });
 
+  it('accepts the access-unit format live, with the same checks, and refuses it for a replay', () => {
+    const au = `/${SECRET}/live/cam-1/sub.au`;
+    expect(check({ path: au })).toEqual({
+      ok: true,
+      cameraId: 'cam-1',
+      quality: 'sub',
+      format: 'au',
+    });
+    expect(check({ path: au, origin: 'http://evil.example' })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(check({ path: au.replace(SECRET, 'b'.repeat(64)) })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(check({ path: `/${SECRET}/replay/10/cam-1/sub.au` })).toEqual({
+      ok: false,
+      status: 404,
+      reason: 'a replay is served as FLV only',
+    });
+  });
+
   it('accepts localhost:<port> and ignores a query string', () => {
     expect(check({ host: 'localhost:41234' })).toMatchObject({ ok: true });
     expect(check({ host: 'LOCALHOST:41234' })).toMatchObject({ ok: true });

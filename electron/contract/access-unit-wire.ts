@@ -1,0 +1,87 @@
+// The loopback gateway's second stream format, for tiles that decode with WebCodecs: one
+// WebSocket message per item, no container. Main writes it (streams/core/access-unit-feed.ts)
+// from the session's FLV tags; the renderer's WebCodecs engine reads it. Both ends use this
+// module, so the layout is written down once.
+//
+//   config: [1][codec length u8][codec, ASCII][decoder configuration record (avcC or hvcC)]
+//   frame:  [2][flags u8: bit 0 keyframe][dts u32 ms][pts - dts i32 ms][received f64 epoch ms]
+//           [the picture: NAL units, each with a 4-byte big-endian length (AVCC, as in FLV)]
+//
+// All numbers big-endian. dts is on the viewer's own timeline (stream-viewer.ts), received is
+// when main got the frame: the clock mark the FLV format carries in script tags.
+
+export const AU_MESSAGE_CONFIG = 1;
+export const AU_MESSAGE_FRAME = 2;
+export const AU_FRAME_HEADER_BYTES = 18;
+
+export interface AuConfig {
+  kind: 'config';
+  /** A WebCodecs codec string: avc1.PPCCLL or hvc1.… */
+  codec: string;
+  /** The AVC/HEVC decoder configuration record, VideoDecoderConfig.description. */
+  description: Uint8Array;
+}
+
+export interface AuFrame {
+  kind: 'frame';
+  keyframe: boolean;
+  dts: number;
+  pts: number;
+  receivedAt: number;
+  /** Length-prefixed NAL units (a view into the message, not a copy). */
+  data: Uint8Array;
+}
+
+export type AuMessage = AuConfig | AuFrame;
+
+export function encodeAuConfig(codec: string, description: Uint8Array): Uint8Array {
+  const name = new TextEncoder().encode(codec);
+  if (name.length > 255) throw new Error('codec string too long');
+  const out = new Uint8Array(2 + name.length + description.length);
+  out[0] = AU_MESSAGE_CONFIG;
+  out[1] = name.length;
+  out.set(name, 2);
+  out.set(description, 2 + name.length);
+  return out;
+}
+
+/** A frame message; `payload` is copied in after the header. */
+export function encodeAuFrame(frame: Omit<AuFrame, 'kind'>): Uint8Array {
+  const out = new Uint8Array(AU_FRAME_HEADER_BYTES + frame.data.length);
+  const view = new DataView(out.buffer);
+  out[0] = AU_MESSAGE_FRAME;
+  out[1] = frame.keyframe ? 1 : 0;
+  view.setUint32(2, Math.max(0, Math.floor(frame.dts)) >>> 0);
+  view.setInt32(6, Math.round(frame.pts - frame.dts) | 0);
+  view.setFloat64(10, frame.receivedAt);
+  out.set(frame.data, AU_FRAME_HEADER_BYTES);
+  return out;
+}
+
+/** Reads one message; null for anything malformed or unknown (a newer main, a damaged frame). */
+export function decodeAuMessage(bytes: Uint8Array): AuMessage | null {
+  const type = bytes[0];
+  if (type === AU_MESSAGE_CONFIG) {
+    const length = bytes[1];
+    if (length === undefined || length === 0 || bytes.length < 2 + length + 1) return null;
+    const codec = new TextDecoder().decode(bytes.subarray(2, 2 + length));
+    if (!/^(avc[13]|hvc1|hev1)\.[0-9A-Za-z.]+$/.test(codec)) return null;
+    return { kind: 'config', codec, description: bytes.subarray(2 + length) };
+  }
+  if (type === AU_MESSAGE_FRAME) {
+    if (bytes.length <= AU_FRAME_HEADER_BYTES) return null;
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const dts = view.getUint32(2);
+    const receivedAt = view.getFloat64(10);
+    if (!Number.isFinite(receivedAt)) return null;
+    return {
+      kind: 'frame',
+      keyframe: (bytes[1]! & 1) === 1,
+      dts,
+      pts: dts + view.getInt32(6),
+      receivedAt,
+      data: bytes.subarray(AU_FRAME_HEADER_BYTES),
+    };
+  }
+  return null;
+}
