@@ -3,6 +3,8 @@
 // camera (GStreamer's x265 over RTSP), which this Chromium has no WebCodecs decoder for, falls
 // back to mpegts.js, which says the display cannot decode it.
 import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import {
@@ -20,6 +22,7 @@ const H265 = 'wc-h265';
 let server: MediaServer;
 let rtsp: RtspServer;
 let preview: StartedPreview;
+let snapshotFolder: string;
 
 function settings(): WallSettingsFile {
   const cameras = [
@@ -49,10 +52,12 @@ function settings(): WallSettingsFile {
     })),
     cameras,
     layout: { preset: '3x3', cameraIds: cameras.map((c) => c.id) },
-  };
+    snapshotFolder,
+  } as WallSettingsFile;
 }
 
 test.beforeAll(async () => {
+  snapshotFolder = mkdtempSync(join(tmpdir(), 'wc-snapshots-'));
   server = await startMediaServer();
   H264.forEach((id, i) =>
     server.publish(id, join(PROJECT_ROOT, 'assets', 'demo', `clip-${i + 1}.flv`)),
@@ -174,7 +179,22 @@ async function canvasCounts(page: Page): Promise<{ maximised: number; hidden: nu
   });
 }
 
-test('a maximised tile paints while the tiles hidden under it decode nothing; replay plays', async ({
+/** A PNG decoded by Chromium: its size and the mean luma of its top three quarters (the band is below). */
+async function pngLook(page: Page, png: Buffer) {
+  return page.evaluate(async (base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d')!;
+    context.drawImage(bitmap, 0, 0);
+    const data = context.getImageData(0, 0, bitmap.width, Math.floor(bitmap.height * 0.75)).data;
+    let luma = 0;
+    for (let i = 0; i < data.length; i += 4) luma += (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
+    return { width: bitmap.width, height: bitmap.height, luma: luma / (data.length / 4) };
+  }, png.toString('base64'));
+}
+
+test('a maximised tile paints while the tiles hidden under it decode nothing; snapshot; replay', async ({
   page,
 }, testInfo) => {
   await page.goto(webCodecsUrl());
@@ -192,6 +212,15 @@ test('a maximised tile paints while the tiles hidden under it decode nothing; re
   // The grid's players are suspended: their feeds drop every frame instead of decoding it.
   expect(after.hidden).toEqual(before.hidden);
   await waitForState(page, H264[0]!, ['live']);
+  // A snapshot (C) of the WebCodecs tile: the canvas's picture at the stream's 640×360.
+  await page.keyboard.press('c');
+  await expect(page.locator('.banner__notice')).toContainText(`Đã lưu ảnh: ${snapshotFolder}`);
+  const [name] = readdirSync(snapshotFolder);
+  const png = readFileSync(join(snapshotFolder, name!));
+  const look = await pngLook(page, png);
+  expect([look.width, look.height]).toEqual([640, 360]);
+  expect(look.luma, 'the snapshot is not black').toBeGreaterThan(10);
+  writeFileSync(testInfo.outputPath('webcodecs-snapshot.png'), png);
   // Instant replay keeps its own mpegts.js player over main's FLV replay path.
   await page.keyboard.press('r');
   await page.waitForFunction(

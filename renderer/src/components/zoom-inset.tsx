@@ -22,11 +22,20 @@ export function ZoomInset({
   useEffect(() => {
     const draw = () => {
       const canvas = canvasRef.current;
-      const video = source.current?.querySelector('video');
-      if (!canvas || !video || video.videoWidth === 0) return;
-      const height = Math.round((INSET_WIDTH * video.videoHeight) / video.videoWidth);
-      if (canvas.height !== height) canvas.height = height;
-      canvas.getContext('2d')?.drawImage(video, 0, 0, INSET_WIDTH, height);
+      // The tile's <video>, or its WebCodecs canvas (sized to the decoded frame, 0 before one).
+      const picture = source.current?.querySelector('video, canvas.tile-canvas');
+      const [width, height] =
+        picture instanceof HTMLVideoElement
+          ? [picture.videoWidth, picture.videoHeight]
+          : picture instanceof HTMLCanvasElement
+            ? [picture.width, picture.height]
+            : [0, 0];
+      if (!canvas || !picture || width === 0) return;
+      const insetHeight = Math.round((INSET_WIDTH * height) / width);
+      if (canvas.height !== insetHeight) canvas.height = insetHeight;
+      canvas
+        .getContext('2d')
+        ?.drawImage(picture as CanvasImageSource, 0, 0, INSET_WIDTH, insetHeight);
     };
     draw();
     const timer = window.setInterval(draw, REDRAW_MS);

@@ -19,8 +19,8 @@ export interface MeasureOptions {
   gatewayBase: string;
   /** Where the players' <video> elements go while they run. */
   host: HTMLElement;
-  /** The wall's own <video> elements, to count those that kept playing. */
-  wallVideos: () => HTMLVideoElement[];
+  /** The wall's own pictures (<video>s and WebCodecs canvases), to count those that kept playing. */
+  wallVideos: () => PlaybackCounted[];
   onStep?: (tiles: number) => void;
   windowMs?: number;
   startTimeoutMs?: number;
@@ -33,7 +33,10 @@ interface Running {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const presented = (v: HTMLVideoElement) => {
+/** A <video>, or a WebCodecs tile's canvas, which answers the same (player/canvas-measures.ts). */
+export type PlaybackCounted = Pick<HTMLVideoElement, 'getVideoPlaybackQuality'>;
+
+const presented = (v: PlaybackCounted) => {
   const q = v.getVideoPlaybackQuality();
   return { total: q.totalVideoFrames, dropped: q.droppedVideoFrames };
 };

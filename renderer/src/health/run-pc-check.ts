@@ -4,7 +4,7 @@
 import type { RendererPcCheck, WallApi } from '../contract';
 import { mpegtsEngine } from '../player/mpegts-engine';
 import { probeCodecs } from './codec-probe';
-import { measureDecode } from './decode-measure';
+import { measureDecode, type PlaybackCounted } from './decode-measure';
 import { pcCheckStore } from './pc-check-store';
 
 let running = false;
@@ -33,9 +33,10 @@ export async function runPcCheck(
       gatewayBase: context.gatewayBase,
       host: strip,
       wallVideos: () =>
-        [...document.querySelectorAll<HTMLVideoElement>('.wall video')].filter(
-          (video) => !strip.contains(video),
-        ),
+        // Both engines' tiles: <video>s (mpegts.js) and WebCodecs canvases.
+        [...document.querySelectorAll<HTMLElement>('.wall video, .wall canvas.tile-canvas')]
+          .filter((picture) => !strip.contains(picture))
+          .map((picture) => picture as unknown as PlaybackCounted),
       onStep: (tiles) => pcCheckStore.setState({ runningTiles: tiles }),
     });
     const result: RendererPcCheck = {

@@ -6,7 +6,7 @@ import { translate } from '../i18n/translate';
 import type { AppStore } from '../store/app-store';
 import { frameTimeOf } from './frame-times';
 import { snapshotBand } from './snapshot-band';
-import { captureFrame, snapshotPng } from './snapshot-image';
+import { captureCanvas, captureFrame, snapshotPng, type CapturedFrame } from './snapshot-image';
 
 /** The tile a key or the toolbar means: the maximised one, else the one with the focus. */
 export function chosenTile(): HTMLElement | null {
@@ -25,13 +25,9 @@ export async function takeSnapshot(
   const locale = state.snapshot?.locale ?? DEFAULT_LOCALE;
   const cameraId = tile?.dataset.cameraId;
   if (!tile || !cameraId) return showNotice(store, translate(locale, 'look.pickTile'));
-  // During a replay, the replayed frame: that is what the tile shows.
-  const video = tile.querySelector('video.replay-video') ?? tile.querySelector('video');
-  if (!(video instanceof HTMLVideoElement) || video.videoWidth === 0) {
-    return showNotice(store, translate(locale, 'look.noPicture'));
-  }
-  const frame = await captureFrame(video);
-  const frameAt = frameTimeOf(video, frame.mediaTime);
+  const frame = await capturePicture(tile);
+  if (!frame) return showNotice(store, translate(locale, 'look.noPicture'));
+  const frameAt = frameTimeOf(frame.source, frame.mediaTime);
   const camera = state.snapshot?.cameras.find((c) => c.id === cameraId);
   const site = state.snapshot?.sites.find((s) => s.id === camera?.siteId);
   const band = snapshotBand(
@@ -54,6 +50,24 @@ export async function takeSnapshot(
         })
       : translate(locale, 'action.failed', { error: result.error }),
   );
+}
+
+/**
+ * The picture the tile shows: during a replay the replayed frame, else its live player's, a
+ * <video> (mpegts.js) or a WebCodecs canvas (0 wide until its first frame is painted).
+ */
+async function capturePicture(
+  tile: HTMLElement,
+): Promise<(CapturedFrame & { source: HTMLVideoElement | HTMLCanvasElement }) | null> {
+  const source =
+    tile.querySelector('video.replay-video') ?? tile.querySelector('video, canvas.tile-canvas');
+  if (source instanceof HTMLVideoElement && source.videoWidth > 0) {
+    return { ...(await captureFrame(source)), source };
+  }
+  if (source instanceof HTMLCanvasElement && source.width > 0 && source.height > 0) {
+    return { ...captureCanvas(source), source };
+  }
+  return null;
 }
 
 /** R: replays the last 10 s of the maximised tile; pressed again during it, 30 s, then 60 s. */

@@ -7,8 +7,21 @@ const FRAME_WAIT_MS = 500;
 
 export interface CapturedFrame {
   canvas: HTMLCanvasElement;
-  /** The media time of the very frame drawn. */
-  mediaTime: number;
+  /** The media time of the very frame drawn; none for a canvas, which holds one frame only. */
+  mediaTime?: number;
+}
+
+/**
+ * A copy of a WebCodecs tile's canvas. The feed sizes it to each decoded frame and paints whole
+ * frames between tasks, so it holds exactly the picture on screen at the stream's resolution;
+ * its player's frame time is that picture's.
+ */
+export function captureCanvas(source: HTMLCanvasElement): CapturedFrame {
+  const canvas = document.createElement('canvas');
+  canvas.width = source.width;
+  canvas.height = source.height;
+  canvas.getContext('2d')?.drawImage(source, 0, 0);
+  return { canvas };
 }
 
 /**

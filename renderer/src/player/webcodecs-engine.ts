@@ -1,8 +1,8 @@
 // The WebCodecs engine: one tile's access units (contract/access-unit-wire.ts) from the
 // gateway's .au stream straight into a VideoDecoder, each decoded frame drawn on the tile's
 // canvas the moment it comes out and closed at once. There is no media buffer between the
-// socket and the screen: when the decoder falls behind, frames are dropped up to the next
-// keyframe instead of queueing (feed-gate.ts). A codec this display cannot decode is reported
+// socket and the screen: when the decoder falls behind for good (not on a burst of frames it
+// works off), frames are dropped up to the next keyframe instead of queueing (feed-gate.ts). A codec this display cannot decode is reported
 // (onUnsupported) and the tile falls back to mpegts.js (webcodecs-tile-player.ts).
 import { decodeAuMessage, type AuConfig, type AuFrame } from '../contract';
 import { FeedGate } from './feed-gate';
@@ -118,8 +118,7 @@ export class WebCodecsFeed {
 
   private onFrame(frame: AuFrame): void {
     this.events.onArrived();
-    const queue = this.decoder?.decodeQueueSize ?? 0;
-    if (this.gate.admit(frame.keyframe, queue) !== 'decode' || !this.decoder) {
+    if (this.gate.admit(frame.keyframe, frame.pts) !== 'decode' || !this.decoder) {
       this.counters.dropped += 1;
       return;
     }
@@ -157,6 +156,7 @@ export class WebCodecsFeed {
       }
       this.canvas.getContext('2d')?.drawImage(frame, 0, 0, width, height);
       this.counters.decoded += 1;
+      this.gate.painted(frame.timestamp / 1_000);
       this.lastPaintedReceivedAt = this.receivedAt.get(frame.timestamp) ?? null;
       // Older entries than the painted frame will never be looked up again.
       for (const key of this.receivedAt.keys()) {

@@ -9,6 +9,7 @@ import type { WatchdogState, WatchdogStep } from './watchdog';
 import { afterError, initialWatchdog, watchdogTick } from './watchdog';
 import { WebCodecsFeed, type FeedEvents, type FeedPlatform } from './webcodecs-engine';
 import { exposeCanvasMeasures, type CanvasMeasures } from './canvas-measures';
+import { registerFrameTime } from '../look/frame-times';
 
 const WATCHDOG_INTERVAL_MS = 1_000;
 
@@ -59,6 +60,10 @@ export class WebCodecsTilePlayer {
   ) {
     this.canvas = deps.createCanvas();
     this.canvas.className = 'tile-video tile-canvas';
+    // No picture until the first frame sizes it (a snapshot reads a 0-wide canvas as none).
+    this.canvas.width = 0;
+    this.canvas.height = 0;
+    registerFrameTime(this.canvas, () => this.frameTime());
     this.measures = exposeCanvasMeasures(this.canvas, deps.requestAnimationFrame);
     this.watchdog = initialWatchdog(deps.now());
     this.openFeed();
