@@ -2,9 +2,7 @@
 // at test time, trusted through heartbeat.tls.ca): the beat carries what the wall's health
 // record says (a demo camera live, a refused RTSP camera without picture), the receiver checks
 // the signature the way README tells IT to, and refuses a wrong key, a replay and an old beat.
-import { execFileSync } from 'node:child_process';
-import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttp, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer as createHttps, request, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -19,10 +17,12 @@ import { wallHeartbeat } from '../../../electron/services/heartbeat/wall-heartbe
 import { WallService } from '../../../electron/services/wall-service';
 import type { HeartbeatSettings } from '../../../electron/settings/heartbeat-settings';
 import { parseSettings } from '../../../electron/settings/validate-settings';
+import { makeSelfSignedCert, type TestCert } from '../../fixtures/tls/make-cert';
 
 const KEY = 'district-it-key-2026-cam-giang';
 const ASSETS = join(import.meta.dirname, '../../../assets');
 let dir: string;
+let cert: TestCert;
 let https: Server;
 let http: ReturnType<typeof createHttp>;
 let base: string;
@@ -50,33 +50,8 @@ const receiver = heartbeatReceiver({
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'heartbeat-int-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '2',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'pipe' },
-  );
-  https = createHttps(
-    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
-    listener,
-  );
+  cert = makeSelfSignedCert();
+  https = createHttps({ key: cert.key, cert: cert.cert }, listener);
   http = createHttp(listener);
   await new Promise<void>((resolve) => https.listen(0, '127.0.0.1', resolve));
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -107,6 +82,8 @@ beforeAll(async () => {
       },
     ],
     layout: { preset: '1x1', cameraIds: [] },
+    // Round the clock: the cameras must play whenever the suite runs.
+    schedule: { always: true },
   });
   if (!parsed.ok) throw new Error(parsed.errors.join('; '));
   service = await WallService.start({
@@ -156,14 +133,10 @@ function heartbeatOf(field: HeartbeatSettings) {
 
 function replay(body: Buffer, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request(
-      `${base}/beat`,
-      { method: 'POST', headers, ca: readFileSync(join(dir, 'cert.pem')) },
-      (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      },
-    );
+    const req = request(`${base}/beat`, { method: 'POST', headers, ca: cert.cert }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
     req.on('error', reject);
     req.end(body);
   });
@@ -186,7 +159,7 @@ describe('heartbeat over HTTPS to IT’s receiver', () => {
       url: `${base}/beat?token=not-for-logs`,
       secret: KEY,
       wallName: 'Phòng Bí thư huyện',
-      tls: { ca: join(dir, 'cert.pem') },
+      tls: { ca: cert.certPath },
     });
     const { heartbeat, log, fire } = heartbeatOf(field);
     fire();
@@ -243,7 +216,7 @@ describe('heartbeat over HTTPS to IT’s receiver', () => {
     const field = heartbeatField({
       url: `${base}/beat`,
       secret: 'not-the-district-key',
-      tls: { ca: join(dir, 'cert.pem') },
+      tls: { ca: cert.certPath },
     });
     const { heartbeat, log, fire } = heartbeatOf(field);
     fire();
@@ -265,9 +238,9 @@ describe('heartbeat over HTTPS to IT’s receiver', () => {
       ok: false,
       problem: expect.stringMatching(/^cannot reach .*(SELF_SIGNED|CERT)/),
     });
-    const ca = readFileSync(join(dir, 'cert.pem'), 'utf8');
+    const ca = cert.cert;
     const trust = { tlsTrust: { ca } };
-    const pinned = { tlsTrust: { ca, fingerprint256: new X509Certificate(ca).fingerprint256 } };
+    const pinned = { tlsTrust: { ca, fingerprint256: cert.fingerprint256 } };
     // The right pin gets through TLS (the receiver then refuses "{}": not a beat).
     expect(await post(`${base}/beat`, pinned)).toMatchObject({
       ok: false,

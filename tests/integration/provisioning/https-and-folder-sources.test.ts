@@ -1,7 +1,6 @@
 // The poller against a real HTTPS server (a certificate made by openssl at test time, trusted
 // through the fetcher's `ca`) and a real folder standing in for a USB stick.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -13,6 +12,7 @@ import {
   createProvisioningPoller,
   type BundleSource,
 } from '../../../electron/provisioning/provisioning-poller';
+import { makeSelfSignedCert } from '../../fixtures/tls/make-cert';
 import {
   days,
   fleetKey,
@@ -31,31 +31,9 @@ const requests: { url: string; ifNoneMatch: string | undefined }[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'owb-int-'));
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'ec',
-      '-pkeyopt',
-      'ec_paramgen_curve:prime256v1',
-      '-nodes',
-      '-keyout',
-      join(dir, 'key.pem'),
-      '-out',
-      join(dir, 'cert.pem'),
-      '-days',
-      '2',
-      '-subj',
-      '/CN=127.0.0.1',
-      '-addext',
-      'subjectAltName=IP:127.0.0.1',
-    ],
-    { stdio: 'pipe' },
-  );
-  ca = readFileSync(join(dir, 'cert.pem'));
-  server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert: ca }, (req, res) => {
+  const cert = makeSelfSignedCert();
+  ca = Buffer.from(cert.cert);
+  server = createServer({ key: cert.key, cert: cert.cert }, (req, res) => {
     requests.push({ url: req.url ?? '', ifNoneMatch: req.headers['if-none-match'] });
     const port = (server.address() as AddressInfo).port;
     if (req.url === '/wall.owb') {
