@@ -25,6 +25,7 @@ export interface PreviewHostOptions {
   log: LogLine;
   timings?: WallHost<HostServing>['timings'];
   provisioning?: WallHost<HostServing>['provisioning'];
+  heartbeat?: WallHost<HostServing>['heartbeat'];
   /** `--reset-pin`: forget the staff PIN before starting. */
   resetPin?: boolean;
   /** Told once the host has stopped because staff quit the wall (`npm run preview` exits). */
@@ -68,6 +69,7 @@ export async function startPreviewHost(options: PreviewHostOptions): Promise<Pre
     allowedOrigins,
     ...(options.timings ? { timings: options.timings } : {}),
     ...(options.provisioning ? { provisioning: options.provisioning } : {}),
+    ...(options.heartbeat ? { heartbeat: options.heartbeat } : {}),
     ...(options.resetPin ? { resetPin: true } : {}),
     ...(options.appVersion ? { appVersion: options.appVersion } : {}),
     // Staff quit (after the PIN) stops the host as Electron's app.quit() ends the app. A

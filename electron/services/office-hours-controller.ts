@@ -68,6 +68,11 @@ export class OfficeHoursController {
     return this.status;
   }
 
+  /** The office hours in force: also what availability is counted against (WallHealth). */
+  get schedule(): OfficeSchedule {
+    return this.options.schedule;
+  }
+
   /** New office hours on the running wall (a signed bundle from IT): decided again at once. */
   setSchedule(schedule: OfficeSchedule): void {
     this.options.schedule = schedule;

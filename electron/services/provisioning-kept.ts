@@ -103,7 +103,7 @@ function applyKept(place: ProvisioningPlace): Kept {
   const opened = decryptConfigSecrets(applied.config, fleetKey);
   if (!opened.ok) return { ok: false, why: "this PC's fleet key cannot open its secrets" };
   const next = mergeBundle(currentParts(book), { manages: applied.manages, config: opened.value });
-  const change = book.replaceBase(baseDocOf(next, place));
+  const change = book.replaceBase(baseDocOf(next, place), 'bundle');
   if (!change.ok) {
     const why = change.errors
       .slice(0, 3)

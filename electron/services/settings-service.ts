@@ -100,7 +100,7 @@ export class SettingsService {
 
   /** IT's part replaced as a whole (a signed bundle); applied at once when the book takes it. */
   replaceBase(doc: Parameters<SettingsBook['replaceBase']>[0]): BookChange {
-    const change = this.control.book.replaceBase(doc);
+    const change = this.control.book.replaceBase(doc, 'bundle');
     this.changed(change);
     return change;
   }

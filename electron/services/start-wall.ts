@@ -17,6 +17,7 @@ import { SettingsMemory, type KeyValueStore } from '../settings/settings-store';
 import type { ProvisioningPoller } from '../provisioning/provisioning-poller';
 import type { LoginBackoffStore } from '../streams/core/login-records';
 import type { SessionTimings } from '../streams/core/session-timings';
+import type { HeartbeatTimers } from './heartbeat/heartbeat-runner';
 import { wallHeartbeat, type WallHeartbeat } from './heartbeat/wall-heartbeat';
 import {
   appliedSequenceReader,
@@ -61,6 +62,8 @@ export interface WallHost<Served extends HostServing> {
   snapshots?: SnapshotPlace;
   /** Tests only: poll IT's bundle source faster than its configured minutes. */
   provisioning?: ProvisioningTuning;
+  /** Tests only: the heartbeat's waits (first beat, retries, period) on other timers. */
+  heartbeat?: { timers: HeartbeatTimers };
   /** How staff quit the wall (after the PIN); absent where the host cannot. */
   quit?: () => void;
   /** The app's version, as IT's heartbeat reports it. */
@@ -133,7 +136,12 @@ export async function startWall<Served extends HostServing>(
     throw error;
   }
   const stopForwarding = service.onEvent((channel, payload) => served.push(channel, payload));
-  const heartbeat = wallHeartbeat({ service, appVersion: host.appVersion ?? 'unknown', log });
+  const heartbeat = wallHeartbeat({
+    service,
+    appVersion: host.appVersion ?? 'unknown',
+    log,
+    ...(host.heartbeat ? { timers: host.heartbeat.timers } : {}),
+  });
   heartbeat.configure(book.settings.heartbeat);
   const sequence = appliedSequenceReader(place.dataDir);
   heartbeat.setProvisioningSequence(sequence.read);

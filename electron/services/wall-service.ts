@@ -115,7 +115,8 @@ export class WallService {
       ? WallHealth.open({
           dir: options.healthDir,
           settings: () => this.settings,
-          schedule,
+          // The controller's own schedule, parsed once per change: health never parses it again.
+          schedule: () => this.hours.schedule,
           log: options.log,
           ...(options.now ? { now: options.now } : {}),
         })

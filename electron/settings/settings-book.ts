@@ -58,8 +58,14 @@ export class SettingsBook {
   /** Said on the status line: staff's settings do not fit the configuration file. */
   readonly warnings: string[] = [];
   private running: WallSettings;
+  /**
+   * IT's part as the file on disk holds it: a bundle replaces the base the wall runs on, not the
+   * file, so what the file still shows in plain text is counted from this.
+   */
+  private fileDoc: WallSettingsFile | null;
 
   constructor(private readonly options: SettingsBookOptions) {
+    this.fileDoc = options.base?.doc ?? null;
     // The store checked the shape when it opened (its schema); the whole is checked below.
     this.local = readLocal(options.local?.read());
     const first = this.build(this.local);
@@ -117,10 +123,15 @@ export class SettingsBook {
     return (base?.[kind] as { id: string }[] | undefined)?.some((x) => x.id === id) ?? false;
   }
 
-  /** IT's file changed on disk (its secrets moved to the vault, or fixed by IT). */
-  replaceBase(doc: WallSettingsFile): BookChange {
+  /**
+   * IT's part replaced: by the file changed on disk (its secrets moved to the vault, or fixed by
+   * IT), or by a signed bundle's parts merged over it, which leave the file as it is.
+   */
+  replaceBase(doc: WallSettingsFile, from: 'file' | 'bundle' = 'file'): BookChange {
     const base = this.options.base;
     if (!base) throw new Error('there is no configuration file');
+    // The disk holds the new file even if the wall refuses to run on it.
+    if (from === 'file') this.fileDoc = doc;
     const previous = base.doc;
     base.doc = doc;
     const change = this.commit(this.local);
@@ -147,9 +158,7 @@ export class SettingsBook {
       cameras: doc.cameras.map((c, i) => cameraView(c, i < count.cameras ? 'file' : 'local')),
       vault: {
         protection: this.options.protection,
-        plainTextSecretsInFile: this.options.base
-          ? countSecretsOutsideVault(this.options.base.doc)
-          : 0,
+        plainTextSecretsInFile: this.fileDoc ? countSecretsOutsideVault(this.fileDoc) : 0,
       },
     };
   }

@@ -22,7 +22,7 @@ export class WallHealth {
     private readonly log: HealthLog,
     private readonly recorder: HealthRecorder,
     private readonly settings: () => WallSettings,
-    private readonly schedule: OfficeSchedule,
+    private readonly schedule: () => OfficeSchedule,
     private readonly now: () => number,
   ) {
     this.timer = setInterval(() => this.log.tick(), TICK_MS);
@@ -32,8 +32,12 @@ export class WallHealth {
   static open(options: {
     dir: string;
     settings: () => WallSettings;
-    /** The office hours availability is counted against (the configuration's). */
-    schedule: OfficeSchedule;
+    /**
+     * The office hours availability is counted against, read at each summary and export: the
+     * ones in force on the running wall (a bundle or a fixed file changes them without a
+     * restart), so the figures always match what a fresh start would show.
+     */
+    schedule: () => OfficeSchedule;
     log: (line: string) => void;
     now?: () => number;
   }): WallHealth | null {
@@ -68,7 +72,7 @@ export class WallHealth {
 
   summary(): HealthSummary {
     const settings = this.settings();
-    return healthSummary(this.log, { ...settings, schedule: this.schedule, now: this.now() });
+    return healthSummary(this.log, { ...settings, schedule: this.schedule(), now: this.now() });
   }
 
   exportCsv(payload: unknown): Result<HealthCsv> {
@@ -85,7 +89,7 @@ export class WallHealth {
     const csv = exportHealthCsv(this.log, {
       sites: settings.sites,
       cameras: settings.cameras,
-      schedule: this.schedule,
+      schedule: this.schedule(),
       first,
       last,
       locale: locale === 'en' ? 'en' : 'vi',

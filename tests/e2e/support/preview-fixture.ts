@@ -4,7 +4,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Conf from 'conf';
-import { startPreviewHost, type PreviewHost } from '../../../electron/preview-host/preview-host';
+import {
+  startPreviewHost,
+  type PreviewHost,
+  type PreviewHostOptions,
+} from '../../../electron/preview-host/preview-host';
 import { ROUND_THE_CLOCK } from '../../../electron/settings/schedule-field';
 import type { ProvisioningTuning } from '../../../electron/services/provisioning-wall';
 import type { WallSettingsFile } from '../../../electron/settings/settings-model';
@@ -31,6 +35,7 @@ export async function startPreview(
     dataDir?: string;
     officeHours?: 'round-the-clock' | 'as-written';
     provisioning?: ProvisioningTuning;
+    heartbeat?: PreviewHostOptions['heartbeat'];
   } = {},
 ): Promise<StartedPreview> {
   const logLines: string[] = [];
@@ -60,6 +65,7 @@ export async function startPreview(
     // Shorter than the product's defaults so failures show within a test's time.
     timings: { noMediaTimeoutMs: 5_000, stallTimeoutMs: 3_000, lingerMs: 2_000 },
     ...(options.provisioning ? { provisioning: options.provisioning } : {}),
+    ...(options.heartbeat ? { heartbeat: options.heartbeat } : {}),
   });
   return { host, logLines };
 }

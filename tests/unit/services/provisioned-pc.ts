@@ -27,8 +27,11 @@ export const camera = (id: string, siteId: string, password?: string) => ({
   },
 });
 
-/** A PC: IT's file (provisioned from a folder), its data folder, staff's own centre. */
-export function pc() {
+/**
+ * A PC: IT's file (provisioned from a folder), its data folder, staff's own centre.
+ * `filePassword`: IT wrote huyen-1's password in the file in plain text.
+ */
+export function pc(filePassword?: string) {
   const dir = mkdtempSync(join(tmpdir(), 'prov-wall-'));
   const dataDir = join(dir, 'data');
   const bundles = join(dir, 'usb');
@@ -41,7 +44,7 @@ export function pc() {
       schemaVersion: 2,
       locale: 'vi',
       sites: [site('huyen', 'Bộ phận Một cửa huyện')],
-      cameras: [camera('huyen-1', 'huyen')],
+      cameras: [camera('huyen-1', 'huyen', filePassword)],
       layout: { preset: '2x2', cameraIds: ['huyen-1'] },
       provisioning: {
         source: bundles,

@@ -110,6 +110,26 @@ describe('provisioning wired into the wall', () => {
     expect((await again.provisioning!.pollOnce()).outcome).toBe('up-to-date');
   });
 
+  it('keeps counting the plain-text passwords IT left in the file after a bundle, and a restart', async () => {
+    const place = pc('File-Pass-1');
+    const plain = (wall: Awaited<ReturnType<typeof start>>) =>
+      wall.service.settingsControl!.status().notices.find((n) => n.id === 'plain-text-secrets')
+        ?.message.vi;
+    const first = await start(place);
+    // huyen-1's password and the fleet key, both as IT wrote them.
+    const said =
+      'Tệp cấu hình có 2 mật khẩu ghi rõ. Nhân viên có thể chuyển vào kho bảo mật trong Cài đặt.';
+    expect(plain(first)).toBe(said);
+    // The bundle's password for huyen-1 goes to the vault; the file on disk still holds IT's.
+    writeFileSync(join(place.bundles, 'wall-7.owb'), signed(bundle()));
+    expect((await first.provisioning!.pollOnce()).outcome).toBe('applied');
+    expect(readFileSync(place.config, 'utf8')).toContain('File-Pass-1');
+    expect(plain(first)).toBe(said);
+    await started.splice(0)[0]!.close();
+    // Started again on the kept bundle: the same file, the same count.
+    expect(plain(await start(place))).toBe(said);
+  });
+
   it('keeps the bundle when IT fixes a configuration file the wall had refused at start', async () => {
     const place = pc();
     const first = await start(place);

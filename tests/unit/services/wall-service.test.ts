@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { STAFF_LOCKED_ERROR } from '../../../electron/contract/staff-status';
 import { WallService } from '../../../electron/services/wall-service';
@@ -145,6 +148,24 @@ describe('WallService', () => {
       resetPin: true,
     });
     expect(service.staff.status()).toMatchObject({ pinSet: false, failures: 0 });
+  });
+
+  it('counts availability against office hours applied on the running wall', async () => {
+    service = await WallService.start({
+      settings: { ...demoSettings(), schedule: { timeZone: 'Asia/Ho_Chi_Minh' } },
+      configSource: 'file',
+      memory: null,
+      assetsDir: '/nonexistent',
+      allowedOrigins: () => ['app://wall'],
+      log: () => {},
+      healthDir: mkdtempSync(join(tmpdir(), 'wall-health-')),
+    });
+    expect(service.health?.summary().timeZone).toBe('Asia/Ho_Chi_Minh');
+    const settings = { ...demoSettings(), schedule: { always: true, timeZone: 'Asia/Tokyo' } };
+    service.applySettings(settings, []);
+    // The controller's schedule object itself: parsed once for both the wall and its figures.
+    expect(service.health?.summary().timeZone).toBe('Asia/Tokyo');
+    expect(service.hours.current()).toMatchObject({ timeZone: 'Asia/Tokyo', inHours: true });
   });
 });
 

@@ -15,7 +15,7 @@ describe('WallHealth', () => {
     const health = WallHealth.open({
       dir: tempDir(),
       settings: () => settings,
-      schedule,
+      schedule: () => schedule,
       log: () => {},
     })!;
     health.onStatus({
@@ -44,7 +44,7 @@ describe('WallHealth', () => {
     const health = WallHealth.open({
       dir: tempDir(),
       settings: () => settings,
-      schedule,
+      schedule: () => schedule,
       log: () => {},
     })!;
     expect(health.exportCsv({ first: 'yesterday' })).toEqual({
@@ -64,7 +64,7 @@ describe('WallHealth', () => {
     const health = WallHealth.open({
       dir: blocked,
       settings: () => demoSettings(),
-      schedule,
+      schedule: () => schedule,
       log: (line) => lines.push(line),
     });
     expect(health).toBeNull();
