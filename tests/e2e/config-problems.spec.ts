@@ -24,6 +24,8 @@ const VALID = {
     { id: 'cao-an-1', siteId: 'cao-an', name: 'Quầy 1', streams: { sub: { url: 'demo:clip-2' } } },
   ],
   layout: { preset: '2x2', cameraIds: ['huyen-1', 'cao-an-1'] },
+  // Round the clock: the fixed file must show its cameras whenever the suite runs.
+  schedule: { always: true },
 };
 
 /** The same file with three fields wrong: a URL, a centre that does not exist, a preset. */

@@ -87,6 +87,8 @@ test('no test password appears anywhere but the vault', async ({ page, context }
         },
       ],
       layout: { preset: '3x3', cameraIds: ['demo-huyen', 'it-camera'] },
+      // Round the clock: the cameras must play whenever the suite runs.
+      schedule: { always: true },
     }),
   );
   // The scan finds what it looks for: IT's file holds its password in clear until it moves.
