@@ -214,8 +214,6 @@ export interface SettingsImport {
 export interface MovedSecrets {
   /** How many plain-text secrets left the file for the vault. */
   moved: number;
-  /** The file as it was, kept beside it. */
-  backupFile: string;
   settings: SettingsView;
 }
 
