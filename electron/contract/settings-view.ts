@@ -182,6 +182,7 @@ export type CameraTestOutcome =
       state: StreamState;
       reason?: FailureReason;
       protocolStatus?: number;
+      /** The camera's or library's own short words ("RTSP 401 Unauthorized"), shown apart. */
       detail?: string;
       /**
        * The camera's login back-off, shared with the wall's streams (a camera locks the PC out
