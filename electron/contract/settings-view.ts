@@ -182,6 +182,7 @@ export type CameraTestOutcome =
       state: StreamState;
       reason?: FailureReason;
       protocolStatus?: number;
+      /** The camera's or library's own short words ("RTSP 401 Unauthorized"), shown apart. */
       detail?: string;
       /**
        * The camera's login back-off, shared with the wall's streams (a camera locks the PC out
@@ -214,8 +215,6 @@ export interface SettingsImport {
 export interface MovedSecrets {
   /** How many plain-text secrets left the file for the vault. */
   moved: number;
-  /** The file as it was, kept beside it. */
-  backupFile: string;
   settings: SettingsView;
 }
 

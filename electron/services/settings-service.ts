@@ -18,11 +18,8 @@ import type { BookChange, SettingsBook } from '../settings/settings-book';
 import { deleteCamera, deleteCentre, saveCamera, saveCentre } from '../settings/settings-edits';
 import type { WallSettings } from '../settings/settings-model';
 import { endpointSchema } from '../settings/settings-schema';
-import {
-  exportSettings,
-  importSettings,
-  moveFileSecretsToVault,
-} from '../settings/settings-transfer';
+import { moveFileSecretsToVault, VaultMoveError } from '../settings/move-file-secrets';
+import { exportSettings, importSettings } from '../settings/settings-transfer';
 import type { SecretCodec } from '../settings/protected-secrets';
 import type { SecretVault } from '../settings/vault/secret-vault';
 import { mapSettingsSecrets } from '../settings/vault/vault-secrets';
@@ -187,16 +184,21 @@ export class SettingsService {
     const { configFile, vault, pcCodec } = this.control;
     if (!configFile) return { ok: false, error: 'There is no configuration file on this PC.' };
     if (!vault) return { ok: false, error: 'This PC has no vault: it offers no encryption.' };
-    const moved = moveFileSecretsToVault(configFile, vault, pcCodec);
+    let moved: ReturnType<typeof moveFileSecretsToVault>;
+    try {
+      moved = moveFileSecretsToVault(configFile, vault, pcCodec);
+    } catch (error) {
+      // Only what went wrong, never the file's text: the file is as it was.
+      const why = error instanceof VaultMoveError ? error.message : `${error as Error}`;
+      this.host.log(`settings: moving the secrets of ${configFile} into the vault failed: ${why}`);
+      return { ok: false, error: why };
+    }
     const change = this.control.book.replaceBase(moved.doc);
     this.changed(change);
     this.host.log(
-      `settings: ${moved.moved} secret(s) moved from ${configFile} into the vault; the file as it was is ${moved.backupFile}`,
+      `settings: ${moved.moved} secret(s) moved from ${configFile} into the vault; no copy in clear is kept`,
     );
-    return {
-      ok: true,
-      value: { moved: moved.moved, backupFile: moved.backupFile, settings: this.view() },
-    };
+    return { ok: true, value: { moved: moved.moved, settings: this.view() } };
   }
 }
 

@@ -13,7 +13,7 @@ import {
   openSync,
   readFileSync,
   renameSync,
-  unlinkSync,
+  rmSync,
   writeSync,
 } from 'node:fs';
 import { dirname } from 'node:path';
@@ -42,20 +42,26 @@ function replaceDurably(file: string, text: string, mode: number, after?: (s: Wr
   const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   const fd = openSync(temporary, 'wx', mode);
   try {
-    writeSync(fd, text);
-    after?.('temp-written');
-    fsyncSync(fd);
-    after?.('temp-synced');
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    try {
+      writeSync(fd, text);
+      after?.('temp-written');
+      fsyncSync(fd);
+      after?.('temp-synced');
+    } finally {
+      closeSync(fd);
+    }
     renameSync(temporary, file);
   } catch (error) {
-    unlinkSync(temporary);
+    // A write that failed (disk full, a step stopped) leaves no half-written file behind.
+    rmSync(temporary, { force: true });
     throw error;
   }
   syncFolder(dirname(file));
+}
+
+/** `text` put in place of `file` the same durable way (no last good copy). */
+export function writeTextAtomically(file: string, text: string, mode = 0o600): void {
+  replaceDurably(file, text, mode);
 }
 
 /** The rename itself is durable only once the folder is flushed (not possible on Windows). */

@@ -1,20 +1,16 @@
-// Moving a whole configuration between PCs (export, import) and moving a configuration
-// file's plain-text secrets into the vault. An export holds every secret as a `vault:`
+// Moving a whole configuration between PCs (export, import). An export holds every secret as a `vault:`
 // reference; with a passphrase it also holds them sealed (scrypt + AES-GCM), so the PC that
 // imports it can put them into its own vault. Without one, the secrets must be entered again.
-import { chmodSync, copyFileSync } from 'node:fs';
-import type { FieldError, MovedSecrets, SettingsExport } from '../contract/settings-view';
-import { writeJsonAtomically } from './atomic-json-file';
+// (IT's file's own secrets move into the vault in move-file-secrets.ts.)
+import type { FieldError, SettingsExport } from '../contract/settings-view';
 import { exportSecretsSchema, importSchema } from './draft-schema';
 import { findJsonSyntaxError } from './json-syntax-error';
-import { loadConfigFile } from './load-config-file';
-import type { SecretCodec } from './protected-secrets';
 import { issuesToFieldErrors } from './schema-issues';
 import type { BookChange, SettingsBook } from './settings-book';
-import { settingsFile, type WallSettingsFile } from './settings-model';
-import { isVaultRef, VAULT_PREFIX, type SecretVault } from './vault/secret-vault';
+import type { WallSettingsFile } from './settings-model';
+import { isVaultRef, VAULT_PREFIX } from './vault/secret-vault';
 import { isSealedBox, open, seal } from './vault/passphrase-box';
-import { mapSettingsSecrets, moveSecretsIntoVault } from './vault/vault-secrets';
+import { mapSettingsSecrets } from './vault/vault-secrets';
 
 const FORMAT = 'one-stop-wall-settings';
 
@@ -114,24 +110,4 @@ export function importSettings(book: SettingsBook, payload: unknown): BookChange
     ...(settings.locale ? { locale: settings.locale } : {}),
     ...(settings.layout ? { layout: settings.layout } : {}),
   });
-}
-
-/**
- * IT's file without its secrets: each goes into the vault, the file is rewritten atomically
- * in its own format, and the file as it was is kept beside it (readable by this user only).
- */
-export function moveFileSecretsToVault(
-  file: string,
-  vault: SecretVault,
-  pcCodec: SecretCodec | null,
-  now = new Date(),
-): Omit<MovedSecrets, 'settings'> & { doc: WallSettingsFile } {
-  const current = settingsFile(loadConfigFile(file, pcCodec, { revealed: false }));
-  const { settings, moved } = moveSecretsIntoVault(current, vault, pcCodec);
-  const backupFile = `${file.replace(/\.json$/, '')}.before-vault-${now.toISOString().replace(/[:.]/g, '-')}.json`;
-  copyFileSync(file, backupFile);
-  chmodSync(backupFile, 0o600);
-  // No last-good copy: it would be one more file holding the plain-text secrets.
-  writeJsonAtomically(file, settings, { keepLastGood: false });
-  return { moved, backupFile, doc: settings };
 }

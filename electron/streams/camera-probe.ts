@@ -23,7 +23,10 @@ export async function probeEndpoint(
   options: CameraProbeOptions,
 ): Promise<CameraTestOutcome> {
   const factory = sourceForEndpoint(endpoint, options);
-  if ('error' in factory) return { ok: false, state: 'error', detail: factory.error };
+  if ('error' in factory) {
+    options.log(`settings: test of ${options.label}: ${factory.error}`);
+    return { ok: false, state: 'error' };
+  }
   const identity = loginIdentity(endpoint.url, endpoint.auth);
   if (!identity || !options.loginGate) return probeSource(factory, options);
   const admission = options.loginGate.admit(identity);

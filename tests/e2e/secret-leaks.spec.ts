@@ -5,11 +5,11 @@
 // Hikvision camera, export without secrets and with a passphrase, and move the file's password
 // into the vault. Meanwhile every WebSocket frame both ways, request URL, console line, the
 // DOM, form values and storage are scanned; at the end the host's output, every file in its
-// data folder, IT's file and the exports. Each secret is looked for as typed, URL-encoded,
+// data folder, IT's folder (the file alone, no copy of it) and the exports. Each secret is looked for as typed, URL-encoded,
 // base64, and as the user:password pair a login sends.
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { settingsVi } from '../../renderer/src/i18n/settings-vi';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server/start-rtsp-server';
@@ -213,7 +213,10 @@ test('no test password appears anywhere but the vault', async ({ page, context }
   findings.push(...findIn('preview host stderr', host.stderr(), needles));
   findings.push(...findIn('export without secrets', plainExport, needles));
   findings.push(...findIn('export with a passphrase', sealedExport, needles));
-  findings.push(...findInFile(configFile, "IT's file after the vault move", needles));
+  // IT's folder after the vault move: the file and nothing else (no copy of it in clear).
+  const itFiles = filesUnder(configDir);
+  for (const file of itFiles)
+    findings.push(...findInFile(file.path, `IT's folder: ${file.relative}`, needles));
   const files = filesUnder(dataDir);
   for (const file of files)
     findings.push(...findInFile(file.path, `data folder: ${file.relative}`, needles));
@@ -236,10 +239,10 @@ test('no test password appears anywhere but the vault', async ({ page, context }
   expect(JSON.stringify(vault).length).toBeGreaterThan(200);
   expect(JSON.parse(plainExport)).toMatchObject({ format: 'one-stop-wall-settings' });
   expect(JSON.parse(sealedExport)).toHaveProperty('secrets');
-  // IT's file as it was is kept beside it (readable by this user only): it is IT's own copy.
-  const backups = filesUnder(configDir).filter((f) => f.relative !== basename(configFile));
-  expect(backups.map((f) => dirname(f.path))).toEqual([configDir]);
-  expect(statSync(backups[0]!.path).mode & 0o777).toBe(0o600);
+  // IT's file was rewritten in place with vault references; no copy of it was left behind.
+  expect(itFiles.map((f) => f.relative)).toEqual([basename(configFile)]);
+  expect(readFileSync(configFile, 'utf8')).toContain('vault:it-camera/sub/password');
+  expect(statSync(configFile).mode & 0o777).toBe(0o600);
   testInfo.annotations.push({
     type: 'scanned',
     description: `${names.length} data files (${names.join(', ')}), ${record.counts.framesSent} frames sent, ${record.counts.framesReceived} received, ${record.counts.requests} requests, ${record.counts.console} console lines`,

@@ -58,6 +58,7 @@ export class MediaCheck {
       code: 'protocol-error',
       reason: 'damaged-video',
       message: `Camera '${this.label}': ${words} (${problem.problem}). Restart the camera, or check its video encoding settings.`,
+      detail: problem.problem,
     };
   }
 }

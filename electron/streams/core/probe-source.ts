@@ -2,7 +2,7 @@
 // uses, read until the first keyframe's decoder configuration (codec, picture size) and about
 // a second of frames after it (frame rate, from the stream's own timestamps), then closed.
 // A failure comes back as the state and reason a tile would show, so the form words it the
-// same way. No session, no retries: staff asked for exactly one try. The camera's login gate
+// same way; its detail is only what the camera or library said, never our log sentence. No session, no retries: staff asked for exactly one try. The camera's login gate
 // is asked around it (camera-probe.ts).
 import type { CameraTestOutcome } from '../../contract/settings-view';
 import type { VideoCodec } from '../../contract/wall-contract';
@@ -60,7 +60,8 @@ export function probeSource(
         state: stateForFailure(failure, keyframeSeen),
         ...(failure.reason ? { reason: failure.reason } : {}),
         ...(failure.protocolStatus !== undefined ? { protocolStatus: failure.protocolStatus } : {}),
-        detail: failure.message,
+        // Only the camera's or library's own words: the form says the rest in its language.
+        ...(failure.detail ? { detail: failure.detail } : {}),
       });
 
     timers.push(

@@ -26,6 +26,12 @@ export interface SourceFailure {
   reason?: FailureReason;
   /** The server's HTTP or RTSP status code, when it gave one. */
   protocolStatus?: number;
+  /**
+   * The server's or library's own short words ("RTSP 401 Unauthorized", "ECONNREFUSED"),
+   * without our advice or the camera's name: the camera form shows them as "details" under
+   * its own sentences. Absent when the failure is ours alone (a timeout, a refusal).
+   */
+  detail?: string;
 }
 
 export interface SourceHandlers {

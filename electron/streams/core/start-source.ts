@@ -35,9 +35,11 @@ export function startSource(
   try {
     source = factory(guarded);
   } catch (error) {
+    const detail = redactUrlsIn(error instanceof Error ? error.message : String(error));
     guarded.onEnd({
       code: 'protocol-error',
-      message: `Camera '${label}': the stream cannot be opened (${redactUrlsIn(error instanceof Error ? error.message : String(error))}). Check the stream URL in the configuration.`,
+      message: `Camera '${label}': the stream cannot be opened (${detail}). Check the stream URL in the configuration.`,
+      detail,
     });
     return null;
   }

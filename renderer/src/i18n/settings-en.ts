@@ -110,7 +110,7 @@ export const settingsEn: Readonly<Record<SettingsKey, string>> = {
   'vault.plainText':
     'The configuration file still has plain-text secrets ({count}). Move them into the vault and out of the file? The old file is kept beside it.',
   'vault.move': 'Move to the vault',
-  'vault.moved': 'Moved secrets: {count}; the old file: {file}',
+  'vault.moved': 'Moved secrets: {count}; the configuration file no longer holds any in clear.',
   'notices.label': 'Configuration notices',
   'blocking.title': 'Cannot start: the configuration file has errors',
   'blocking.hint': 'Fix {file}; the wall starts by itself once it is right.',

@@ -110,7 +110,8 @@ export const settingsVi = {
   'vault.plainText':
     'Tệp cấu hình còn mật khẩu ghi dạng chữ thường ({count}). Chuyển vào kho mật khẩu và xoá khỏi tệp? Bản cũ của tệp được giữ lại bên cạnh.',
   'vault.move': 'Chuyển vào kho mật khẩu',
-  'vault.moved': 'Đã chuyển {count} mật khẩu; bản cũ của tệp: {file}',
+  'vault.moved':
+    'Đã chuyển {count} mật khẩu vào kho; tệp cấu hình không còn giữ mật khẩu nào ở dạng đọc được.',
   'notices.label': 'Thông báo về cấu hình',
   'blocking.title': 'Chưa chạy được: tệp cấu hình có lỗi',
   'blocking.hint': 'Sửa tệp {file}; màn hình sẽ tự chạy khi tệp đúng.',

@@ -76,6 +76,8 @@ describe('Test camera against a real RTSP server (Digest)', () => {
       ok: true,
       value: { ok: false, state: 'auth-failed', protocolStatus: 401 },
     });
+    // The detail is the server's own answer; the form words the advice itself.
+    expect(result).toMatchObject({ value: { detail: 'RTSP 401 Unauthorized' } });
     expect(JSON.stringify(result)).not.toContain('wrong-password');
   }, 30_000);
 

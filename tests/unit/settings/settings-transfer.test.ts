@@ -1,15 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { demoSettingsFile } from '../../../electron/settings/demo-config';
 import { SettingsBook } from '../../../electron/settings/settings-book';
 import { saveCamera, saveCentre } from '../../../electron/settings/settings-edits';
-import {
-  exportSettings,
-  importSettings,
-  moveFileSecretsToVault,
-} from '../../../electron/settings/settings-transfer';
+import { exportSettings, importSettings } from '../../../electron/settings/settings-transfer';
 import { keyFileCodec } from '../../../electron/settings/vault/key-file-codec';
 import { SecretVault } from '../../../electron/settings/vault/secret-vault';
 import { localSlot } from './support/conf-store';
@@ -113,40 +109,5 @@ describe('export and import', () => {
       ok: false,
       errors: [{ code: 'not-an-export' }],
     });
-  });
-});
-
-describe('moving a file’s plain-text secrets into the vault', () => {
-  it('rewrites the file with references, keeps a backup, and the wall connects the same', () => {
-    const dir = fresh();
-    const file = join(dir, 'wall.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        schemaVersion: 1,
-        sites: [{ id: 'huyen', name: 'Một cửa huyện' }],
-        cameras: [
-          {
-            id: 'cam-1',
-            siteId: 'huyen',
-            name: 'Quầy 1',
-            streams: { sub: { url: 'rtsp://admin:FilePa55@10.0.0.5/1' } },
-          },
-        ],
-        layout: { preset: '1x1', cameraIds: ['cam-1'] },
-      }),
-    );
-    const vault = new SecretVault(
-      join(dir, 'vault.json'),
-      keyFileCodec(join(dir, 'vault.key')),
-      'key-file',
-    );
-    const result = moveFileSecretsToVault(file, vault, null);
-    expect(result.moved).toBe(1);
-    const rewritten = readFileSync(file, 'utf8');
-    expect(rewritten).not.toContain('FilePa55');
-    expect(rewritten).toContain('vault:cam-1/sub/password');
-    expect(readFileSync(result.backupFile, 'utf8')).toContain('FilePa55');
-    expect(vault.reveal('vault:cam-1/sub/password')).toBe('FilePa55');
   });
 });

@@ -5,6 +5,7 @@ import { frameRate } from '../../../electron/streams/core/probe-source';
 import { probeEndpoint } from '../../../electron/streams/camera-probe';
 import { LoginGate } from '../../../electron/streams/core/login-gate';
 import { loginIdentity } from '../../../electron/streams/core/login-identity';
+import { fakeRtspServer } from './protocols/rtsp/fake-rtsp-server';
 
 const options = {
   label: 'Quầy thử',
@@ -42,7 +43,31 @@ describe('probeEndpoint (Test in the camera form)', () => {
       ok: false,
       state: 'unreachable',
       reason: 'connection-refused',
+      // Node's own words only: the form gives the advice in its language.
+      detail: `ECONNREFUSED 127.0.0.1:${port}`,
     });
+  });
+
+  it('a refused password: the detail is the camera’s own answer, not a log sentence', async () => {
+    const camera = await fakeRtspServer((req) =>
+      req.method === 'OPTIONS'
+        ? 'RTSP/1.0 200 OK\r\nPublic: OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN\r\n\r\n'
+        : 'RTSP/1.0 401 Unauthorized\r\nWWW-Authenticate: Digest realm="cam", nonce="n1"\r\n\r\n',
+    );
+    try {
+      const outcome = await probeEndpoint(
+        {
+          url: `rtsp://127.0.0.1:${camera.port}/cam`,
+          kind: 'rtsp',
+          auth: { type: 'password', username: 'admin', password: 'Sai-Mat-Khau-1' },
+        },
+        { ...options, loginGate: null },
+      );
+      expect(outcome).toMatchObject({ ok: false, state: 'auth-failed', protocolStatus: 401 });
+      expect(outcome).toHaveProperty('detail', 'RTSP 401 Unauthorized');
+    } finally {
+      await camera.close();
+    }
   });
 
   it('a server that accepts and says nothing is "no picture" after the wait', async () => {
@@ -55,6 +80,8 @@ describe('probeEndpoint (Test in the camera form)', () => {
         { ...options, mediaTimeoutMs: 300 },
       );
       expect(outcome).toMatchObject({ ok: false, state: 'no-media' });
+      // Our own wait ran out: nothing the server said, so no detail line.
+      expect(outcome).not.toHaveProperty('detail');
     } finally {
       silent.close();
     }

@@ -37,6 +37,7 @@ export class FlvStreamFeed extends PullFeed {
           code: 'protocol-error',
           reason: 'malformed-stream',
           message: `Camera '${this.label}': the server sent bytes that are not FLV video (${item.message}). Check that the URL points to an FLV stream.`,
+          detail: item.message,
         });
         return false;
       }

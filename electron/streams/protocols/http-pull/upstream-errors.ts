@@ -18,12 +18,14 @@ export function failureForNetworkError(
       code: 'protocol-error',
       reason: 'tls',
       message: `Camera '${label}': the TLS connection to ${where} failed: ${reason} (${code}). ${tlsAdvice(code)}`,
+      detail: code,
     };
   }
   return {
     code: 'unreachable',
     message: `Camera '${label}': cannot reach ${where}: ${reason}. Check that the server is on and the address is right.`,
     ...(failureReason ? { reason: failureReason } : {}),
+    detail: code || reason,
   };
 }
 
@@ -33,6 +35,7 @@ export function failureForHttpStatus(status: number, label: string, where: strin
       code: 'auth-failed',
       protocolStatus: status,
       message: `Camera '${label}': ${where} refused the credentials (HTTP ${status}). Check the user name, password, token or signing secret in the configuration.`,
+      detail: `HTTP ${status}`,
     };
   }
   if (status === 404) {
@@ -40,6 +43,7 @@ export function failureForHttpStatus(status: number, label: string, where: strin
       code: 'not-found',
       protocolStatus: status,
       message: `Camera '${label}': ${where} has no such stream (HTTP 404). Check the stream path in the URL.`,
+      detail: 'HTTP 404',
     };
   }
   if (status >= 300 && status < 400) {
@@ -49,6 +53,7 @@ export function failureForHttpStatus(status: number, label: string, where: strin
       reason: 'redirect-refused',
       protocolStatus: status,
       message: `Camera '${label}': ${where} answered HTTP ${status}, a redirect this app does not follow. Configure the stream's final URL.`,
+      detail: `HTTP ${status}`,
     };
   }
   return {
@@ -56,6 +61,7 @@ export function failureForHttpStatus(status: number, label: string, where: strin
     reason: 'server-refused',
     protocolStatus: status,
     message: `Camera '${label}': ${where} answered HTTP ${status}. Check the URL and the server's logs.`,
+    detail: `HTTP ${status}`,
   };
 }
 

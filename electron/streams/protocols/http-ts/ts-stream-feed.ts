@@ -103,6 +103,7 @@ export class TsStreamFeed extends PullFeed {
       code: 'protocol-error',
       reason: 'malformed-stream',
       message: `Camera '${this.label}': the server sent bytes that are not MPEG-TS video (${what}). Check that the URL points to a live MPEG-TS stream (…/app/name.ts).`,
+      detail: what,
     });
   }
 }

@@ -1,5 +1,7 @@
 // Failure messages a user can act on: each names the camera, says what went wrong in plain
-// words, and what to check next. None contains a password or a URL with credentials.
+// words, and what to check next (for the log). Each also carries, apart, the camera's or the
+// library's own short words (`detail`) for the camera form. None contains a password or a URL
+// with credentials.
 import type { FailureReason } from '../../../contract/wall-contract';
 import { reasonForErrno, wordsForErrno } from '../../core/failure-reasons';
 import { reasonForRtspStatus } from './rtsp-status';
@@ -12,13 +14,19 @@ export class RtspFailure extends Error {
   constructor(
     readonly code: SourceFailureCode,
     message: string,
-    readonly details: { reason?: FailureReason; protocolStatus?: number } = {},
+    readonly details: { reason?: FailureReason; protocolStatus?: number; detail?: string } = {},
   ) {
     super(redactUrlsIn(message));
   }
 
   toSourceFailure(): SourceFailure {
-    return { code: this.code, message: this.message, ...this.details };
+    const { detail, ...rest } = this.details;
+    return {
+      code: this.code,
+      message: this.message,
+      ...rest,
+      ...(detail ? { detail: redactUrlsIn(detail) } : {}),
+    };
   }
 }
 
@@ -28,7 +36,7 @@ export function unreachable(label: string, host: string, port: number, errno: st
   return new RtspFailure(
     'unreachable',
     `Camera '${label}': cannot connect to ${host}:${port}: ${what}. Check that the camera is on, the address and RTSP port are right, and the network allows it.`,
-    reason ? { reason } : {},
+    { ...(reason ? { reason } : {}), detail: `${errno} ${host}:${port}` },
   );
 }
 
@@ -46,7 +54,7 @@ export function tlsFailure(label: string, host: string, code: string, text = '')
   return new RtspFailure(
     'protocol-error',
     `Camera '${label}': the TLS connection to ${host} failed (${detail}). ${tlsAdvice(code)}`,
-    { reason: 'tls' },
+    { reason: 'tls', detail },
   );
 }
 
@@ -77,27 +85,27 @@ export function statusFailure(
     return new RtspFailure(
       'auth-failed',
       `Camera '${label}': wrong user name or password (${s}). Check the credentials in the configuration.`,
-      { protocolStatus: status },
+      { protocolStatus: status, detail: s },
     );
   }
   if (status === 403) {
     return new RtspFailure(
       'auth-failed',
       `Camera '${label}': the camera refused access (${s}). Check that this user may view live video.`,
-      { protocolStatus: status },
+      { protocolStatus: status, detail: s },
     );
   }
   if (status === 404) {
     return new RtspFailure(
       'not-found',
       `Camera '${label}': the stream path does not exist (${s}). Check the path in the camera URL (for example /Streaming/Channels/101).`,
-      { protocolStatus: status },
+      { protocolStatus: status, detail: s },
     );
   }
   return new RtspFailure(
     'protocol-error',
     `Camera '${label}': ${method} was refused (${s}). Check the camera URL; if it persists, restart the camera or reduce its number of viewers.`,
-    { reason: reasonForRtspStatus(status), protocolStatus: status },
+    { reason: reasonForRtspStatus(status), protocolStatus: status, detail: `${method}: ${s}` },
   );
 }
 
@@ -105,7 +113,7 @@ export function protocolError(label: string, what: string): RtspFailure {
   return new RtspFailure(
     'protocol-error',
     `Camera '${label}': ${what}. Check that the address points to an RTSP camera; if it persists, update the camera firmware.`,
-    { reason: 'malformed-stream' },
+    { reason: 'malformed-stream', detail: what },
   );
 }
 
@@ -121,6 +129,7 @@ export function missingCredentials(label: string): RtspFailure {
   return new RtspFailure(
     'auth-failed',
     `Camera '${label}': the camera requires a user name and password (RTSP 401). Enter the credentials in the configuration.`,
+    { detail: 'RTSP 401' },
   );
 }
 
@@ -128,6 +137,7 @@ export function ended(label: string, detail: string): RtspFailure {
   return new RtspFailure(
     'ended',
     `Camera '${label}': the stream ended (${detail}). It will be reconnected.`,
+    { detail },
   );
 }
 

@@ -87,6 +87,7 @@ class RtspSource implements UpstreamSource {
       throw new RtspFailure(
         'protocol-error',
         `Camera '${label}': ${parsed.error}. Fix the camera URL in the configuration (rtsp://host:554/path).`,
+        { detail: parsed.error },
       );
     }
     let target: RtspTarget = {
@@ -122,6 +123,7 @@ class RtspSource implements UpstreamSource {
       throw new RtspFailure(
         'unsupported-codec',
         `Camera '${label}': the video is ${choice.encoding}, but only H.264 and H.265 can be shown. Set the camera's video encoding to H.264.`,
+        { detail: `SDP: ${choice.encoding}` },
       );
     }
     const track = choice.track;

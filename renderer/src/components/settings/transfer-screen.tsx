@@ -80,10 +80,7 @@ export function TransferScreen(props: {
     const result = await api.moveSecretsToVault();
     if (!result.ok) return status.show(verbErrorText(result.error, locale), 'error');
     props.handle.replace(result.value.settings);
-    status.show(
-      t('vault.moved', { count: result.value.moved, file: result.value.backupFile }),
-      'ok',
-    );
+    status.show(t('vault.moved', { count: result.value.moved }), 'ok');
   };
 
   return (

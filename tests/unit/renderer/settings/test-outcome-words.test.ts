@@ -29,6 +29,30 @@ describe("a camera test's result in the tile's words", () => {
     );
   });
 
+  it("a refused password: the form's own advice, then only the camera's answer as the detail", () => {
+    const outcome = {
+      ok: false as const,
+      state: 'auth-failed' as const,
+      protocolStatus: 401,
+      detail: 'RTSP 401 Unauthorized',
+    };
+    const vi = testOutcomeWords(outcome, 'vi');
+    expect(vi.lines.slice(-2)).toEqual([
+      'Kiểm tra tên đăng nhập và mật khẩu (nên dùng tài khoản chỉ xem).',
+      'chi tiết: RTSP 401 Unauthorized',
+    ]);
+    const en = testOutcomeWords(outcome, 'en');
+    expect(en.lines.slice(-2)).toEqual([
+      'Check the user name and password (a view-only account is best).',
+      'details: RTSP 401 Unauthorized',
+    ]);
+  });
+
+  it('no detail from the camera: no details line at all', () => {
+    const words = testOutcomeWords({ ok: false, state: 'no-media' }, 'en');
+    expect(words.lines.some((line) => line.startsWith('details:'))).toBe(false);
+  });
+
   it("a refused port: the tile's cause line, the check, and main's detail set apart", () => {
     const words = testOutcomeWords(
       {
