@@ -68,6 +68,10 @@ export function Wall() {
         <OutsideHoursScreen />
         {overlay === 'help' && <HelpOverlay />}
         {overlay === 'pin' && <PinDialog />}
+        {/* Staff at work in the settings or the status view keep them when the wall goes dark
+            under them (an import whose configuration has other hours, the end of a look). */}
+        {overlay === 'settings' && <SettingsPanel />}
+        {overlay === 'status' && <StatusView />}
       </div>
     );
   }
