@@ -1,7 +1,7 @@
 // The whole screen: this display's page of tiles (or one maximised tile over it, on the main
 // stream), the banner, the pager, the tour's line, the toolbar and the staff's dialogs, with the
-// clock in a strip of its own under the grid. Outside office hours the dark screen replaces all
-// of it (no tile, so no player) but keeps the keys, the help and the PIN dialog. The root
+// clock in a strip of its own under the grid. Outside office hours the dark screen replaces the
+// page (no tile, so no player) but keeps the keys and the dialogs that need no page. The root
 // carries the e2e hooks data-testid="wall" (or "outside-hours"), data-locale and
 // data-player-count.
 import { useCallback } from 'react';
@@ -56,56 +56,51 @@ export function Wall() {
   usePcCheckAtStart(api);
   const onMaximise = useCallback((cameraId: string) => maximiseCamera(appStore, cameraId), []);
   const onRestore = useCallback(() => restoreGrid(appStore), []);
-  if (!showing) {
-    return (
-      <div
-        className={`wall wall--dark${idle ? ' wall--idle' : ''}`}
-        data-testid="outside-hours"
-        data-locale={locale}
-        data-player-count={playerCount}
-        lang={locale}
-      >
-        <OutsideHoursScreen />
-        {overlay === 'help' && <HelpOverlay />}
-        {overlay === 'pin' && <PinDialog />}
-        {/* Staff at work in the settings or the status view keep them when the wall goes dark
-            under them (an import whose configuration has other hours, the end of a look). */}
-        {overlay === 'settings' && <SettingsPanel />}
-        {overlay === 'status' && <StatusView />}
-      </div>
-    );
-  }
-  if (!view) return null;
-
+  if (showing && !view) return null;
+  const lit = showing && view !== null;
+  // One root whatever the hours, with the dialogs at fixed places after the page: a panel staff
+  // have open (the settings, the status view) keeps its state when the wall goes dark under it
+  // (an import whose configuration has other hours, the end of a look) or lights up again.
   return (
     <div
-      className={`wall${idle && overlay === null ? ' wall--idle' : ''}`}
-      data-testid="wall"
+      className={
+        lit
+          ? `wall${idle && overlay === null ? ' wall--idle' : ''}`
+          : `wall wall--dark${idle ? ' wall--idle' : ''}`
+      }
+      data-testid={lit ? 'wall' : 'outside-hours'}
       data-locale={locale}
       data-player-count={playerCount}
-      data-layout-id={view.layout.id}
-      data-maximised={maximised ?? ''}
+      {...(lit ? { 'data-layout-id': view.layout.id, 'data-maximised': maximised ?? '' } : {})}
       lang={locale}
     >
-      {/* The grid stays under a maximised tile: its players keep the banner's count true. */}
-      <Grid view={view} onActivate={onMaximise} />
-      {maximised !== null && (
-        <div className="maximised" data-testid="maximised">
-          <Tile cameraId={maximised} copy={0} maximised onActivate={onRestore} />
-        </div>
+      {lit ? (
+        <>
+          {/* The grid stays under a maximised tile: its players keep the banner's count true. */}
+          <Grid view={view} onActivate={onMaximise} />
+          {maximised !== null && (
+            <div className="maximised" data-testid="maximised">
+              <Tile cameraId={maximised} copy={0} maximised onActivate={onRestore} />
+            </div>
+          )}
+          <Banner compact={maximised !== null} />
+          {maximised === null && <Pager page={view.page} count={view.pageCount} />}
+          <CapacityNotice view={view} />
+          {view.tour && <TourProgress seconds={tourSeconds(view.tour)} />}
+          <ClockStrip />
+          <SettingsNotices locale={locale} />
+          <Toolbar view={view} visible={!idle && overlay === null} />
+        </>
+      ) : (
+        <OutsideHoursScreen />
       )}
-      <Banner compact={maximised !== null} />
-      {maximised === null && <Pager page={view.page} count={view.pageCount} />}
-      <CapacityNotice view={view} />
-      {view.tour && <TourProgress seconds={tourSeconds(view.tour)} />}
-      <ClockStrip />
-      <SettingsNotices locale={locale} />
-      <Toolbar view={view} visible={!idle && overlay === null} />
       {overlay === 'help' && <HelpOverlay />}
       {overlay === 'pin' && <PinDialog />}
-      {overlay === 'layouts' && <LayoutsPanel currentId={view.layout.id} choice={view.choice} />}
+      {lit && overlay === 'layouts' && (
+        <LayoutsPanel currentId={view.layout.id} choice={view.choice} />
+      )}
       {overlay === 'settings' && <SettingsPanel />}
-      {overlay === 'editor' && <LayoutEditor layoutId={editingLayoutId} />}
+      {lit && overlay === 'editor' && <LayoutEditor layoutId={editingLayoutId} />}
       {overlay === 'quit' && <QuitDialog />}
       {overlay === 'quit-done' && <QuitDone />}
       {overlay === 'status' && <StatusView />}
