@@ -36,6 +36,11 @@ export interface SettingsControlOptions {
   /** What start-wall found: the file refused (running on the last good one), a damaged store. */
   startNotices: SettingsNotice[];
   blocking: SettingsStatus['blocking'];
+  /**
+   * What goes back over IT's file whenever the wall reads it anew (the last signed bundle's
+   * parts, set by start-wall when the PC is provisioned): the file alone would undo the bundle.
+   */
+  overFile?: (change: BookChange & { ok: true }) => BookChange & { ok: true };
 }
 
 export interface SettingsHost {
@@ -193,8 +198,8 @@ export class SettingsService {
       this.host.log(`settings: moving the secrets of ${configFile} into the vault failed: ${why}`);
       return { ok: false, error: why };
     }
-    const change = this.control.book.replaceBase(moved.doc);
-    this.changed(change);
+    const read = this.control.book.replaceBase(moved.doc);
+    this.changed(read.ok && this.control.overFile ? this.control.overFile(read) : read);
     this.host.log(
       `settings: ${moved.moved} secret(s) moved from ${configFile} into the vault; no copy in clear is kept`,
     );

@@ -109,6 +109,7 @@ export async function startWall<Served extends HostServing>(
   // IT's signed bundles (docs/provisioning.md): the last one applied is put back before start.
   const place = { ...start.control, dataDir: storeOpener ? dirname(storeOpener.file) : null, log };
   const restored = restoreProvisioned(place);
+  start.control.overFile = (change) => withKeptBundle(place, change);
   const service = await WallService.start({
     settings: book.settings,
     configSource: book.source,

@@ -130,6 +130,19 @@ describe('provisioning wired into the wall', () => {
     expect(plain(await start(place))).toBe(said);
   });
 
+  it("keeps the bundle when staff move the file's passwords into the vault after it", async () => {
+    const place = pc('File-Pass-1');
+    const wall = await start(place);
+    writeFileSync(join(place.bundles, 'wall-7.owb'), signed(bundle()));
+    expect((await wall.provisioning!.pollOnce()).outcome).toBe('applied');
+    // The move reads IT's file anew; the bundle's parts must go back over it at once.
+    await wall.service.handle('staff:set-pin', { pin: '2468' }); // staff, unlocked
+    const moved = await wall.service.handle('settings:move-secrets-to-vault', undefined);
+    expect(moved).toMatchObject({ ok: true, value: { moved: 2 } });
+    expect(readFileSync(place.config, 'utf8')).not.toContain('File-Pass-1');
+    expect(names(wall)).toEqual(['Trung tâm Phục vụ hành chính công', 'Phòng họp']);
+  });
+
   it('keeps the bundle when IT fixes a configuration file the wall had refused at start', async () => {
     const place = pc();
     const first = await start(place);
