@@ -10,7 +10,7 @@ const text = () =>
     .string({ error: M.nonEmptyText })
     .trim()
     .min(1, { error: M.nonEmptyText, abort: true })
-    .max(200, { error: M.nonEmptyText });
+    .max(200, { error: M.longText });
 
 const secretDraft = z.union([
   z.object({ keep: z.literal(true) }),
@@ -43,7 +43,11 @@ const authDraft = z.discriminatedUnion(
 
 export const endpointDraftSchema = z.object(
   {
-    url: z.string({ error: M.text }).trim().min(1, { error: M.nonEmptyText }).max(2048),
+    url: z
+      .string({ error: M.text })
+      .trim()
+      .min(1, { error: M.nonEmptyText })
+      .max(2048, { error: M.longUrl }),
     auth: authDraft,
     tls: z.object({ ca: z.string().optional(), fingerprint: z.string().optional() }).optional(),
     allowBasicOverCleartext: z.boolean({ error: M.flag }).optional(),
@@ -56,8 +60,12 @@ export const centreDraftSchema = z.object(
   {
     id: idSchema.optional(),
     name: text(),
-    shortName: z.string().trim().max(200).optional(),
-    order: z.number().int().min(0).optional(),
+    shortName: z.string({ error: M.text }).trim().max(200, { error: M.longText }).optional(),
+    order: z
+      .number({ error: M.order })
+      .int({ error: M.order })
+      .min(0, { error: M.order })
+      .optional(),
   },
   { error: M.object },
 );

@@ -22,6 +22,13 @@ export const MESSAGES = {
   topLevel: fixed('not-an-object', 'must be a JSON object', 'Phải là một đối tượng JSON.'),
   object: fixed('not-an-object', 'must be an object', 'Phải là một đối tượng.'),
   nonEmptyText: fixed('required', 'must be a non-empty text', 'Không được để trống.'),
+  longText: fixed('too-long', 'must be at most 200 characters', 'Tối đa 200 ký tự.'),
+  longUrl: fixed('too-long', 'must be at most 2048 characters', 'Tối đa 2048 ký tự.'),
+  order: fixed(
+    'invalid-order',
+    'must be a whole number, 0 or more',
+    'Phải là số nguyên, từ 0 trở lên.',
+  ),
   text: fixed('not-text', 'must be a text', 'Phải là chữ.'),
   id: fixed(
     'invalid-id',

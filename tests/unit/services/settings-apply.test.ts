@@ -105,6 +105,28 @@ describe('settings applied at once', () => {
     expect(wall.snapshot().configSource).toBe('demo');
   });
 
+  it('names a centre that is too long or misordered in words of its own, both languages', async () => {
+    const wall = await startService();
+    const refused = await wall.handle('settings:save-centre', {
+      name: 'X'.repeat(201),
+      order: 'first',
+    });
+    expect(refused).toMatchObject({
+      ok: true,
+      value: {
+        saved: false,
+        errors: [
+          { field: 'name', code: 'too-long', message: { vi: 'Tối đa 200 ký tự.' } },
+          {
+            field: 'order',
+            code: 'invalid-order',
+            message: { en: 'must be a whole number, 0 or more' },
+          },
+        ],
+      },
+    });
+  });
+
   it('pushes the status line on a change, and Test refuses what the schema refuses', async () => {
     const wall = await startService();
     const pushed: string[] = [];
