@@ -1,7 +1,7 @@
 // One camera's player, owned outside React's render path: it holds the <video> element and the
 // mpegts.js player, runs the freshness watchdog each second, and recovers in stages (jump to
 // live, recreate with backoff). React tiles only mount its <video> into their box.
-import type { PlayerFreshness } from '../status/display-state';
+import { sameFreshness, type PlayerFreshness } from '../status/display-state';
 import type { EnginePlayer } from './player-engine';
 import type { TilePlayerDeps } from './tile-player-deps';
 import type { WatchdogState, WatchdogStep } from './watchdog';
@@ -304,12 +304,7 @@ export class TilePlayer {
       health: this.codecUnsupported ? 'codec-unsupported' : this.damaged ? 'damaged' : this.health,
       lastFrameAt: this.watchdog.lastFrameAt,
     };
-    // Push only changes of state, not every frame: while live nothing re-renders.
-    const same =
-      this.last !== null &&
-      this.last.health === next.health &&
-      (next.health === 'live' || this.last.lastFrameAt === next.lastFrameAt);
-    if (same) return;
+    if (sameFreshness(this.last, next)) return;
     this.last = next;
     this.onFreshness(next);
   }

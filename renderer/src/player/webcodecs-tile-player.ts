@@ -3,7 +3,7 @@
 // watchdog and status reports as the mpegts.js player (tile-player.ts), and the same surface
 // for the pool, the tiles and hidden-players.ts. When this display cannot decode the stream
 // (H.265 without a platform decoder) it hands the tile to an mpegts.js TilePlayer for good.
-import type { PlayerFreshness } from '../status/display-state';
+import { sameFreshness, type PlayerFreshness } from '../status/display-state';
 import { accessUnitUrl } from '../contract';
 import type { WatchdogState, WatchdogStep } from './watchdog';
 import { afterError, initialWatchdog, watchdogTick } from './watchdog';
@@ -182,11 +182,7 @@ export class WebCodecsTilePlayer {
 
   private report(): void {
     const next: PlayerFreshness = { health: this.health, lastFrameAt: this.watchdog.lastFrameAt };
-    const same =
-      this.last !== null &&
-      this.last.health === next.health &&
-      (next.health === 'live' || this.last.lastFrameAt === next.lastFrameAt);
-    if (same) return;
+    if (sameFreshness(this.last, next)) return;
     this.last = next;
     this.onFreshness(next);
   }

@@ -22,6 +22,18 @@ export interface PlayerFreshness {
   lastFrameAt: number | null;
 }
 
+/**
+ * Whether a player's new freshness is worth pushing: only changes of state are, not every
+ * frame, so nothing re-renders while a tile is live (its last frame time moves on each frame).
+ */
+export function sameFreshness(last: PlayerFreshness | null, next: PlayerFreshness): boolean {
+  return (
+    last !== null &&
+    last.health === next.health &&
+    (next.health === 'live' || last.lastFrameAt === next.lastFrameAt)
+  );
+}
+
 export interface TileView {
   state: DisplayState;
   /** Why an upstream failure happened, when main knows; null otherwise. */
