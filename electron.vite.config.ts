@@ -1,6 +1,34 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+
+/**
+ * The player chunk is imported dynamically, so the browser would only start fetching it when
+ * the main chunk runs its import(). A modulepreload link in index.html starts the fetch and the
+ * compile while the main chunk is still loading; measured on the benchmark's page loads, the
+ * engine was otherwise still unevaluated when the first snapshot arrived, and the first players
+ * waited for it behind the first render (tests/bench/boot-timeline.ts).
+ */
+function preloadPlayerChunk(): Plugin {
+  return {
+    name: 'one-stop-wall:preload-player-chunk',
+    enforce: 'post',
+    transformIndexHtml(_html, context) {
+      const chunk = Object.values(context.bundle ?? {}).find(
+        (output) => output.type === 'chunk' && output.name === 'mpegts-engine',
+      );
+      if (!chunk) return [];
+      return [
+        {
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${chunk.fileName}` },
+          injectTo: 'head',
+        },
+      ];
+    },
+  };
+}
 
 // electron-vite builds the three targets (main, preload, renderer) with one config, which is the
 // ecosystem's convention for Electron + Vite. The browser preview host reuses the renderer
@@ -24,7 +52,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react()],
+    plugins: [react(), preloadPlayerChunk()],
     build: {
       // electron-vite leaves bundles unminified; the renderer is parsed at every start of
       // every wall window, so it is minified (measured: about a third of the size).

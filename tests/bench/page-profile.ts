@@ -3,7 +3,7 @@
 // /proc over the same window. Ours is profiled again with one tile maximised over the grid,
 // and the grid's videos are checked to be paused (decoding nothing) while their tiles stay
 // live. Not part of `npm run bench`: a tool for finding where the wall's page spends more.
-//   npx tsx tests/bench/page-profile.ts [tiles=16] [seconds=10]
+//   npx tsx tests/bench/page-profile.ts [tiles=16] [seconds=10] [contenders=ours,tuned]
 import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { startBenchStreams, type BenchStreams } from './bench-streams';
@@ -50,7 +50,7 @@ async function profileOne(contender: Contender, tiles: number, s: number, stream
     const page = open.pages[0]!;
     const hostPid = open.host?.pid;
     await profileWindow(`${contender}, ${tiles} tiles`, page, hostPid, s);
-    if (contender !== 'ours') return;
+    if (contender !== 'ours' && contender !== 'webcodecs') return;
     await page.locator('.grid [data-testid="tile"]').first().dblclick();
     await page.locator('.maximised video').waitFor();
     await sleep(3_000);
@@ -76,7 +76,8 @@ async function main(): Promise<void> {
   const streams = await startBenchStreams(tiles);
   try {
     await sleep(3_000);
-    for (const contender of ['ours', 'tuned'] as const) {
+    const contenders = (process.argv[4] ?? 'ours,tuned').split(',') as Contender[];
+    for (const contender of contenders) {
       await profileOne(contender, tiles, seconds, streams);
     }
   } finally {

@@ -1,7 +1,9 @@
 // The WebCodecs engine (`?engine=webcodecs`) in Debian's Chromium: tiles take the gateway's
-// access-unit stream and paint decoded H.264 from Node-Media-Server on canvases; an H.265
-// camera (GStreamer's x265 over RTSP), which this Chromium has no WebCodecs decoder for, falls
-// back to mpegts.js, which says the display cannot decode it.
+// access-unit stream and show decoded H.264 from Node-Media-Server, with either sink
+// (renderer/src/player/frame-sink.ts): a <video> playing a generated track (the default where
+// the browser has MediaStreamTrackGenerator) or a canvas (`sink=canvas`). An H.265 camera
+// (GStreamer's x265 over RTSP), which this Chromium has no WebCodecs decoder for, falls back to
+// mpegts.js, which says the display cannot decode it.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -72,37 +74,51 @@ test.afterAll(async () => {
   await rtsp?.stop();
 });
 
+type Sink = 'track' | 'canvas';
+const SINKS: Sink[] = ['track', 'canvas'];
+
 /** The page with the WebCodecs engine chosen (before the fragment holding the key). */
-function webCodecsUrl(): string {
+function webCodecsUrl(sink: Sink): string {
   const url = new URL(preview.host.url);
   url.searchParams.set('engine', 'webcodecs');
+  if (sink === 'canvas') url.searchParams.set('sink', 'canvas');
   return url.toString();
 }
 
-interface CanvasTile {
+/** A tile's WebCodecs picture: a canvas, or a <video> playing a MediaStream (never MSE's). */
+const PICTURE = 'canvas.tile-canvas, video.tile-video:not(.replay-video)';
+
+interface PictureTile {
   cameraId: string;
   state: string;
   canvases: number;
-  videos: number;
+  /** <video>s playing a generated track. */
+  trackVideos: number;
+  /** <video>s playing anything else (mpegts.js's MSE). */
+  otherVideos: number;
   painted: number;
   luma: number;
 }
 
-/** Each tile's canvas: frames painted (decoded, not dropped) and the mean luma of its picture. */
-async function canvasTiles(page: Page): Promise<CanvasTile[]> {
-  return page.evaluate(() => {
+/** Each tile's picture: frames shown (decoded, not dropped) and the mean luma of its picture. */
+async function pictureTiles(page: Page): Promise<PictureTile[]> {
+  return page.evaluate((selector) => {
     const probe = document.createElement('canvas');
     probe.width = 16;
     probe.height = 9;
     const context = probe.getContext('2d', { willReadFrequently: true });
     return [...document.querySelectorAll<HTMLElement>('[data-testid="tile"]')].map((tile) => {
-      const canvas = tile.querySelector<HTMLCanvasElement>('canvas.tile-canvas');
+      const picture = tile.querySelector<HTMLCanvasElement | HTMLVideoElement>(selector);
       const quality = (
-        canvas as unknown as { getVideoPlaybackQuality?: () => VideoPlaybackQuality } | null
+        picture as unknown as { getVideoPlaybackQuality?: () => VideoPlaybackQuality } | null
       )?.getVideoPlaybackQuality?.();
+      const videos = [...tile.querySelectorAll('video')];
+      const trackVideos = videos.filter((v) => v.srcObject instanceof MediaStream).length;
       let luma = 0;
-      if (canvas && context && canvas.width > 0) {
-        context.drawImage(canvas, 0, 0, 16, 9);
+      const width =
+        picture instanceof HTMLVideoElement ? picture.videoWidth : (picture?.width ?? 0);
+      if (picture && context && width > 0) {
+        context.drawImage(picture, 0, 0, 16, 9);
         const data = context.getImageData(0, 0, 16, 9).data;
         for (let i = 0; i < data.length; i += 4)
           luma += (data[i]! + data[i + 1]! + data[i + 2]!) / 3;
@@ -112,71 +128,80 @@ async function canvasTiles(page: Page): Promise<CanvasTile[]> {
         cameraId: tile.dataset.cameraId ?? '',
         state: tile.dataset.state ?? '',
         canvases: tile.querySelectorAll('canvas.tile-canvas').length,
-        videos: tile.querySelectorAll('video').length,
+        trackVideos,
+        otherVideos: videos.length - trackVideos,
         painted: quality ? quality.totalVideoFrames - quality.droppedVideoFrames : 0,
         luma,
       };
     });
-  });
+  }, PICTURE);
 }
 
 const painted = async (page: Page, id: string) =>
-  (await canvasTiles(page)).find((t) => t.cameraId === id)?.painted ?? 0;
+  (await pictureTiles(page)).find((t) => t.cameraId === id)?.painted ?? 0;
 
-test('H.264 tiles decode with WebCodecs and paint advancing, non-black frames on canvases', async ({
-  page,
-}, testInfo) => {
-  await page.goto(webCodecsUrl());
-  for (const id of H264) {
-    await expect.poll(() => painted(page, id), { timeout: 45_000 }).toBeGreaterThan(0);
-    await waitForState(page, id, ['live']);
-  }
-  const before = await canvasTiles(page);
-  for (const id of H264) {
-    const start = before.find((t) => t.cameraId === id)!.painted;
-    await expect.poll(() => painted(page, id), { timeout: 10_000 }).toBeGreaterThan(start + 10);
-  }
-  const after = await canvasTiles(page);
-  for (const id of H264) {
-    const tile = after.find((t) => t.cameraId === id)!;
-    // The canvas path, not mpegts.js: no <video> in the tile.
-    expect(tile, id).toMatchObject({ state: 'live', canvases: 1, videos: 0 });
-    expect(tile.luma, `${id} is not black`).toBeGreaterThan(10);
-    // One upstream session per camera, relayed as access units.
-    expect(preview.host.service.broker.session(id, 'sub')?.connections).toBe(1);
-  }
-  // The canvas answers requestVideoFrameCallback as a <video> does (the benchmark's probe).
-  const shown = await page.evaluate(
-    () =>
-      new Promise<boolean>((resolve) => {
-        const canvas = document.querySelector('canvas.tile-canvas') as unknown as {
-          requestVideoFrameCallback: HTMLVideoElement['requestVideoFrameCallback'];
-        };
-        canvas.requestVideoFrameCallback((now, meta) =>
-          resolve(meta.presentedFrames > 0 && meta.expectedDisplayTime > now),
-        );
-      }),
-  );
-  expect(shown).toBe(true);
-  await page.screenshot({ path: testInfo.outputPath('webcodecs-wall.png') });
-});
+/** What a WebCodecs tile holds with each sink: no mpegts.js <video> either way. */
+const PICTURE_OF: Record<Sink, Pick<PictureTile, 'canvases' | 'trackVideos' | 'otherVideos'>> = {
+  track: { canvases: 0, trackVideos: 1, otherVideos: 0 },
+  canvas: { canvases: 1, trackVideos: 0, otherVideos: 0 },
+};
 
-/** Frames painted on each WebCodecs canvas in the page, maximised tile first if there is one. */
-async function canvasCounts(page: Page): Promise<{ maximised: number; hidden: number[] }> {
-  return page.evaluate(() => {
-    const paintedOf = (canvas: Element) => {
+for (const sink of SINKS) {
+  test(`H.264 tiles decode with WebCodecs and show advancing, non-black frames (${sink} sink)`, async ({
+    page,
+  }, testInfo) => {
+    await page.goto(webCodecsUrl(sink));
+    for (const id of H264) {
+      await expect.poll(() => painted(page, id), { timeout: 45_000 }).toBeGreaterThan(0);
+      await waitForState(page, id, ['live']);
+    }
+    const before = await pictureTiles(page);
+    for (const id of H264) {
+      const start = before.find((t) => t.cameraId === id)!.painted;
+      await expect.poll(() => painted(page, id), { timeout: 10_000 }).toBeGreaterThan(start + 10);
+    }
+    const after = await pictureTiles(page);
+    for (const id of H264) {
+      const tile = after.find((t) => t.cameraId === id)!;
+      expect(tile, id).toMatchObject({ state: 'live', ...PICTURE_OF[sink] });
+      expect(tile.luma, `${id} is not black`).toBeGreaterThan(10);
+      // One upstream session per camera, relayed as access units.
+      expect(preview.host.service.broker.session(id, 'sub')?.connections).toBe(1);
+    }
+    // The picture answers requestVideoFrameCallback (the benchmark's probe reads it).
+    const shown = await page.evaluate(
+      (selector) =>
+        new Promise<boolean>((resolve) => {
+          const picture = document.querySelector(selector) as unknown as {
+            requestVideoFrameCallback: HTMLVideoElement['requestVideoFrameCallback'];
+          };
+          picture.requestVideoFrameCallback((now, meta) =>
+            resolve(meta.presentedFrames > 0 && meta.expectedDisplayTime > now),
+          );
+        }),
+      PICTURE,
+    );
+    expect(shown).toBe(true);
+    await page.screenshot({ path: testInfo.outputPath(`webcodecs-wall-${sink}.png`) });
+  });
+}
+
+/** Frames shown by each WebCodecs picture in the page, maximised tile first if there is one. */
+async function pictureCounts(page: Page): Promise<{ maximised: number; hidden: number[] }> {
+  return page.evaluate((selector) => {
+    const paintedOf = (picture: Element) => {
       const q = (
-        canvas as unknown as { getVideoPlaybackQuality(): VideoPlaybackQuality }
+        picture as unknown as { getVideoPlaybackQuality(): VideoPlaybackQuality }
       ).getVideoPlaybackQuality();
       return q.totalVideoFrames - q.droppedVideoFrames;
     };
-    const shown = document.querySelector('.maximised canvas.tile-canvas');
-    const all = [...document.querySelectorAll('canvas.tile-canvas')];
+    const shown = document.querySelector(`.maximised :is(${selector})`);
+    const all = [...document.querySelectorAll(`.grid :is(${selector})`)];
     return {
       maximised: shown ? paintedOf(shown) : -1,
       hidden: all.filter((c) => c !== shown).map(paintedOf),
     };
-  });
+  }, PICTURE);
 }
 
 /** A PNG decoded by Chromium: its size and the mean luma of its top three quarters (the band is below). */
@@ -194,25 +219,25 @@ async function pngLook(page: Page, png: Buffer) {
   }, png.toString('base64'));
 }
 
-test('a maximised tile paints while the tiles hidden under it decode nothing; snapshot; replay', async ({
+test('a maximised tile plays while the tiles hidden under it decode nothing; snapshot; replay', async ({
   page,
 }, testInfo) => {
-  await page.goto(webCodecsUrl());
+  await page.goto(webCodecsUrl('track'));
   for (const id of H264)
     await expect.poll(() => painted(page, id), { timeout: 45_000 }).toBeGreaterThan(0);
   await page.locator(`[data-testid="tile"][data-camera-id="${H264[0]}"]`).first().dblclick();
   await expect
-    .poll(async () => (await canvasCounts(page)).maximised, { timeout: 30_000 })
+    .poll(async () => (await pictureCounts(page)).maximised, { timeout: 30_000 })
     .toBeGreaterThan(10);
-  const before = await canvasCounts(page);
+  const before = await pictureCounts(page);
   await expect
-    .poll(async () => (await canvasCounts(page)).maximised, { timeout: 20_000 })
+    .poll(async () => (await pictureCounts(page)).maximised, { timeout: 20_000 })
     .toBeGreaterThan(before.maximised + 25);
-  const after = await canvasCounts(page);
+  const after = await pictureCounts(page);
   // The grid's players are suspended: their feeds drop every frame instead of decoding it.
   expect(after.hidden).toEqual(before.hidden);
   await waitForState(page, H264[0]!, ['live']);
-  // A snapshot (C) of the WebCodecs tile: the canvas's picture at the stream's 640×360.
+  // A snapshot (C) of the WebCodecs tile: its picture at the stream's 640×360.
   await page.keyboard.press('c');
   await expect(page.locator('.banner__notice')).toContainText(`Đã lưu ảnh: ${snapshotFolder}`);
   const [name] = readdirSync(snapshotFolder);
@@ -238,7 +263,7 @@ test('an H.265 camera falls back to mpegts.js, which says this display cannot de
 }, testInfo) => {
   const lines: string[] = [];
   page.on('console', (message) => lines.push(message.text()));
-  await page.goto(webCodecsUrl());
+  await page.goto(webCodecsUrl('track'));
   const webCodecsHevc = await page.evaluate(async () => {
     const answer = await VideoDecoder.isConfigSupported({ codec: 'hvc1.1.6.L93.B0' });
     return answer.supported === true;
@@ -251,8 +276,8 @@ test('an H.265 camera falls back to mpegts.js, which says this display cannot de
   await expect(page.locator(`[data-testid="tile"][data-camera-id="${H265}"]`)).toContainText(
     'H.265',
   );
-  // The H.264 tiles beside it stay on the canvas path.
-  const tiles = await canvasTiles(page);
-  for (const id of H264) expect(tiles.find((t) => t.cameraId === id)?.canvases, id).toBe(1);
+  // The H.264 tiles beside it stay on the WebCodecs path.
+  const tiles = await pictureTiles(page);
+  for (const id of H264) expect(tiles.find((t) => t.cameraId === id)?.trackVideos, id).toBe(1);
   await page.screenshot({ path: testInfo.outputPath('webcodecs-h265-fallback.png') });
 });

@@ -339,3 +339,43 @@ describe('architecture', () => {
     expect(problems).toEqual([]);
   });
 });
+
+describe('the player code stays a chunk of its own', () => {
+  // mpegts.js is most of the renderer; the shell paints and the first players start without
+  // waiting for it only while nothing imports it statically (engine-loader.ts imports it
+  // dynamically). One static import anywhere folds it back into the main chunk; the build only
+  // warns (INEFFECTIVE_DYNAMIC_IMPORT), so this fails instead.
+  const STATIC_ENGINE_IMPORT =
+    /^\s*import\s+(?!type\b)[^;]*?from\s+['"](?:\.{1,2}\/)+(?:player\/)?mpegts-engine['"]/gm;
+  const STATIC_LIBRARY_IMPORT = /^\s*import\s+(?!type\b)[^;]*?from\s+['"]mpegts\.js['"]/gm;
+
+  it('only engine-loader.ts reaches mpegts-engine.ts, and only mpegts-engine.ts imports mpegts.js', () => {
+    const problems = sourceFiles('renderer').flatMap((file) => {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      const found: string[] = [];
+      for (const m of text.matchAll(STATIC_ENGINE_IMPORT)) {
+        found.push(
+          `${file}:${text.slice(0, m.index).split('\n').length} imports mpegts-engine statically; use loadEngine()`,
+        );
+      }
+      if (!file.endsWith('player/mpegts-engine.ts')) {
+        for (const m of text.matchAll(STATIC_LIBRARY_IMPORT)) {
+          found.push(
+            `${file}:${text.slice(0, m.index).split('\n').length} imports mpegts.js; go through engine-loader.ts`,
+          );
+        }
+      }
+      return found;
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('catches the import that once folded the chunk back', () => {
+    const text =
+      "import { x } from './a';\nimport { mpegtsEngine } from '../player/mpegts-engine';\n";
+    expect([...text.matchAll(STATIC_ENGINE_IMPORT)]).toHaveLength(1);
+    expect([
+      ..."import type { E } from './mpegts-engine';".matchAll(STATIC_ENGINE_IMPORT),
+    ]).toHaveLength(0);
+  });
+});

@@ -7,7 +7,7 @@ import type { Locale } from '../contract';
 import { translate } from '../i18n/translate';
 import { showNotice } from '../controls/staff-actions';
 import { clockTime } from '../look/snapshot-band';
-import { mpegtsEngine } from '../player/mpegts-engine';
+import { loadEngine } from '../player/engine-loader';
 import { ReplayPlayer, type ReplayProgress } from '../player/replay-player';
 import { appStore } from '../store/app-store';
 
@@ -27,15 +27,34 @@ export function ReplayView({
   useEffect(() => {
     const box = boxRef.current;
     if (!box) return;
-    const player = new ReplayPlayer(url, mpegtsEngine, (end) => {
-      if (end !== 'ended') showNotice(appStore, translate(locale, 'look.replayNothing'));
+    const nothing = () => {
+      showNotice(appStore, translate(locale, 'look.replayNothing'));
       appStore.getState().stopReplay();
-    });
-    box.appendChild(player.video);
-    const timer = window.setInterval(() => setProgress(player.progress()), PROGRESS_MS);
+    };
+    let player: ReplayPlayer | null = null;
+    let timer: number | undefined;
+    let gone = false;
+    // The player code is a chunk of its own (engine-loader.ts); by the time staff ask for a
+    // replay it has long been loaded, so this waits a microtask, not a fetch.
+    loadEngine().then(
+      (engine) => {
+        if (gone) return;
+        const made = new ReplayPlayer(url, engine, (end) => {
+          if (end !== 'ended') nothing();
+          else appStore.getState().stopReplay();
+        });
+        player = made;
+        box.appendChild(made.video);
+        timer = window.setInterval(() => setProgress(made.progress()), PROGRESS_MS);
+      },
+      () => {
+        if (!gone) nothing();
+      },
+    );
     return () => {
+      gone = true;
       window.clearInterval(timer);
-      player.destroy();
+      player?.destroy();
     };
     // The locale only words a notice; a new URL is a new replay.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -2,7 +2,7 @@
 // in a small strip in a corner, so they are really composited like tiles; removed after), this
 // window's display, then hands the result to main to keep and reads back the full report.
 import type { RendererPcCheck, WallApi } from '../contract';
-import { mpegtsEngine } from '../player/mpegts-engine';
+import { loadEngine } from '../player/engine-loader';
 import { probeCodecs } from './codec-probe';
 import { measureDecode, type PlaybackCounted } from './decode-measure';
 import { pcCheckStore } from './pc-check-store';
@@ -29,7 +29,7 @@ export async function runPcCheck(
   try {
     const codecs = await probeCodecs();
     const decode = await measureDecode({
-      engine: mpegtsEngine,
+      engine: await loadEngine(),
       gatewayBase: context.gatewayBase,
       host: strip,
       wallVideos: () =>

@@ -7,7 +7,8 @@ import { lazyEngine, loadEngine, loadedEngine } from './engine-loader';
 import { watchHiddenPlayers } from './hidden-players';
 import { PlayerPool } from './player-pool';
 import { Prestart, prestartTargets } from './prestart';
-import { readEngineChoice } from './engine-choice';
+import { readEngineChoice, readSinkChoice } from './engine-choice';
+import { canvasSink, trackSink, trackSinkAvailable } from './frame-sink';
 import type { TilePlayerDeps } from './tile-player';
 import { TilePlayer } from './tile-player';
 import { webCodecsAvailable } from './webcodecs-engine';
@@ -24,8 +25,12 @@ const browserDeps: TilePlayerDeps = {
   clearInterval: (handle) => window.clearInterval(handle as number),
 };
 
+/** Read once, like the engine. */
+const sinkKind = readSinkChoice(window.location, trackSinkAvailable());
+
 const webCodecsDeps: WebCodecsTileDeps = {
-  createCanvas: () => document.createElement('canvas'),
+  createSink: () =>
+    sinkKind === 'track' ? trackSink() : canvasSink(document.createElement('canvas')),
   fallback: (url, onFreshness) => new TilePlayer(url, onFreshness, browserDeps),
   now: browserDeps.now,
   setInterval: browserDeps.setInterval,

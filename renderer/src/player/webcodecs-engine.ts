@@ -1,14 +1,16 @@
 // The WebCodecs engine: one tile's access units (contract/access-unit-wire.ts) from the
-// gateway's .au stream straight into a VideoDecoder, each decoded frame drawn on the tile's
-// canvas the moment it comes out and closed at once. There is no media buffer between the
-// socket and the screen: when the decoder falls behind for good (not on a burst of frames it
-// works off), frames are dropped up to the next keyframe instead of queueing (feed-gate.ts). A codec this display cannot decode is reported
-// (onUnsupported) and the tile falls back to mpegts.js (webcodecs-tile-player.ts).
+// gateway's .au stream straight into a VideoDecoder, each decoded frame handed to the tile's
+// sink (frame-sink.ts: a generated video track, or a canvas) the moment it comes out. There is
+// no media buffer between the socket and the screen: when the decoder falls behind for good
+// (not on a burst of frames it works off), frames are dropped up to the next keyframe instead
+// of queueing (feed-gate.ts). A codec this display cannot decode is reported (onUnsupported)
+// and the tile falls back to mpegts.js (webcodecs-tile-player.ts).
 import { decodeAuMessage, type AuConfig, type AuFrame } from '../contract';
 import { FeedGate } from './feed-gate';
+import type { FrameSink } from './frame-sink';
 
 export interface FeedEvents {
-  /** A frame reached the canvas. */
+  /** A frame reached the sink (the screen). */
   onPainted(): void;
   /** A frame arrived (painted or not): a paused tile's sign of life. */
   onArrived(): void;
@@ -50,13 +52,14 @@ export class WebCodecsFeed {
   private decoder: VideoDecoder | null = null;
   private config: AuConfig | null = null;
   private closed = false;
-  /** When main received the frame on the canvas (epoch ms), for a frame's wall-clock time. */
+  /** When main received the frame last shown (epoch ms), for a frame's wall-clock time. */
   lastPaintedReceivedAt: number | null = null;
   private readonly receivedAt = new Map<number, number>();
 
   constructor(
     url: string,
-    private readonly canvas: HTMLCanvasElement,
+    /** Borrowed from the tile player, which keeps it across recreated feeds. */
+    private readonly sink: FrameSink,
     private readonly events: FeedEvents,
     private readonly platform: FeedPlatform = browserPlatform,
   ) {
@@ -147,26 +150,21 @@ export class WebCodecsFeed {
   }
 
   private paint(frame: VideoFrame): void {
-    try {
-      if (this.closed) return;
-      const { displayWidth: width, displayHeight: height } = frame;
-      if (this.canvas.width !== width || this.canvas.height !== height) {
-        this.canvas.width = width;
-        this.canvas.height = height;
-      }
-      this.canvas.getContext('2d')?.drawImage(frame, 0, 0, width, height);
-      this.counters.decoded += 1;
-      this.gate.painted(frame.timestamp / 1_000);
-      this.lastPaintedReceivedAt = this.receivedAt.get(frame.timestamp) ?? null;
-      // Older entries than the painted frame will never be looked up again.
-      for (const key of this.receivedAt.keys()) {
-        if (key > frame.timestamp) break;
-        this.receivedAt.delete(key);
-      }
-      this.events.onPainted();
-    } finally {
-      frame.close();
+    const timestamp = frame.timestamp; // read before the sink closes the frame
+    if (this.closed) return frame.close();
+    if (!this.sink.show(frame)) {
+      this.counters.dropped += 1;
+      return;
     }
+    this.counters.decoded += 1;
+    this.gate.painted(timestamp / 1_000);
+    this.lastPaintedReceivedAt = this.receivedAt.get(timestamp) ?? null;
+    // Older entries than the shown frame will never be looked up again.
+    for (const key of this.receivedAt.keys()) {
+      if (key > timestamp) break;
+      this.receivedAt.delete(key);
+    }
+    this.events.onPainted();
   }
 
   private fail(message: string): void {

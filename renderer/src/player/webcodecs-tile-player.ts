@@ -1,5 +1,6 @@
 // One camera's player with the WebCodecs engine (the `engine=webcodecs` experiment,
-// engine-choice.ts): a <canvas> the feed paints into (webcodecs-engine.ts), the same freshness
+// engine-choice.ts): a sink the feed shows frames in (frame-sink.ts: a <video> playing a
+// generated track, or a <canvas>; webcodecs-engine.ts), the same freshness
 // watchdog and status reports as the mpegts.js player (tile-player.ts), and the same surface
 // for the pool, the tiles and hidden-players.ts. When this display cannot decode the stream
 // (H.265 without a platform decoder) it hands the tile to an mpegts.js TilePlayer for good.
@@ -8,7 +9,8 @@ import { accessUnitUrl } from '../contract';
 import type { WatchdogState, WatchdogStep } from './watchdog';
 import { afterError, initialWatchdog, watchdogTick } from './watchdog';
 import { WebCodecsFeed, type FeedEvents, type FeedPlatform } from './webcodecs-engine';
-import { exposeCanvasMeasures, type CanvasMeasures } from './canvas-measures';
+import { exposeCanvasMeasures, exposeTrackMeasures, type SinkMeasures } from './sink-measures';
+import type { FrameSink } from './frame-sink';
 import { registerFrameTime } from '../look/frame-times';
 
 const WATCHDOG_INTERVAL_MS = 1_000;
@@ -27,7 +29,8 @@ export interface FallbackPlayer {
 
 export interface WebCodecsTileDeps {
   platform?: FeedPlatform;
-  createCanvas(): HTMLCanvasElement;
+  /** The tile's picture: made once per player, kept across recreated feeds. */
+  createSink(): FrameSink;
   /** The mpegts.js player for the same FLV URL, reporting to the same freshness. */
   fallback(url: string, onFreshness: (freshness: PlayerFreshness) => void): FallbackPlayer;
   now(): number;
@@ -38,13 +41,13 @@ export interface WebCodecsTileDeps {
 }
 
 export class WebCodecsTilePlayer {
-  private readonly canvas: HTMLCanvasElement;
+  private readonly sink: FrameSink;
   private feed: WebCodecsFeed | null = null;
   private fallbackPlayer: FallbackPlayer | null = null;
   private container: HTMLElement | null = null;
   private watchdog: WatchdogState;
   private readonly timer: unknown;
-  private readonly measures: CanvasMeasures;
+  private readonly measures: SinkMeasures;
   private painted = 0;
   private arrivedSinceTick = false;
   private suspended = false;
@@ -58,22 +61,29 @@ export class WebCodecsTilePlayer {
     private readonly onFreshness: (freshness: PlayerFreshness) => void,
     private readonly deps: WebCodecsTileDeps,
   ) {
-    this.canvas = deps.createCanvas();
-    this.canvas.className = 'tile-video tile-canvas';
-    // No picture until the first frame sizes it (a snapshot reads a 0-wide canvas as none).
-    this.canvas.width = 0;
-    this.canvas.height = 0;
-    registerFrameTime(this.canvas, () => this.frameTime());
-    this.measures = exposeCanvasMeasures(this.canvas, deps.requestAnimationFrame);
+    this.sink = deps.createSink();
+    const element = this.sink.element;
+    if (this.sink.kind === 'canvas') {
+      const canvas = element as HTMLCanvasElement;
+      canvas.className = 'tile-video tile-canvas';
+      // No picture until the first frame sizes it (a snapshot reads a 0-wide canvas as none).
+      canvas.width = 0;
+      canvas.height = 0;
+      this.measures = exposeCanvasMeasures(canvas, deps.requestAnimationFrame);
+    } else {
+      element.className = 'tile-video';
+      this.measures = exposeTrackMeasures(element as HTMLVideoElement);
+    }
+    registerFrameTime(element, () => this.frameTime());
     this.watchdog = initialWatchdog(deps.now());
     this.openFeed();
     this.timer = deps.setInterval(() => this.tick(), WATCHDOG_INTERVAL_MS);
     this.report();
   }
 
-  /** The element on screen: the canvas, or the fallback's <video>. */
+  /** The element on screen: the sink's, or the fallback's <video>. */
   get video(): HTMLElement {
-    return this.fallbackPlayer?.video ?? this.canvas;
+    return this.fallbackPlayer?.video ?? this.sink.element;
   }
 
   get isSuspended(): boolean {
@@ -88,13 +98,15 @@ export class WebCodecsTilePlayer {
   mountInto(container: HTMLElement): void {
     this.container = container;
     if (this.fallbackPlayer) return this.fallbackPlayer.mountInto(container);
-    if (this.canvas.parentElement !== container) container.appendChild(this.canvas);
+    const element = this.sink.element;
+    if (element.parentElement !== container) container.appendChild(element);
   }
 
   unmountFrom(container: HTMLElement): void {
     if (this.container === container) this.container = null;
     if (this.fallbackPlayer) return this.fallbackPlayer.unmountFrom(container);
-    if (this.canvas.parentElement === container) container.removeChild(this.canvas);
+    const element = this.sink.element;
+    if (element.parentElement === container) container.removeChild(element);
   }
 
   setSuspended(on: boolean): void {
@@ -108,7 +120,7 @@ export class WebCodecsTilePlayer {
     return this.fallbackPlayer ? this.fallbackPlayer.hasPicture() : this.painted > 0;
   }
 
-  /** When main received the frame on the canvas (epoch ms); null before the first. */
+  /** When main received the frame last shown (epoch ms); null before the first. */
   frameTime(mediaTime?: number): number | null {
     if (this.fallbackPlayer) return this.fallbackPlayer.frameTime(mediaTime);
     return this.feed?.lastPaintedReceivedAt ?? null;
@@ -120,7 +132,7 @@ export class WebCodecsTilePlayer {
     this.deps.clearInterval(this.timer);
     this.feed?.close();
     this.feed = null;
-    this.canvas.remove();
+    this.sink.close();
     this.fallbackPlayer?.destroy();
   }
 
@@ -134,7 +146,7 @@ export class WebCodecsTilePlayer {
       onUnsupported: (codec) => this.fallBack(codec),
       onError: (message) => this.onFeedError(message),
     };
-    this.feed = new WebCodecsFeed(accessUnitUrl(this.url), this.canvas, events, this.deps.platform);
+    this.feed = new WebCodecsFeed(accessUnitUrl(this.url), this.sink, events, this.deps.platform);
     this.feed.setPaused(this.suspended);
     this.measures.counting(this.feed.counters);
   }
@@ -156,7 +168,7 @@ export class WebCodecsTilePlayer {
     this.feed = null;
     const wasSuspended = this.suspended;
     const container = this.container;
-    this.canvas.remove();
+    this.sink.close();
     this.fallbackPlayer = this.deps.fallback(this.url, this.onFreshness);
     if (wasSuspended) this.fallbackPlayer.setSuspended(true);
     if (container) this.fallbackPlayer.mountInto(container);

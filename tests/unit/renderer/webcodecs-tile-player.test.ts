@@ -6,6 +6,7 @@ import { encodeAuConfig, encodeAuFrame } from '../../../electron/contract/access
 import { readEngineChoice } from '../../../renderer/src/player/engine-choice';
 import { STALL_LIMIT_MS } from '../../../renderer/src/player/feed-gate';
 import type { FeedPlatform } from '../../../renderer/src/player/webcodecs-engine';
+import { canvasSink } from '../../../renderer/src/player/frame-sink';
 import {
   WebCodecsTilePlayer,
   type FallbackPlayer,
@@ -109,7 +110,7 @@ function setup(supported = true) {
   };
   const player = new WebCodecsTilePlayer(URL_FLV, (f) => reports.push(f), {
     platform,
-    createCanvas: () => canvas as unknown as HTMLCanvasElement,
+    createSink: () => canvasSink(canvas as unknown as HTMLCanvasElement),
     fallback: (url) => {
       const made = { url, mounted: [] as unknown[], suspended: false };
       fallbacks.push(made);

@@ -1,0 +1,123 @@
+// Where the wall's first frame spends its time after the page starts loading: navigation and
+// resource timing, then the moments the page reached (the API socket open, the first answers,
+// the first tile, the first <video>, its first frame), for our wall at N tiles, a few loads in a
+// row on one running host. Not part of `npm run bench`: a tool for the first-frame target.
+//   npx tsx tests/bench/boot-timeline.ts [tiles=1] [loads=5]
+import { writeFileSync } from 'node:fs';
+import { startBenchStreams } from './bench-streams';
+import { launchBrowser } from './browser';
+import { cleanUp } from './cleanup';
+import { topFunctions, type CpuProfile } from './cpu-profile-top';
+import { sleep, wallWindows } from './contender';
+import { startWallHost, wallSettings } from './wall-host';
+
+const TIMELINE_SCRIPT = `
+  (() => {
+    const t = (name) => (window.__boot ??= {})[name] ??= Math.round(performance.now());
+    const NativeWs = WebSocket;
+    window.WebSocket = class extends NativeWs {
+      constructor(...a) {
+        super(...a);
+        if (String(a[0]).includes('/api/')) {
+          t('api socket created');
+          this.addEventListener('open', () => t('api socket open'));
+          this.addEventListener('message', () => t('api first message'));
+        } else {
+          t('first stream socket created');
+          this.addEventListener('message', () => t('first stream bytes'));
+        }
+      }
+    };
+    const NativeMs = window.MediaSource;
+    if (NativeMs) {
+      window.MediaSource = class extends NativeMs {
+        constructor() {
+          super();
+          t('first MediaSource created');
+          this.addEventListener('sourceopen', () => t('first sourceopen'));
+        }
+      };
+      window.MediaSource.isTypeSupported = NativeMs.isTypeSupported.bind(NativeMs);
+    }
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="tile"]')) t('first tile in DOM');
+      const v = document.querySelector('.tile-box video');
+      if (v && !v.__seen) {
+        v.__seen = true;
+        t('first video in DOM');
+        v.requestVideoFrameCallback((_n, m) => t('first frame shown') && (window.__boot['first frame expected'] = Math.round(m.expectedDisplayTime)));
+      }
+    }).observe(document, { subtree: true, childList: true });
+  })();
+`;
+
+async function main(): Promise<void> {
+  const tiles = Number(process.argv[2] ?? 1);
+  const loads = Number(process.argv[3] ?? 5);
+  const streams = await startBenchStreams(Math.max(20, tiles));
+  try {
+    const window0 = wallWindows(tiles)[0]!;
+    const cams = streams.names(tiles).map((id) => ({ id, url: streams.wsUrl(id) }));
+    const host = await startWallHost([wallSettings(cams, window0.preset, streams.server.secret)]);
+    const browser = await launchBrowser({ barcodePrefix: 'none', latencyEvery: 0 });
+    for (let i = 0; i < loads; i++) {
+      const page = await browser.newPage();
+      await page.addInitScript(TIMELINE_SCRIPT);
+      // The last load is profiled too (the profiler's own cost shows in its timeline).
+      const profiled = i === loads - 1 && loads > 1;
+      const cdp = profiled ? await page.context().newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      await page.goto(host.urls[0]!);
+      await page.waitForFunction(
+        () =>
+          (window as { __boot?: object }).__boot &&
+          'first frame shown' in (window as unknown as { __boot: object }).__boot,
+        null,
+        { timeout: 20_000 },
+      );
+      await sleep(300);
+      if (cdp) {
+        const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+        if (process.env.BOOT_PROFILE_FILE) {
+          writeFileSync(process.env.BOOT_PROFILE_FILE, JSON.stringify(profile));
+        }
+        console.log('\nprofile of the last load (page main thread, to the first frame + 300 ms)');
+        for (const f of topFunctions(profile, 25)) {
+          console.log(`${f.pct.toFixed(1).padStart(5)} %  ${f.name}`);
+        }
+      }
+      const timeline = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        const out: Record<string, number> = {
+          'response end': Math.round(nav.responseEnd),
+          'DOM content loaded': Math.round(nav.domContentLoadedEventEnd),
+          'load event': Math.round(nav.loadEventEnd),
+        };
+        for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+          out[`loaded ${r.name.split('/').pop()!.split('?')[0]}`] = Math.round(r.responseEnd);
+        }
+        const paint = performance.getEntriesByType('paint');
+        for (const p of paint) out[p.name] = Math.round(p.startTime);
+        return { ...out, ...(window as unknown as { __boot: Record<string, number> }).__boot };
+      });
+      const rows = Object.entries(timeline).sort((a, b) => a[1] - b[1]);
+      console.log(`\nload ${i + 1}, ${tiles} tiles`);
+      for (const [name, ms] of rows) console.log(`${String(ms).padStart(6)} ms  ${name}`);
+      await page.context().close();
+    }
+    await browser.close();
+    await host.close();
+  } finally {
+    await streams.close();
+    await cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
