@@ -19,9 +19,11 @@ export interface Mode {
   soak: boolean;
   /** --tiles-only / --soak: skip the layout, recovery, relay, RTSP and parser parts. */
   tilesOnly: boolean;
+  /** --contenders ours,tuned: only these, for tuning one thing (the full run has all four). */
+  contenders: readonly Contender[];
 }
 
-const MODES: Record<Mode['name'], Omit<Mode, 'soak' | 'tilesOnly'>> = {
+const MODES: Record<Mode['name'], Omit<Mode, 'soak' | 'tilesOnly' | 'contenders'>> = {
   full: {
     name: 'full',
     tileCounts: [1, 4, 9, 16, 25],
@@ -71,14 +73,22 @@ export function parseMode(argv: readonly string[]): Mode {
     window16Ms: soakMinutes > 0 ? soakMinutes * 60_000 : base.window16Ms,
     soak: soakMinutes > 0,
     tilesOnly: soakMinutes > 0 || argv.includes('--tiles-only'),
+    contenders: soakMinutes > 0 ? ['ours'] : chosenContenders(argAfter('--contenders')),
   };
+}
+
+function chosenContenders(arg: string | undefined): readonly Contender[] {
+  if (arg === undefined) return CONTENDERS;
+  const chosen = CONTENDERS.filter((c) => arg.split(',').includes(c));
+  if (chosen.length === 0) throw new Error(`--contenders: name some of ${CONTENDERS.join(', ')}`);
+  return chosen;
 }
 
 /** Who runs at the i-th tile count: rotated, so no contender always runs on a warmer machine. */
 export function runOrder(mode: Mode, i: number): Contender[] {
-  if (mode.soak) return ['ours'];
-  const k = i % CONTENDERS.length;
-  return [...CONTENDERS.slice(k), ...CONTENDERS.slice(0, k)];
+  const all = mode.contenders;
+  const k = i % all.length;
+  return [...all.slice(k), ...all.slice(0, k)];
 }
 
 const configText = (c: Record<string, unknown>) =>

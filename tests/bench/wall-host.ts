@@ -56,7 +56,14 @@ export async function startWallHost(settings: WallSettingsFile[]): Promise<WallH
   });
   const child: ChildProcess = spawnTracked(
     process.execPath,
-    ['--import', 'tsx', join(import.meta.dirname, 'host-process.ts'), JSON.stringify(files)],
+    [
+      // For profiling the host: BENCH_HOST_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/host'.
+      ...(process.env.BENCH_HOST_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+      '--import',
+      'tsx',
+      join(import.meta.dirname, 'host-process.ts'),
+      JSON.stringify(files),
+    ],
     { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, ONE_STOP_WALL_BENCH: '1' } },
   );
   const lines = createInterface({ input: child.stdout! });

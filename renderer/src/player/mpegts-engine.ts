@@ -19,10 +19,13 @@ mpegts.LoggingControl.applyConfig({
 
 /**
  * Live, low latency, steady for weeks. Measured with `npm run bench` (glass-to-glass at 16
- * tiles): liveSync nudges the playback rate to 1.2× when the buffer passes 0.35 s and settles
- * at 0.2 s, which costs no re-decode; latency chasing (a seek) is kept as a safety net for a
- * buffer over 0.6 s, such as after the tab was hidden. `autoCleanupSourceBuffer` keeps memory
- * flat over weeks of running.
+ * tiles): liveSync nudges the playback rate to 1.2× when the buffer passes 0.25 s and settles
+ * at 0.12 s (three frames at 25 fps), which costs no re-decode and no dropped frame; latency
+ * chasing (a seek, which drops what it skips) is kept as a safety net for a buffer over 0.6 s,
+ * such as after the tab was hidden. Against 0.35/0.2 s this took the 16-tile median from
+ * 236–321 ms to 181–203 ms over three runs each, with 0–1 dropped frames a run; chasing at
+ * 0.45 s as well dropped 6–10 (docs/bench/). `autoCleanupSourceBuffer` keeps memory flat over
+ * weeks of running.
  */
 const LIVE_CONFIG: mpegts.Config = {
   enableWorker: false,
@@ -30,8 +33,8 @@ const LIVE_CONFIG: mpegts.Config = {
   isLive: true,
   lazyLoad: false,
   liveSync: true,
-  liveSyncMaxLatency: 0.35,
-  liveSyncTargetLatency: 0.2,
+  liveSyncMaxLatency: 0.25,
+  liveSyncTargetLatency: 0.12,
   liveSyncPlaybackRate: 1.2,
   liveBufferLatencyChasing: true,
   liveBufferLatencyMaxLatency: 0.6,
