@@ -15,6 +15,13 @@ export interface Mode {
   recoveryContenders: readonly Contender[];
   relayStreams: number;
   costWindowMs: number;
+  /**
+   * RTSP cost: each ffmpeg stream is a process of its own at about 0.3 % of a core, i.e. a few
+   * 100 Hz ticks in a 10 s window; more streams and a longer window than the relay part keep
+   * the per-stream figure from being mostly rounding.
+   */
+  rtspStreams: number;
+  rtspWindowMs: number;
   /** --soak: our wall alone, for a long window. */
   soak: boolean;
   /** --tiles-only / --soak: skip the layout, recovery, relay, RTSP and parser parts. */
@@ -34,6 +41,8 @@ const MODES: Record<Mode['name'], Omit<Mode, 'soak' | 'tilesOnly' | 'contenders'
     recoveryContenders: CONTENDERS,
     relayStreams: 8,
     costWindowMs: 10_000,
+    rtspStreams: 16,
+    rtspWindowMs: 20_000,
   },
   quick: {
     name: 'quick',
@@ -45,6 +54,8 @@ const MODES: Record<Mode['name'], Omit<Mode, 'soak' | 'tilesOnly' | 'contenders'
     recoveryContenders: CONTENDERS,
     relayStreams: 4,
     costWindowMs: 4_000,
+    rtspStreams: 4,
+    rtspWindowMs: 4_000,
   },
 };
 
@@ -107,7 +118,7 @@ export function methodNotes(mode: Mode, decoderError: string | null): string[] {
     'First frame: requestVideoFrameCallback expectedDisplayTime, from navigation start. Glass-to-glass: barcode read on every 5th presented frame of barcode tiles, display time minus encode time (same clock).',
     "Latency after start: a tile starts at the cached keyframe, up to a GOP (2 s) behind; liveSync (ours and tuned) converges to the live edge, the default page keeps its start-up buffer unless it passes 1.5 s. Quick mode's short windows include the convergence (higher p95); the full mode's 30 s window at 16 tiles is the one to read.",
     'CPU: /proc utime+stime deltas over the window, % of one core; memory: PSS. "rest" = NMS, ffmpeg publishers and the live encoder (the same for every contender).',
-    'Relay and RTSP cost: whole process CPU over the window divided by the streams flowing (100 Hz ticks: short windows are coarse).',
+    `Relay and RTSP cost: whole process CPU over the window divided by the streams flowing (100 Hz ticks: short windows are coarse); relay ${mode.relayStreams} streams for ${mode.costWindowMs / 1000} s, RTSP ${mode.rtspStreams} streams for ${mode.rtspWindowMs / 1000} s, ours in one process against one ffmpeg -c copy process per stream.`,
     'Each part (a contender at a tile count, layout switch, recovery, relay, RTSP) is retried once if it fails, and otherwise recorded as "not measured" with the reason; the RTSP part reconnects a stream that drops.',
     decoderError
       ? `Barcode decoder check FAILED: ${decoderError}`

@@ -145,7 +145,7 @@ async function main(): Promise<void> {
   log('RTSP cost…');
   const rtsp = tilesOnly
     ? skipped
-    : await attempt('RTSP cost', () => runRtspCost(mode.relayStreams, mode.costWindowMs), {
+    : await attempt('RTSP cost', () => runRtspCost(mode.rtspStreams, mode.rtspWindowMs), {
         log,
       });
   const parsers = tilesOnly ? [] : measureParserCost(log);
