@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     const cams = streams.names(tiles).map((id) => ({ id, url: streams.wsUrl(id) }));
     const host = await startWallHost([wallSettings(cams, window0.preset, streams.server.secret)]);
     const browser = await launchBrowser({ barcodePrefix: 'none', latencyEvery: 0 });
+    const shown: number[] = [];
     for (let i = 0; i < loads; i++) {
       const page = await browser.newPage();
       await page.addInitScript(TIMELINE_SCRIPT);
@@ -105,12 +106,16 @@ async function main(): Promise<void> {
         return { ...out, ...(window as unknown as { __boot: Record<string, number> }).__boot };
       });
       const rows = Object.entries(timeline).sort((a, b) => a[1] - b[1]);
+      shown.push(timeline['first frame shown'] ?? NaN);
       console.log(`\nload ${i + 1}, ${tiles} tiles`);
       for (const [name, ms] of rows) console.log(`${String(ms).padStart(6)} ms  ${name}`);
       await page.context().close();
     }
     await browser.close();
     await host.close();
+    const sorted = [...shown].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    console.log(`\nfirst frame shown, ${loads} loads: median ${median} ms; all ${shown.join(' ')}`);
   } finally {
     await streams.close();
     await cleanUp();
