@@ -75,6 +75,15 @@ export interface OpenOptions {
   preset?: LayoutPresetId;
 }
 
+/** A contender at `tiles` of the benchmark's streams, barcode read on every 5th frame. */
+export function openForProfiling(
+  contender: Contender,
+  tiles: number,
+  streams: BenchStreams,
+): Promise<OpenContender> {
+  return openContender({ contender, names: streams.names(tiles), streams, latencyEvery: 5 });
+}
+
 export async function openContender(options: OpenOptions): Promise<OpenContender> {
   const { contender, names, streams } = options;
   const notes: string[] = [];

@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { startBenchStreams, type BenchStreams } from './bench-streams';
 import { cleanUp } from './cleanup';
-import { openContender, sleep, type Contender } from './contender';
+import { openForProfiling, sleep, type Contender } from './contender';
 import { topFunctions, type CpuProfile } from './cpu-profile-top';
 import { startCpuWindow } from './proc-stats';
 
@@ -39,12 +39,7 @@ const gridStates = (page: Page) =>
   );
 
 async function profileOne(contender: Contender, tiles: number, s: number, streams: BenchStreams) {
-  const open = await openContender({
-    contender,
-    names: streams.names(tiles),
-    streams,
-    latencyEvery: 5,
-  });
+  const open = await openForProfiling(contender, tiles, streams);
   try {
     await sleep(3_000);
     const page = open.pages[0]!;

@@ -12,7 +12,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { startBenchStreams } from './bench-streams';
 import { cleanUp } from './cleanup';
-import { openContender, sleep, type Contender } from './contender';
+import { openForProfiling, sleep, type Contender } from './contender';
 import { cmdline, descendants } from './proc-stats';
 
 const CLOCK_TICKS = 100;
@@ -81,12 +81,7 @@ async function main(): Promise<void> {
   try {
     for (const spec of contenders) {
       const [contender, variant] = spec.split(':') as [Contender, string | undefined];
-      const open = await openContender({
-        contender,
-        names: streams.names(tiles),
-        streams,
-        latencyEvery: 5,
-      });
+      const open = await openForProfiling(contender, tiles, streams);
       try {
         if (variant === 'bare') {
           for (const page of open.pages) await page.addStyleTag({ content: HIDE_OVERLAYS });

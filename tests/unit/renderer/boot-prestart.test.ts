@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CameraView, WallSnapshot } from '../../../renderer/src/contract';
 import { LAYOUT_TEMPLATES } from '../../../electron/contract/layout-presets';
-import type { OfficeHoursStatus } from '../../../electron/contract/office-hours';
+import { officeHoursStatus } from './office-hours-fixture';
 import { prestartFirstPage } from '../../../renderer/src/player/boot-prestart';
 import { createAppStore } from '../../../renderer/src/store/app-store';
 
@@ -30,13 +30,7 @@ const snapshot = (ids: string[]): WallSnapshot => ({
   configSource: 'demo',
 });
 
-const hours = (showing: boolean): OfficeHoursStatus => ({
-  inHours: showing,
-  showing,
-  overrideUntil: null,
-  nextChange: null,
-  timeZone: 'Asia/Ho_Chi_Minh',
-});
+const hours = officeHoursStatus;
 
 function setup() {
   const store = createAppStore();

@@ -1,17 +1,11 @@
 // The renderer's office-hours state: it shows the wall until main says otherwise, and drops
 // every stream status when main goes dark (main holds no stream then).
 import { describe, expect, it } from 'vitest';
-import type { OfficeHoursStatus } from '../../../electron/contract/office-hours';
+import { officeHoursStatus } from './office-hours-fixture';
 import { createAppStore } from '../../../renderer/src/store/app-store';
 import { showsCameras } from '../../../renderer/src/store/hours-slice';
 
-const hours = (showing: boolean): OfficeHoursStatus => ({
-  inHours: showing,
-  showing,
-  overrideUntil: null,
-  nextChange: null,
-  timeZone: 'Asia/Ho_Chi_Minh',
-});
+const hours = officeHoursStatus;
 
 describe('the hours slice', () => {
   it('shows the wall until main answers, then follows main', () => {
