@@ -11,6 +11,7 @@ import {
 } from '../fixtures/media-server/media-server';
 import { startBarcodeSource, type BarcodeSource } from './barcode-source';
 import { onCleanup } from './cleanup';
+import { startJitterProxy } from './jitter-proxy';
 
 export const BARCODE_PREFIX = 'bar';
 export const BARCODE_STREAMS = 4;
@@ -40,13 +41,21 @@ export async function startBenchStreams(maxTiles: number): Promise<BenchStreams>
     server.publish(name, join(PROJECT_ROOT, 'assets', 'demo', `clip-${(i % 8) + 1}.flv`)),
   );
   const all = [...bars, ...clips];
+  // BENCH_JITTER_MS=80: every player (ours, through the wall host, and the bare pages) reads
+  // through a proxy that delays the server's bytes by 0–80 ms, in order (jitter-proxy.ts).
+  const jitterMs = Number(process.env.BENCH_JITTER_MS ?? 0);
+  const jitter = jitterMs > 0 ? await startJitterProxy(server.httpPort, jitterMs) : null;
+  const viaJitter = (url: string) =>
+    jitter ? url.replace(`:${server.httpPort}/`, `:${jitter.port}/`) : url;
   return {
     server,
     barcode,
     names: (n) => all.slice(0, n),
-    wsUrl: (name) => server.wsFlvUrl(name),
-    signedWsUrl: (name) => signNmsUrl(server.wsFlvUrl(name), server.secret, { ttlSeconds: 3600 }),
+    wsUrl: (name) => viaJitter(server.wsFlvUrl(name)),
+    signedWsUrl: (name) =>
+      viaJitter(signNmsUrl(server.wsFlvUrl(name), server.secret, { ttlSeconds: 3600 })),
     async close() {
+      await jitter?.close();
       await barcode.close();
       await closeServer();
     },
