@@ -18,24 +18,18 @@ mpegts.LoggingControl.applyConfig({
 });
 
 /**
- * Live, low latency, steady for weeks. Measured with `npm run bench` (glass-to-glass at 16
- * tiles): liveSync nudges the playback rate to 1.2× when the buffer passes 0.25 s and settles
- * at 0.12 s (three frames at 25 fps), which costs no re-decode and no dropped frame; latency
- * chasing (a seek, which drops what it skips) is kept as a safety net for a buffer over 0.6 s,
- * such as after the tab was hidden. Against 0.35/0.2 s this took the 16-tile median from
- * 236–321 ms to 181–203 ms over three runs each, with 0–1 dropped frames a run; chasing at
- * 0.45 s as well dropped 6–10 (docs/bench/). `autoCleanupSourceBuffer` keeps memory flat over
- * weeks of running.
+ * Live, low latency, steady for weeks. The playback rate that keeps a tile near the live edge is
+ * the wall's own (live-sync.ts: 0.12 s of buffer while the video drops nothing, 0.2 s for a tile
+ * that does), so mpegts.js's fixed-threshold liveSync is off. Latency chasing (a seek, which
+ * skips what it jumps over) stays as a safety net for a buffer over 0.6 s, such as after the
+ * tab was hidden. `autoCleanupSourceBuffer` keeps memory flat over weeks of running.
  */
 const LIVE_CONFIG: mpegts.Config = {
   enableWorker: false,
   enableStashBuffer: false,
   isLive: true,
   lazyLoad: false,
-  liveSync: true,
-  liveSyncMaxLatency: 0.25,
-  liveSyncTargetLatency: 0.12,
-  liveSyncPlaybackRate: 1.2,
+  liveSync: false,
   liveBufferLatencyChasing: true,
   liveBufferLatencyMaxLatency: 0.6,
   liveBufferLatencyMinRemain: 0.2,

@@ -15,6 +15,7 @@ import {
   SUSPENDED_MAX_AHEAD_S,
 } from './tile-player-timings';
 import { FrameClock, clockMarkOf } from '../look/frame-clock';
+import { LiveSyncPolicy } from './live-sync';
 import { registerFrameTime } from '../look/frame-times';
 
 const WATCHDOG_INTERVAL_MS = 1_000;
@@ -43,6 +44,8 @@ export class TilePlayer {
   private lastBufferedEnd = 0;
   /** When main received each keyframe shown (the clock marks). */
   private readonly clock = new FrameClock();
+  /** How far behind live this tile plays; mpegts.js's own live sync is off (live-sync.ts). */
+  private readonly liveSync = new LiveSyncPolicy();
 
   constructor(
     readonly url: string,
@@ -56,6 +59,7 @@ export class TilePlayer {
     this.video.disablePictureInPicture = true;
     this.video.className = 'tile-video';
     registerFrameTime(this.video, (mediaTime) => this.frameTime(mediaTime));
+    this.video.addEventListener('timeupdate', () => this.syncToLive());
     this.watchdog = initialWatchdog(deps.now());
     this.createPlayer();
     this.watchFrames();
@@ -252,8 +256,19 @@ export class TilePlayer {
     });
   }
 
+  /** On each time update: the playback rate that keeps this tile at its live-sync level. */
+  private syncToLive(): void {
+    const end = bufferedEnd(this.video);
+    if (this.suspended || end === null) return;
+    const rate = this.liveSync.rate(end - this.video.currentTime, this.video.playbackRate);
+    if (rate !== this.video.playbackRate) this.video.playbackRate = rate;
+  }
+
   private tick(): void {
     const quality = this.video.getVideoPlaybackQuality?.();
+    this.liveSync.tick(quality?.droppedVideoFrames ?? 0, this.deps.now());
+    // For whoever looks at the page (the benchmark counts tiles on the safer level).
+    this.video.dataset.liveSync = this.liveSync.safer ? 'safer' : 'thin';
     const step = watchdogTick(this.watchdog, {
       now: this.deps.now(),
       totalFrames: quality?.totalVideoFrames ?? 0,

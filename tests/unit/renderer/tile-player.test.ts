@@ -68,8 +68,9 @@ function setup(extra: Partial<TilePlayerDeps> = {}) {
     get buffered() {
       return { length: 1, end: () => this.bufferedEnd };
     },
+    dropped: 0,
     getVideoPlaybackQuality() {
-      return { totalVideoFrames: this.frames };
+      return { totalVideoFrames: this.frames, droppedVideoFrames: this.dropped };
     },
     playCalls: 0,
     pauseCalls: 0,
@@ -84,6 +85,12 @@ function setup(extra: Partial<TilePlayerDeps> = {}) {
       this.removed = true;
     },
     removeAttribute: () => undefined,
+    dataset: {} as Record<string, string>,
+    playbackRate: 1,
+    listeners: new Map<string, () => void>(),
+    addEventListener(type: string, listener: () => void) {
+      this.listeners.set(type, listener);
+    },
   };
   const engine: PlayerEngine = {
     supported: () => true,
@@ -124,6 +131,27 @@ function setup(extra: Partial<TilePlayerDeps> = {}) {
 const TEARDOWN = ['pause', 'unload', 'detach', 'destroy'];
 
 describe('TilePlayer', () => {
+  it('keeps its own live sync: thin while nothing drops, the safer level once frames drop', () => {
+    const { video, advance } = setup();
+    const timeUpdate = (ahead: number) => {
+      video.currentTime = 10;
+      video.bufferedEnd = 10 + ahead;
+      video.listeners.get('timeupdate')?.();
+    };
+    timeUpdate(0.3);
+    expect(video.playbackRate).toBe(1.2);
+    timeUpdate(0.1);
+    expect(video.playbackRate).toBe(1);
+    advance(2);
+    expect(video.dataset.liveSync).toBe('thin');
+    video.dropped += 6;
+    advance(1);
+    expect(video.dataset.liveSync).toBe('safer');
+    // 0.3 s ahead is within the safer level's band: no nudge from 1×.
+    timeUpdate(0.3);
+    expect(video.playbackRate).toBe(1);
+  });
+
   it('starts one mpegts player on the element and tears it down in order', () => {
     const { player, created, video, isCleared } = setup();
     expect(created).toHaveLength(1);
