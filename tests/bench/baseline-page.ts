@@ -16,8 +16,9 @@ export type BaselineProfile = 'tuned' | 'default';
 /** mpegts.js config per profile (hasAudio false in the media data source for both). */
 export const BASELINE_CONFIGS: Record<BaselineProfile, Record<string, unknown>> = {
   default: { isLive: true, liveBufferLatencyChasing: true, enableStashBuffer: false },
-  // liveSync plays at 1.2x above 0.25 s of buffer down to 0.12 s (as the wall does: the lowest
-  // we found that drops no frames); chasing seeks above 0.5 s (tighter than the wall's 0.6 s);
+  // liveSync plays at 1.2x above 0.25 s of buffer down to 0.12 s (the wall's thin level, the
+  // lowest we found that drops no frames on loopback; the wall adapts per tile, mpegts.js cannot);
+  // chasing seeks above 0.5 s (tighter than the wall's 0.6 s);
   // no worker, stash or lazy load, so no buffering in front of the decoder; cleanup keeps memory
   // flat. Whatever we learn about tuning mpegts.js goes here too: the peer stays the best one.
   tuned: {
