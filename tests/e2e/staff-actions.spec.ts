@@ -121,6 +121,8 @@ test('a tour over the layouts staff pick, at the period they set, remembered for
   await panel.getByTestId('tour-start').click();
   await expect(panel.getByTestId('tour-problem')).toContainText('từ 3 đến 3600 giây');
   await panel.getByTestId('tour-seconds').fill('6');
+  // The problem goes as soon as the value is right, before Start is pressed again.
+  await expect(panel.getByTestId('tour-problem')).toHaveCount(0);
   await page.screenshot({ path: testInfo.outputPath('tour-subset-panel.png') });
   await panel.getByTestId('tour-start').click();
   await expect(page.getByTestId('layouts-panel')).toHaveCount(0);

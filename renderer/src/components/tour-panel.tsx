@@ -23,6 +23,14 @@ export function TourPanel({ choice, currentId }: { choice: DisplayChoice; curren
   const [problem, setProblem] = useState<string | null>(null);
   const t = translate.bind(null, locale);
 
+  // A problem Start showed is checked again on every edit: it goes as soon as the form is right.
+  const edit = (next: typeof form) => {
+    setForm(next);
+    if (problem === null) return;
+    const read = readTourForm(next, layouts);
+    setProblem(read.ok ? null : t(read.problem));
+  };
+
   const start = () => {
     const read = readTourForm(form, layouts);
     if (!read.ok) return setProblem(t(read.problem));
@@ -43,7 +51,7 @@ export function TourPanel({ choice, currentId }: { choice: DisplayChoice; curren
               type="checkbox"
               data-testid={`tour-pick-${layout.id}`}
               checked={form.chosen.includes(layout.id)}
-              onChange={() => setForm(toggleChosen(form, layout.id))}
+              onChange={() => edit(toggleChosen(form, layout.id))}
             />
             {layoutName(layout, locale)}
           </label>
@@ -59,7 +67,7 @@ export function TourPanel({ choice, currentId }: { choice: DisplayChoice; curren
             max={MAX_TOUR_SECONDS}
             step={1}
             value={form.seconds}
-            onChange={(e) => setForm({ ...form, seconds: e.target.value })}
+            onChange={(e) => edit({ ...form, seconds: e.target.value })}
           />
         </label>
         <button type="button" data-testid="tour-start" onClick={start}>
