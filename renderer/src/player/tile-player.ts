@@ -267,8 +267,9 @@ export class TilePlayer {
   private tick(): void {
     const quality = this.video.getVideoPlaybackQuality?.();
     this.liveSync.tick(quality?.droppedVideoFrames ?? 0, this.deps.now());
-    // For whoever looks at the page (the benchmark counts tiles on the safer level).
-    this.video.dataset.liveSync = this.liveSync.safer ? 'safer' : 'thin';
+    // For whoever looks at the page; written only when it changes (no DOM work per tick).
+    const level = this.liveSync.safer ? 'safer' : 'thin';
+    if (this.video.dataset.liveSync !== level) this.video.dataset.liveSync = level;
     const step = watchdogTick(this.watchdog, {
       now: this.deps.now(),
       totalFrames: quality?.totalVideoFrames ?? 0,
