@@ -12,14 +12,16 @@
 
 export type SinkKind = 'track' | 'canvas';
 
-export interface FrameSink {
-  readonly kind: SinkKind;
-  /** The element on screen. */
-  readonly element: HTMLVideoElement | HTMLCanvasElement;
+interface SinkBase {
   /** Shows the frame and closes it. False when it was dropped (the sink is behind or closed). */
   show(frame: VideoFrame): boolean;
   close(): void;
 }
+
+/** The element on screen comes with its kind, so callers need no cast. */
+export type FrameSink =
+  | (SinkBase & { readonly kind: 'track'; readonly element: HTMLVideoElement })
+  | (SinkBase & { readonly kind: 'canvas'; readonly element: HTMLCanvasElement });
 
 /** What the track sink needs from the page; fakes in the unit tests. */
 export interface TrackPlatform {
@@ -48,6 +50,7 @@ export const browserTrackPlatform: TrackPlatform = {
 export function trackSink(platform: TrackPlatform = browserTrackPlatform): FrameSink {
   const video = platform.createVideo();
   Object.assign(video, { muted: true, playsInline: true, autoplay: true });
+  video.className = 'tile-video';
   const generator = platform.createGenerator();
   const writer = generator.writable.getWriter();
   video.srcObject = platform.createStream(generator);
@@ -78,6 +81,10 @@ export function trackSink(platform: TrackPlatform = browserTrackPlatform): Frame
 }
 
 export function canvasSink(canvas: HTMLCanvasElement): FrameSink {
+  canvas.className = 'tile-video tile-canvas';
+  // No picture until the first frame sizes it (a snapshot reads a 0-wide canvas as none).
+  canvas.width = 0;
+  canvas.height = 0;
   let closed = false;
   return {
     kind: 'canvas',

@@ -62,19 +62,11 @@ export class WebCodecsTilePlayer {
     private readonly deps: WebCodecsTileDeps,
   ) {
     this.sink = deps.createSink();
-    const element = this.sink.element;
-    if (this.sink.kind === 'canvas') {
-      const canvas = element as HTMLCanvasElement;
-      canvas.className = 'tile-video tile-canvas';
-      // No picture until the first frame sizes it (a snapshot reads a 0-wide canvas as none).
-      canvas.width = 0;
-      canvas.height = 0;
-      this.measures = exposeCanvasMeasures(canvas, deps.requestAnimationFrame);
-    } else {
-      element.className = 'tile-video';
-      this.measures = exposeTrackMeasures(element as HTMLVideoElement);
-    }
-    registerFrameTime(element, () => this.frameTime());
+    this.measures =
+      this.sink.kind === 'canvas'
+        ? exposeCanvasMeasures(this.sink.element, deps.requestAnimationFrame)
+        : exposeTrackMeasures(this.sink.element);
+    registerFrameTime(this.sink.element, () => this.frameTime());
     this.watchdog = initialWatchdog(deps.now());
     this.openFeed();
     this.timer = deps.setInterval(() => this.tick(), WATCHDOG_INTERVAL_MS);
