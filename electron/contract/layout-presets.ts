@@ -1,7 +1,7 @@
 // The layouts staff pick from. Uniform grids are named columns x rows the way staff say them
 // ("lưới 4x4"); large-tile layouts by how many tiles they hold ("1+5": one large, five small),
 // the large tile first so the first camera, usually the district centre, takes it. The older
-// presets (1x1 … 5x4) remain the configuration file's format and map onto templates.
+// presets (1x1 … 5x5) remain the configuration file's format and map onto templates.
 import { gridWithBigTiles, uniformGrid, type LayoutGrid } from './layout-grid';
 
 export const LAYOUT_TEMPLATES = {
@@ -41,6 +41,7 @@ export const LAYOUT_PRESETS = {
   '3x3': { columns: 3, rows: 3 },
   '4x4': { columns: 4, rows: 4 },
   '5x4': { columns: 5, rows: 4 },
+  '5x5': { columns: 5, rows: 5 },
 } as const satisfies Record<string, { columns: number; rows: number }>;
 
 export type LayoutPresetId = keyof typeof LAYOUT_PRESETS;

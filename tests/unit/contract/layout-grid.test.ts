@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridProblem, normaliseGrid, uniformGrid } from '../../../electron/contract/layout-grid';
+import { autoLayout } from '../../../electron/settings/settings-book';
 import {
   LAYOUT_TEMPLATE_IDS,
   LAYOUT_TEMPLATES,
@@ -48,6 +49,7 @@ describe('layout templates', () => {
     expect(isLayoutTemplateId('1+5')).toBe(true);
     expect(templateForPreset('1x1')).toBe('1');
     expect(templateForPreset('5x4')).toBe('5x4');
+    expect(templateForPreset('5x5')).toBe('5x5');
   });
 });
 
@@ -80,5 +82,21 @@ describe('gridProblem', () => {
       { col: 0, row: 0, colSpan: 1, rowSpan: 1 },
       { col: 1, row: 0, colSpan: 1, rowSpan: 1 },
     ]);
+  });
+});
+
+describe('autoLayout (a configuration without a layout)', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, i) => `cam-${i + 1}`);
+
+  it('takes the smallest preset that shows every camera, up to 25 on one 5x5 screen', () => {
+    expect(autoLayout(ids(4))).toEqual({ preset: '2x2', cameraIds: ids(4) });
+    expect(autoLayout(ids(18)).preset).toBe('5x4');
+    expect(autoLayout(ids(21))).toEqual({ preset: '5x5', cameraIds: ids(21) });
+  });
+
+  it('shows the first 25 when there are more', () => {
+    const layout = autoLayout(ids(30));
+    expect(layout.preset).toBe('5x5');
+    expect(layout.cameraIds).toEqual(ids(25));
   });
 });

@@ -91,7 +91,7 @@ describe('locales and presets', () => {
   });
 
   it('knows the presets, own keys only', () => {
-    expect(LAYOUT_PRESET_IDS).toEqual(['1x1', '2x2', '3x3', '4x4', '5x4']);
+    expect(LAYOUT_PRESET_IDS).toEqual(['1x1', '2x2', '3x3', '4x4', '5x4', '5x5']);
     for (const bad of ['toString', '__proto__', '9x9', 3])
       expect(isLayoutPresetId(bad)).toBe(false);
   });

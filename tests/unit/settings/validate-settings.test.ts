@@ -251,8 +251,8 @@ describe('parseSettings layout preset', () => {
         field: 'layout.preset',
         code: 'invalid-preset',
         message: {
-          en: 'must be one of 1x1, 2x2, 3x3, 4x4, 5x4',
-          vi: 'Bố cục phải là một trong: 1x1, 2x2, 3x3, 4x4, 5x4.',
+          en: 'must be one of 1x1, 2x2, 3x3, 4x4, 5x4, 5x5',
+          vi: 'Bố cục phải là một trong: 1x1, 2x2, 3x3, 4x4, 5x4, 5x5.',
         },
       }),
     ]);
