@@ -19,7 +19,8 @@ export const BASELINE_CONFIGS: Record<BaselineProfile, Record<string, unknown>> 
   // liveSync plays at 1.2x above 0.25 s of buffer down to 0.12 s (the wall's thin level, the
   // lowest we found that drops no frames on loopback; the wall adapts per tile, mpegts.js cannot);
   // chasing seeks above 0.5 s (tighter than the wall's 0.6 s);
-  // no worker, stash or lazy load, so no buffering in front of the decoder; cleanup keeps memory
+  // no worker, stash or lazy load, so no buffering in front of the decoder; the socket opens
+  // without waiting for the MediaSource (deferLoadAfterSourceOpen); cleanup keeps memory
   // flat. Whatever we learn about tuning mpegts.js goes here too: the peer stays the best one.
   tuned: {
     isLive: true,
@@ -33,6 +34,7 @@ export const BASELINE_CONFIGS: Record<BaselineProfile, Record<string, unknown>> 
     enableStashBuffer: false,
     enableWorker: false,
     lazyLoad: false,
+    deferLoadAfterSourceOpen: false,
     autoCleanupSourceBuffer: true,
   },
 };

@@ -23,12 +23,16 @@ mpegts.LoggingControl.applyConfig({
  * that does), so mpegts.js's fixed-threshold liveSync is off. Latency chasing (a seek, which
  * skips what it jumps over) stays as a safety net for a buffer over 0.6 s, such as after the
  * tab was hidden. `autoCleanupSourceBuffer` keeps memory flat over weeks of running.
+ * `deferLoadAfterSourceOpen: false` opens the stream's socket at once instead of after the
+ * MediaSource opens (which waits for the page's first render at 16 tiles): mpegts.js holds what
+ * arrives until the source buffer exists, so the first picture is already there when it does.
  */
 const LIVE_CONFIG: mpegts.Config = {
   enableWorker: false,
   enableStashBuffer: false,
   isLive: true,
   lazyLoad: false,
+  deferLoadAfterSourceOpen: false,
   liveSync: false,
   liveBufferLatencyChasing: true,
   liveBufferLatencyMaxLatency: 0.6,
