@@ -4,9 +4,8 @@
 // row on one running host. Not part of `npm run bench`: a tool for the first-frame target.
 //   npx tsx tests/bench/boot-timeline.ts [tiles=1] [loads=5]
 import { writeFileSync } from 'node:fs';
-import { startBenchStreams } from './bench-streams';
+import { runBenchTool } from './bench-tool';
 import { launchBrowser } from './browser';
-import { cleanUp } from './cleanup';
 import { topFunctions, type CpuProfile } from './cpu-profile-top';
 import { sleep, wallWindows } from './contender';
 import { startWallHost, wallSettings } from './wall-host';
@@ -51,78 +50,68 @@ const TIMELINE_SCRIPT = `
   })();
 `;
 
-async function main(): Promise<void> {
-  const tiles = Number(process.argv[2] ?? 1);
-  const loads = Number(process.argv[3] ?? 5);
-  const streams = await startBenchStreams(Math.max(20, tiles));
-  try {
-    const window0 = wallWindows(tiles)[0]!;
-    const cams = streams.names(tiles).map((id) => ({ id, url: streams.wsUrl(id) }));
-    const host = await startWallHost([wallSettings(cams, window0.preset, streams.server.secret)]);
-    const browser = await launchBrowser({ barcodePrefix: 'none', latencyEvery: 0 });
-    const shown: number[] = [];
-    for (let i = 0; i < loads; i++) {
-      const page = await browser.newPage();
-      await page.addInitScript(TIMELINE_SCRIPT);
-      // The last load is profiled too (the profiler's own cost shows in its timeline).
-      const profiled = i === loads - 1 && loads > 1;
-      const cdp = profiled ? await page.context().newCDPSession(page) : null;
-      if (cdp) {
-        await cdp.send('Profiler.enable');
-        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-        await cdp.send('Profiler.start');
-      }
-      await page.goto(host.urls[0]!);
-      await page.waitForFunction(
-        () =>
-          (window as { __boot?: object }).__boot &&
-          'first frame shown' in (window as unknown as { __boot: object }).__boot,
-        null,
-        { timeout: 20_000 },
-      );
-      await sleep(300);
-      if (cdp) {
-        const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
-        if (process.env.BOOT_PROFILE_FILE) {
-          writeFileSync(process.env.BOOT_PROFILE_FILE, JSON.stringify(profile));
-        }
-        console.log('\nprofile of the last load (page main thread, to the first frame + 300 ms)');
-        for (const f of topFunctions(profile, 25)) {
-          console.log(`${f.pct.toFixed(1).padStart(5)} %  ${f.name}`);
-        }
-      }
-      const timeline = await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const out: Record<string, number> = {
-          'response end': Math.round(nav.responseEnd),
-          'DOM content loaded': Math.round(nav.domContentLoadedEventEnd),
-          'load event': Math.round(nav.loadEventEnd),
-        };
-        for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
-          out[`loaded ${r.name.split('/').pop()!.split('?')[0]}`] = Math.round(r.responseEnd);
-        }
-        const paint = performance.getEntriesByType('paint');
-        for (const p of paint) out[p.name] = Math.round(p.startTime);
-        return { ...out, ...(window as unknown as { __boot: Record<string, number> }).__boot };
-      });
-      const rows = Object.entries(timeline).sort((a, b) => a[1] - b[1]);
-      shown.push(timeline['first frame shown'] ?? NaN);
-      console.log(`\nload ${i + 1}, ${tiles} tiles`);
-      for (const [name, ms] of rows) console.log(`${String(ms).padStart(6)} ms  ${name}`);
-      await page.context().close();
-    }
-    await browser.close();
-    await host.close();
-    const sorted = [...shown].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    console.log(`\nfirst frame shown, ${loads} loads: median ${median} ms; all ${shown.join(' ')}`);
-  } finally {
-    await streams.close();
-    await cleanUp();
-  }
-}
+const tiles = Number(process.argv[2] ?? 1);
+const loads = Number(process.argv[3] ?? 5);
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
+runBenchTool(Math.max(20, tiles), async (streams) => {
+  const window0 = wallWindows(tiles)[0]!;
+  const cams = streams.names(tiles).map((id) => ({ id, url: streams.wsUrl(id) }));
+  const host = await startWallHost([wallSettings(cams, window0.preset, streams.server.secret)]);
+  const browser = await launchBrowser({ barcodePrefix: 'none', latencyEvery: 0 });
+  const shown: number[] = [];
+  for (let i = 0; i < loads; i++) {
+    const page = await browser.newPage();
+    await page.addInitScript(TIMELINE_SCRIPT);
+    // The last load is profiled too (the profiler's own cost shows in its timeline).
+    const profiled = i === loads - 1 && loads > 1;
+    const cdp = profiled ? await page.context().newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    await page.goto(host.urls[0]!);
+    await page.waitForFunction(
+      () =>
+        (window as { __boot?: object }).__boot &&
+        'first frame shown' in (window as unknown as { __boot: object }).__boot,
+      null,
+      { timeout: 20_000 },
+    );
+    await sleep(300);
+    if (cdp) {
+      const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
+      if (process.env.BOOT_PROFILE_FILE) {
+        writeFileSync(process.env.BOOT_PROFILE_FILE, JSON.stringify(profile));
+      }
+      console.log('\nprofile of the last load (page main thread, to the first frame + 300 ms)');
+      for (const f of topFunctions(profile, 25)) {
+        console.log(`${f.pct.toFixed(1).padStart(5)} %  ${f.name}`);
+      }
+    }
+    const timeline = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      const out: Record<string, number> = {
+        'response end': Math.round(nav.responseEnd),
+        'DOM content loaded': Math.round(nav.domContentLoadedEventEnd),
+        'load event': Math.round(nav.loadEventEnd),
+      };
+      for (const r of performance.getEntriesByType('resource') as PerformanceResourceTiming[]) {
+        out[`loaded ${r.name.split('/').pop()!.split('?')[0]}`] = Math.round(r.responseEnd);
+      }
+      const paint = performance.getEntriesByType('paint');
+      for (const p of paint) out[p.name] = Math.round(p.startTime);
+      return { ...out, ...(window as unknown as { __boot: Record<string, number> }).__boot };
+    });
+    const rows = Object.entries(timeline).sort((a, b) => a[1] - b[1]);
+    shown.push(timeline['first frame shown'] ?? NaN);
+    console.log(`\nload ${i + 1}, ${tiles} tiles`);
+    for (const [name, ms] of rows) console.log(`${String(ms).padStart(6)} ms  ${name}`);
+    await page.context().close();
+  }
+  await browser.close();
+  await host.close();
+  const sorted = [...shown].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  console.log(`\nfirst frame shown, ${loads} loads: median ${median} ms; all ${shown.join(' ')}`);
 });
