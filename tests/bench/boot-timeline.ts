@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { runBenchTool } from './bench-tool';
 import { launchBrowser } from './browser';
 import { topFunctions, type CpuProfile } from './cpu-profile-top';
-import { sleep, wallWindows } from './contender';
+import { sleep, wallPreset } from './contender';
 import { startWallHost, wallSettings } from './wall-host';
 
 const TIMELINE_SCRIPT = `
@@ -54,9 +54,8 @@ const tiles = Number(process.argv[2] ?? 1);
 const loads = Number(process.argv[3] ?? 5);
 
 runBenchTool(Math.max(20, tiles), async (streams) => {
-  const window0 = wallWindows(tiles)[0]!;
   const cams = streams.names(tiles).map((id) => ({ id, url: streams.wsUrl(id) }));
-  const host = await startWallHost([wallSettings(cams, window0.preset, streams.server.secret)]);
+  const host = await startWallHost([wallSettings(cams, wallPreset(tiles), streams.server.secret)]);
   const browser = await launchBrowser({ barcodePrefix: 'none', latencyEvery: 0 });
   const shown: number[] = [];
   for (let i = 0; i < loads; i++) {

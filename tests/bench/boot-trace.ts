@@ -5,7 +5,7 @@
 import { BARCODE_PREFIX } from './bench-streams';
 import { runBenchTool } from './bench-tool';
 import { launchBrowser } from './browser';
-import { readAll, sleep, waitFor, wallWindows } from './contender';
+import { readAll, sleep, waitFor, wallPreset } from './contender';
 import type { Contender } from './results';
 import { tileMetrics } from './run-metrics';
 import { startWallHost, wallSettings } from './wall-host';
@@ -31,7 +31,7 @@ runBenchTool(Math.max(20, tiles), async (streams) => {
   if (contender === 'ours') {
     const cams = streams.names(tiles).map((id) => ({ id, url: streams.wsUrl(id) }));
     const host = await startWallHost([
-      wallSettings(cams, wallWindows(tiles)[0]!.preset, streams.server.secret),
+      wallSettings(cams, wallPreset(tiles), streams.server.secret),
     ]);
     url = host.urls[0]!;
     close = host.close;

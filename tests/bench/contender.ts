@@ -23,14 +23,11 @@ const PRESET_FOR: Record<number, LayoutPresetId> = {
   25: '5x5',
 };
 
-/**
- * Our wall's windows for n tiles, one preset each. Every count the bench runs fits one window,
- * as on the bare page (25 tiles ran as 4x4 + 3x3 in two windows before the 5x5 preset).
- */
-export function wallWindows(n: number): { preset: LayoutPresetId; tiles: number }[] {
+/** Our wall's layout for n tiles: one window, as on the bare page. */
+export function wallPreset(n: number): LayoutPresetId {
   const preset = PRESET_FOR[n];
-  if (preset) return [{ preset, tiles: n }];
-  throw new Error(`no wall layout for ${n} tiles`);
+  if (!preset) throw new Error(`no wall layout for ${n} tiles`);
+  return preset;
 }
 
 /** A wall page's URL with the WebCodecs engine chosen (the key stays in the fragment). */
@@ -94,21 +91,9 @@ export async function openContender(options: OpenOptions): Promise<OpenContender
   let urls: string[];
   let closePage: (() => Promise<void>) | null = null;
   if (contender === 'ours' || contender === 'webcodecs') {
-    const windows = options.preset
-      ? [{ preset: options.preset, tiles: names.length }]
-      : wallWindows(names.length);
-    let offset = 0;
-    const settings = windows.map((w) => {
-      const cams = names.slice(offset, offset + w.tiles).map((id) => ({
-        id,
-        url: streams.wsUrl(id),
-      }));
-      offset += w.tiles;
-      return wallSettings(cams, w.preset, streams.server.secret);
-    });
-    if (windows.length > 1) {
-      notes.push(`ours: ${names.length} tiles as ${windows.map((w) => w.preset).join(' + ')}`);
-    }
+    const cams = names.map((id) => ({ id, url: streams.wsUrl(id) }));
+    const preset = options.preset ?? wallPreset(names.length);
+    const settings = [wallSettings(cams, preset, streams.server.secret)];
     host = await startWallHost(settings);
     // The same wall and host; only the page's engine differs (renderer/src/player/engine-choice.ts).
     urls = contender === 'webcodecs' ? host.urls.map(withWebCodecs) : host.urls;

@@ -15,7 +15,7 @@ import { methodNotes, parseMode, runOrder } from './bench-modes';
 import { startBenchStreams } from './bench-streams';
 import { CHROMIUM_PATH } from './browser';
 import { cleanUp, installSignalHandlers } from './cleanup';
-import { wallWindows, waitFor } from './contender';
+import { wallPreset, waitFor } from './contender';
 import { runLayoutSwitch } from './layout-switch';
 import { machineInfo } from './machine-info';
 import { measureParserCost, parserCostTable } from './parser-cost';
@@ -86,7 +86,7 @@ async function main(): Promise<void> {
       webcodecs: null,
       tuned: null,
       default: null,
-      oursLayout: wallWindows(tiles).map((w) => w.preset),
+      oursLayout: [wallPreset(tiles)],
     };
     for (const contender of runOrder(mode, i)) {
       log(`${tiles} tiles: ${contender}…`);
