@@ -116,7 +116,7 @@ export function methodNotes(mode: Mode, decoderError: string | null): string[] {
         ]
       : []),
     `Sources: one live x264 encode (testsrc2 640x360@25, 1 Mbit/s, GOP 2 s, barcode of the wall clock) published as ${BARCODE_STREAMS} streams (tee muxer); other tiles: -c copy loops of the demo clips (640x360@25 H.264). All via Node-Media-Server, WS-FLV, signed URLs.`,
-    "Ours: the preview host (the wall's services, product timings) in its own process + the built renderer; 25 tiles = a 4x4 and a 3x3 window (largest preset is 5x4).",
+    "Ours: the preview host (the wall's services, product timings) in its own process + the built renderer; every tile count is one window (25 tiles = a 5x5 layout).",
     'WebCodecs (wc): the same wall and host with ?engine=webcodecs: each tile takes the gateway\'s access units, decodes them with VideoDecoder (optimizeForLatency) and writes each frame into a generated video track (MediaStreamTrackGenerator) that a <video> plays; no MSE buffer, no transmuxing in JavaScript. The experiment: it becomes the default only if it beats ours at 16 tiles on glass-to-glass, CPU and dropped frames. Its "dropped" adds the access units it skipped to a keyframe (the decoder behind, or a start mid-GOP) to the frames its <video> could not show in time.',
     `Tuned: one bare page of mpegts.js players straight from NMS, tuned as a skilled user would (${configText(BASELINE_CONFIGS.tuned)}; hasAudio false). The targets are against this page.`,
     `Default: the same page with the usual config (${configText(BASELINE_CONFIGS.default)}; hasAudio false): chasing seeks only above mpegts.js's default 1.5 s. Both pages recreate a player on error, end of stream, or 3 s without frames.`,

@@ -1,7 +1,7 @@
 // Child process: the wall's services (preview hosts) out of the benchmark's own process, so
 // their CPU and memory are measured apart, the way the Electron main process runs apart from
-// the renderer. Several hosts may share this process (25 tiles = a 4x4 window and a 3x3
-// window of one wall; the largest preset is 5x4). Protocol: argv[2] is a JSON list of config
+// the renderer. Several hosts may share this process (one per window; the benchmark itself now
+// runs every tile count in one window). Protocol: argv[2] is a JSON list of config
 // files; it prints one JSON line {"urls": [...]} when ready, and answers each "stats" line on
 // stdin with a JSON line of upstream connection counts per session.
 import { join } from 'node:path';
