@@ -3,12 +3,15 @@
 // from the session's FLV tags; the renderer's WebCodecs engine reads it. Both ends use this
 // module, so the layout is written down once.
 //
-//   config: [1][codec length u8][codec, ASCII][decoder configuration record (avcC or hvcC)]
+//   config: [1][codec length u8][codec, ASCII][width u16][height u16]
+//           [decoder configuration record (avcC or hvcC)]
 //   frame:  [2][flags u8: bit 0 keyframe][dts u32 ms][pts - dts i32 ms][received f64 epoch ms]
 //           [the picture: NAL units, each with a 4-byte big-endian length (AVCC, as in FLV)]
 //
 // All numbers big-endian. dts is on the viewer's own timeline (stream-viewer.ts), received is
-// when main got the frame: the clock mark the FLV format carries in script tags.
+// when main got the frame: the clock mark the FLV format carries in script tags. The picture
+// size is the SPS's (main parses the record anyway; 0 when it could not): an MP4 track must name
+// it, and a page has no SPS reader of its own.
 
 export const AU_MESSAGE_CONFIG = 1;
 export const AU_MESSAGE_FRAME = 2;
@@ -20,6 +23,9 @@ export interface AuConfig {
   codec: string;
   /** The AVC/HEVC decoder configuration record, VideoDecoderConfig.description. */
   description: Uint8Array;
+  /** The picture size the SPS gives, 0 × 0 when main could not read it. */
+  width: number;
+  height: number;
 }
 
 export interface AuFrame {
@@ -34,16 +40,26 @@ export interface AuFrame {
 
 export type AuMessage = AuConfig | AuFrame;
 
-export function encodeAuConfig(codec: string, description: Uint8Array): Uint8Array {
+export function encodeAuConfig(
+  codec: string,
+  description: Uint8Array,
+  size: { width: number; height: number } = { width: 0, height: 0 },
+): Uint8Array {
   const name = new TextEncoder().encode(codec);
   if (name.length > 255) throw new Error('codec string too long');
-  const out = new Uint8Array(2 + name.length + description.length);
+  const out = new Uint8Array(2 + name.length + 4 + description.length);
+  const view = new DataView(out.buffer);
   out[0] = AU_MESSAGE_CONFIG;
   out[1] = name.length;
   out.set(name, 2);
-  out.set(description, 2 + name.length);
+  view.setUint16(2 + name.length, clampU16(size.width));
+  view.setUint16(4 + name.length, clampU16(size.height));
+  out.set(description, 6 + name.length);
   return out;
 }
+
+const clampU16 = (value: number): number =>
+  Number.isFinite(value) ? Math.min(0xffff, Math.max(0, Math.round(value))) : 0;
 
 /** A frame message; `payload` is copied in after the header. */
 export function encodeAuFrame(frame: Omit<AuFrame, 'kind'>): Uint8Array {
@@ -63,10 +79,17 @@ export function decodeAuMessage(bytes: Uint8Array): AuMessage | null {
   const type = bytes[0];
   if (type === AU_MESSAGE_CONFIG) {
     const length = bytes[1];
-    if (length === undefined || length === 0 || bytes.length < 2 + length + 1) return null;
+    if (length === undefined || length === 0 || bytes.length < 6 + length + 1) return null;
     const codec = new TextDecoder().decode(bytes.subarray(2, 2 + length));
     if (!/^(avc[13]|hvc1|hev1)\.[0-9A-Za-z.]+$/.test(codec)) return null;
-    return { kind: 'config', codec, description: bytes.subarray(2 + length) };
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return {
+      kind: 'config',
+      codec,
+      width: view.getUint16(2 + length),
+      height: view.getUint16(4 + length),
+      description: bytes.subarray(6 + length),
+    };
   }
   if (type === AU_MESSAGE_FRAME) {
     if (bytes.length <= AU_FRAME_HEADER_BYTES) return null;

@@ -12,7 +12,12 @@ import { translate } from './i18n/translate';
 import { warmClock } from './clock/clock-words';
 import { loadEngine } from './player/engine-loader';
 import { prestartFirstPage } from './player/boot-prestart';
-import { playerPool, prestartCells, startSuspendingHidden } from './player/pool-instance';
+import {
+  playerPool,
+  prestartCells,
+  startSuspendingHidden,
+  tilesUseMpegts,
+} from './player/pool-instance';
 import { appStore } from './store/app-store';
 import './styles/wall.css';
 import './styles/staff.css';
@@ -30,8 +35,9 @@ const api = resolveWallApi(window);
 if (api === null) {
   root.render(<MessageScreen text={translate(DEFAULT_LOCALE, 'app.noApi')} />);
 } else {
-  // The player code loads beside the API's first reads, not before the shell paints.
-  void loadEngine().catch(() => undefined);
+  // mpegts.js, when the tiles use it, loads beside the API's first reads, not before the shell
+  // paints. The default engine is in this chunk; a replay loads mpegts.js when staff ask.
+  if (tilesUseMpegts) void loadEngine().catch(() => undefined);
   appStore.getState().setDisplay(readDisplayIdentity(window.location));
   // Before connecting, so the first snapshot (whenever it lands) starts its players at once.
   prestartFirstPage(appStore, prestartCells);

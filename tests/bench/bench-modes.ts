@@ -26,7 +26,7 @@ export interface Mode {
   soak: boolean;
   /** --tiles-only / --soak: skip the layout, recovery, relay, RTSP and parser parts. */
   tilesOnly: boolean;
-  /** --contenders ours,tuned: only these, for tuning one thing (the full run has all four). */
+  /** --contenders ours,tuned: only these, for tuning one thing (the full run has all five). */
   contenders: readonly Contender[];
 }
 
@@ -116,11 +116,12 @@ export function methodNotes(mode: Mode, decoderError: string | null): string[] {
         ]
       : []),
     `Sources: one live x264 encode (testsrc2 640x360@25, 1 Mbit/s, GOP 2 s, barcode of the wall clock) published as ${BARCODE_STREAMS} streams (tee muxer); other tiles: -c copy loops of the demo clips (640x360@25 H.264). All via Node-Media-Server, WS-FLV, signed URLs.`,
-    "Ours: the preview host (the wall's services, product timings) in its own process + the built renderer; every tile count is one window (25 tiles = a 5x5 layout).",
-    'WebCodecs (wc): the same wall and host with ?engine=webcodecs: each tile takes the gateway\'s access units, decodes them with VideoDecoder (optimizeForLatency) and writes each frame into a generated video track (MediaStreamTrackGenerator) that a <video> plays; no MSE buffer, no transmuxing in JavaScript. The experiment: it becomes the default only if it beats ours at 16 tiles on glass-to-glass, CPU and dropped frames. Its "dropped" adds the access units it skipped to a keyframe (the decoder behind, or a start mid-GOP) to the frames its <video> could not show in time.',
+    "Ours: the preview host (the wall's services, product timings) in its own process + the built renderer, with its default engine: each tile takes the gateway's access units and packages them as fragmented MP4 in the page (renderer/src/player/fmp4-engine.ts), appended to MSE the moment each arrives, no transmuxing library; every tile count is one window (25 tiles = a 5x5 layout).",
+    'mpegts: the same wall and host with ?engine=mse: FLV from the gateway through mpegts.js (transmuxed in JavaScript, each frame held until the next gives its duration), the engine before fragmented MP4 and the fallback.',
+    'WebCodecs (wc): the same wall and host with ?engine=webcodecs: each tile takes the gateway\'s access units, decodes them with VideoDecoder (optimizeForLatency) and writes each frame into a generated video track (MediaStreamTrackGenerator) that a <video> plays; no MSE buffer, no transmuxing in JavaScript. The experiment: it would become the default only if it beat ours at 16 tiles on glass-to-glass, CPU and dropped frames. Its "dropped" adds the access units it skipped to a keyframe (the decoder behind, or a start mid-GOP) to the frames its <video> could not show in time.',
     `Tuned: one bare page of mpegts.js players straight from NMS, tuned as a skilled user would (${configText(BASELINE_CONFIGS.tuned)}; hasAudio false). The targets are against this page.`,
     `Default: the same page with the usual config (${configText(BASELINE_CONFIGS.default)}; hasAudio false): chasing seeks only above mpegts.js's default 1.5 s. Both pages recreate a player on error, end of stream, or 3 s without frames.`,
-    `Each run: fresh headless Chromium, 1920x1080 per window; wait for every first frame, ${mode.warmupMs / 1000} s settle, then a ${mode.windowMs / 1000} s window (${mode.window16Ms / 1000} s at 16 tiles); the order ours/webcodecs/tuned/default rotates per tile count.`,
+    `Each run: fresh headless Chromium, 1920x1080 per window; wait for every first frame, ${mode.warmupMs / 1000} s settle, then a ${mode.windowMs / 1000} s window (${mode.window16Ms / 1000} s at 16 tiles); the order ours/mpegts/webcodecs/tuned/default rotates per tile count.`,
     'First frame: requestVideoFrameCallback expectedDisplayTime, from navigation start. Glass-to-glass: barcode read on every 5th presented frame of barcode tiles, display time minus encode time (same clock).',
     "Latency after start: a tile starts at the cached keyframe, up to a GOP (2 s) behind; liveSync (ours and tuned) converges to the live edge, the default page keeps its start-up buffer unless it passes 1.5 s. Quick mode's short windows include the convergence (higher p95); the full mode's 30 s window at 16 tiles is the one to read.",
     'CPU: /proc utime+stime deltas over the window, % of one core; memory: PSS. "rest" = NMS, ffmpeg publishers and the live encoder (the same for every contender).',

@@ -1,14 +1,18 @@
 // Where the wall's first frame spends its time after the page starts loading: navigation and
 // resource timing, then the moments the page reached (the API socket open, the first answers,
 // the first tile, the first <video>, its first frame), for our wall at N tiles, a few loads in a
-// row on one running host. Not part of `npm run bench`: a tool for the first-frame target.
-//   npx tsx tests/bench/boot-timeline.ts [tiles=1] [loads=5]
+// row on one running host; or the same for a bare page ('tuned', 'default'), to compare the
+// chains. Not part of `npm run bench`: a tool for the first-frame target.
+//   npx tsx tests/bench/boot-timeline.ts [tiles=1] [loads=5] [contender=ours]
 import { writeFileSync } from 'node:fs';
 import { runBenchTool } from './bench-tool';
 import { launchBrowser } from './browser';
 import { topFunctions, type CpuProfile } from './cpu-profile-top';
-import { sleep, wallPreset } from './contender';
+import { isWallContender, sleep, wallPageUrl, wallPreset } from './contender';
+import type { Contender } from './results';
 import { startWallHost, wallSettings } from './wall-host';
+import { startBaselinePage } from './baseline-page';
+import { PROJECT_ROOT } from '../fixtures/media-server/media-server';
 
 const TIMELINE_SCRIPT = `
   (() => {
@@ -40,7 +44,7 @@ const TIMELINE_SCRIPT = `
     }
     new MutationObserver(() => {
       if (document.querySelector('[data-testid="tile"]')) t('first tile in DOM');
-      const v = document.querySelector('.tile-box video');
+      const v = document.querySelector('.tile-box video, #grid video');
       if (v && !v.__seen) {
         v.__seen = true;
         t('first video in DOM');
@@ -52,10 +56,27 @@ const TIMELINE_SCRIPT = `
 
 const tiles = Number(process.argv[2] ?? 1);
 const loads = Number(process.argv[3] ?? 5);
+const contender = (process.argv[4] ?? 'ours') as Contender;
 
 runBenchTool(Math.max(20, tiles), async (streams) => {
-  const cams = streams.names(tiles).map((id) => ({ id, url: streams.wsUrl(id) }));
-  const host = await startWallHost([wallSettings(cams, wallPreset(tiles), streams.server.secret)]);
+  let host: { urls: string[]; close(): Promise<void> };
+  if (isWallContender(contender)) {
+    const cams = streams.names(tiles).map((id) => ({ id, url: streams.wsUrl(id) }));
+    const wall = await startWallHost([
+      wallSettings(cams, wallPreset(tiles), streams.server.secret),
+    ]);
+    host = { urls: wall.urls.map((url) => wallPageUrl(url, contender)), close: wall.close };
+  } else if (contender === 'tuned' || contender === 'default') {
+    const tilesOnPage = streams
+      .names(tiles)
+      .map((name) => ({ name, url: streams.signedWsUrl(name) }));
+    const page = await startBaselinePage(PROJECT_ROOT, tilesOnPage, contender);
+    host = { urls: [page.url], close: page.close };
+  } else {
+    throw new Error(
+      `boot-timeline: ${contender} is not one of ours, mpegts, webcodecs, tuned, default`,
+    );
+  }
   const browser = await launchBrowser({ barcodePrefix: 'none', latencyEvery: 0 });
   const shown: number[] = [];
   for (let i = 0; i < loads; i++) {

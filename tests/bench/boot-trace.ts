@@ -5,7 +5,7 @@
 import { BARCODE_PREFIX } from './bench-streams';
 import { runBenchTool } from './bench-tool';
 import { launchBrowser } from './browser';
-import { readAll, sleep, waitFor, wallPreset } from './contender';
+import { isWallContender, readAll, sleep, waitFor, wallPageUrl, wallPreset } from './contender';
 import type { Contender } from './results';
 import { tileMetrics } from './run-metrics';
 import { startWallHost, wallSettings } from './wall-host';
@@ -28,12 +28,12 @@ const contender = (process.argv[3] ?? 'ours') as Contender;
 runBenchTool(Math.max(20, tiles), async (streams) => {
   let url: string;
   let close: () => Promise<void>;
-  if (contender === 'ours') {
+  if (isWallContender(contender)) {
     const cams = streams.names(tiles).map((id) => ({ id, url: streams.wsUrl(id) }));
     const host = await startWallHost([
       wallSettings(cams, wallPreset(tiles), streams.server.secret),
     ]);
-    url = host.urls[0]!;
+    url = wallPageUrl(host.urls[0]!, contender);
     close = host.close;
   } else if (contender === 'tuned' || contender === 'default') {
     const page = await startBaselinePage(
@@ -44,7 +44,9 @@ runBenchTool(Math.max(20, tiles), async (streams) => {
     url = page.url;
     close = page.close;
   } else {
-    throw new Error(`boot-trace: ${contender} is not one of ours, tuned, default`);
+    throw new Error(
+      `boot-trace: ${contender} is not one of ours, mpegts, webcodecs, tuned, default`,
+    );
   }
   const browser = await launchBrowser({ barcodePrefix: BARCODE_PREFIX, latencyEvery: 0 });
   const page = await browser.newPage();

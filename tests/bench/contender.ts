@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import type { LayoutPresetId } from '../../electron/contract/wall-contract';
 import { presetCellCount } from '../../electron/contract/layout-presets';
 import { PROJECT_ROOT } from '../fixtures/media-server/media-server';
-import { startBaselinePage } from './baseline-page';
+import { startBaselinePage, type BaselineProfile } from './baseline-page';
 import { BARCODE_PREFIX, type BenchStreams } from './bench-streams';
 import { launchBrowser } from './browser';
 import { readProbe, type ProbeSnapshot } from './page-probe';
@@ -30,10 +30,24 @@ export function wallPreset(n: number): LayoutPresetId {
   return preset;
 }
 
-/** A wall page's URL with the WebCodecs engine chosen (the key stays in the fragment). */
-export function withWebCodecs(pageUrl: string): string {
+/** The contenders that are our wall (one host), and the engine each page asks for. */
+const WALL_ENGINES: Partial<Record<Contender, string | null>> = {
+  ours: null,
+  mpegts: 'mse',
+  webcodecs: 'webcodecs',
+};
+
+export const isWallContender = (contender: Contender): boolean => contender in WALL_ENGINES;
+
+/** The URL a wall contender's page opens: the host's, with the contender's engine. */
+export const wallPageUrl = (hostUrl: string, contender: Contender): string =>
+  withEngine(hostUrl, WALL_ENGINES[contender]);
+
+/** A wall page's URL with an engine chosen (the key stays in the fragment); null: the default. */
+export function withEngine(pageUrl: string, engine: string | null | undefined): string {
+  if (!engine) return pageUrl;
   const url = new URL(pageUrl);
-  url.searchParams.set('engine', 'webcodecs');
+  url.searchParams.set('engine', engine);
   return url.toString();
 }
 
@@ -90,18 +104,18 @@ export async function openContender(options: OpenOptions): Promise<OpenContender
   let host: WallHost | null = null;
   let urls: string[];
   let closePage: (() => Promise<void>) | null = null;
-  if (contender === 'ours' || contender === 'webcodecs') {
+  if (isWallContender(contender)) {
     const cams = names.map((id) => ({ id, url: streams.wsUrl(id) }));
     const preset = options.preset ?? wallPreset(names.length);
     const settings = [wallSettings(cams, preset, streams.server.secret)];
     host = await startWallHost(settings);
     // The same wall and host; only the page's engine differs (renderer/src/player/engine-choice.ts).
-    urls = contender === 'webcodecs' ? host.urls.map(withWebCodecs) : host.urls;
+    urls = host.urls.map((url) => wallPageUrl(url, contender));
   } else {
     const page = await startBaselinePage(
       PROJECT_ROOT,
       names.map((name) => ({ name, url: streams.signedWsUrl(name) })),
-      contender,
+      contender as BaselineProfile,
     );
     urls = [page.url];
     closePage = page.close;

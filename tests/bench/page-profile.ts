@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { startBenchStreams, type BenchStreams } from './bench-streams';
 import { cleanUp } from './cleanup';
-import { openForProfiling, sleep, type Contender } from './contender';
+import { isWallContender, openForProfiling, sleep, type Contender } from './contender';
 import { topFunctions, type CpuProfile } from './cpu-profile-top';
 import { startCpuWindow } from './proc-stats';
 
@@ -45,7 +45,7 @@ async function profileOne(contender: Contender, tiles: number, s: number, stream
     const page = open.pages[0]!;
     const hostPid = open.host?.pid;
     await profileWindow(`${contender}, ${tiles} tiles`, page, hostPid, s);
-    if (contender !== 'ours' && contender !== 'webcodecs') return;
+    if (!isWallContender(contender)) return;
     await page.locator('.grid [data-testid="tile"]').first().dblclick();
     await page.locator('.maximised video').waitFor();
     await sleep(3_000);

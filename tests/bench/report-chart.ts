@@ -1,5 +1,5 @@
-// chart.svg, written by hand (no chart library): six panels of grouped bars, ours | webcodecs |
-// tuned | default at each tile count: first frame p50, glass-to-glass p50 with a p95 whisker, total CPU,
+// chart.svg, written by hand (no chart library): six panels of grouped bars, ours | mpegts |
+// webcodecs | tuned | default at each tile count: first frame p50, glass-to-glass p50 with a p95 whisker, total CPU,
 // dropped frames, memory, and recovery. A run that failed is drawn as "n/m" (not measured), one
 // that was not run as "n/a", never as zero.
 import { isNotMeasured, measuredOf } from './attempt';
@@ -10,17 +10,21 @@ import type { RunResult } from './tile-run';
  * orange, so the strong peer stands out from the weak one. */
 const COLORS: Record<Contender, string> = {
   ours: '#1f77b4',
+  mpegts: '#17becf',
   webcodecs: '#9467bd',
   tuned: '#2ca02c',
   default: '#ff7f0e',
 };
 const LEGEND: Record<Contender, string> = {
-  ours: 'ours (the wall)',
+  ours: 'ours (the wall, fragmented MP4)',
+  mpegts: 'the wall, mpegts.js engine',
   webcodecs: 'the wall, WebCodecs engine',
   tuned: 'tuned bare mpegts.js page',
   default: 'default bare mpegts.js page',
 };
 const PANEL_W = 560;
+/** Each legend entry's width: five fit across the two panels. */
+const LEGEND_STEP = 222;
 const PANEL_H = 330;
 
 interface Series {
@@ -205,7 +209,7 @@ export function reportChart(r: BenchResults): string {
     .map((p, i) => panel(p, (i % 2) * PANEL_W, 70 + Math.floor(i / 2) * PANEL_H))
     .join('\n');
   const legend = CONTENDERS.map((who, k) => {
-    const x = width / 2 - 330 + k * 230;
+    const x = width / 2 - (CONTENDERS.length * LEGEND_STEP) / 2 + k * LEGEND_STEP;
     return `<rect x="${x}" y="54" width="12" height="12" fill="${COLORS[who]}"/><text x="${x + 18}" y="64" font-size="12">${esc(LEGEND[who])}</text>`;
   }).join('\n');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif">

@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     const row: TileCountResult = {
       tiles,
       ours: null,
+      mpegts: null,
       webcodecs: null,
       tuned: null,
       default: null,

@@ -5,14 +5,15 @@
 // /proc/<pid>/task/<tid>/stat deltas show which part of the pipeline costs more than the bare
 // page, without a profiler's own overhead. Not part of `npm run bench`: a tool for finding the
 // wall's extra cost.
-//   npx tsx tests/bench/thread-split.ts [tiles=16] [seconds=10] [contenders=tuned,ours,webcodecs]
+//   npx tsx tests/bench/thread-split.ts [tiles=16] [seconds=10] [contenders=tuned,ours,mpegts,webcodecs]
 // A contender may carry a variant after a colon: `ours:bare` hides everything over the videos
 // (names, status, clock strip), to measure what the overlays cost; `webcodecs:canvas` paints
-// on canvases instead of generated video tracks (renderer/src/player/frame-sink.ts).
+// on canvases instead of generated video tracks (renderer/src/player/frame-sink.ts). `mpegts` is
+// the wall with the mpegts.js engine (?engine=mse), `ours` its default (fragmented MP4).
 import { readFileSync, readdirSync } from 'node:fs';
 import { startBenchStreams } from './bench-streams';
 import { cleanUp } from './cleanup';
-import { openForProfiling, sleep, type Contender } from './contender';
+import { openForProfiling, readAll, sleep, waitFor, type Contender } from './contender';
 import { cmdline, descendants } from './proc-stats';
 
 const CLOCK_TICKS = 100;
@@ -75,7 +76,7 @@ const HIDE_OVERLAYS = `
 async function main(): Promise<void> {
   const tiles = Number(process.argv[2] ?? 16);
   const seconds = Number(process.argv[3] ?? 10);
-  const contenders = (process.argv[4] ?? 'tuned,ours,webcodecs').split(',');
+  const contenders = (process.argv[4] ?? 'tuned,ours,mpegts,webcodecs').split(',');
   const streams = await startBenchStreams(Math.max(20, tiles));
   const results = new Map<string, Map<string, number>>();
   try {
@@ -92,6 +93,14 @@ async function main(): Promise<void> {
             url.searchParams.set('sink', 'canvas');
             await page.goto(url.toString());
           }
+          await waitFor(
+            `${spec} tiles to present a frame`,
+            async () =>
+              (await readAll(open.pages)).every(
+                (snap) => snap.tiles.filter((t) => t.firstFrameAt !== null).length >= tiles,
+              ),
+            20_000,
+          );
         }
         await sleep(3_000);
         const before = browserSnapshot();

@@ -4,6 +4,8 @@
 // sequence markers and codecs other than H.264/H.265 have no message.
 import { encodeAuConfig, encodeAuFrame } from '../../contract/access-unit-wire';
 import { avcCodecString, hevcCodecString } from '../codecs/codec-string';
+import { parseAvcDecoderConfigurationRecord } from '../codecs/h264/configuration-record';
+import { parseHevcDecoderConfigurationRecord } from '../codecs/h265/configuration-record';
 import { FLV_TAG_VIDEO, videoTagInfo, type FlvTag } from '../flv/flv-tag';
 
 /** Where a video tag's payload starts, and its composition time; null for what has none. */
@@ -39,8 +41,13 @@ export function accessUnitMessage(tag: FlvTag, timestamp: number): Uint8Array | 
   if (!payload || payload.at >= tag.data.length) return null;
   const body = tag.data.subarray(payload.at);
   if (info.sequenceHeader) {
-    const codec = info.codec === 'h264' ? avcCodecString(body) : hevcCodecString(body);
-    return codec ? encodeAuConfig(codec, body) : null;
+    const h264 = info.codec === 'h264';
+    const codec = h264 ? avcCodecString(body) : hevcCodecString(body);
+    if (!codec) return null;
+    const record = h264
+      ? parseAvcDecoderConfigurationRecord(body)
+      : parseHevcDecoderConfigurationRecord(body);
+    return encodeAuConfig(codec, body, record.ok ? record : undefined);
   }
   return encodeAuFrame({
     keyframe: info.keyframe,

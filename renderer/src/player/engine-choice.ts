@@ -1,20 +1,24 @@
-// Which engine the wall's tiles decode with. mpegts.js over MSE ('mse') is the default and the
-// fallback; 'webcodecs' (webcodecs-tile-player.ts) is an experiment, chosen per page with
-// `?engine=webcodecs` (or `engine=webcodecs` after the key in the preview host's fragment), so
-// the benchmark and the end-to-end tests can run both side by side. It becomes the default
-// only if it wins on glass-to-glass, CPU and dropped frames at 16 tiles (README, Benchmarks).
+// Which engine the wall's tiles decode with, chosen per page with `?engine=…` (or `engine=…`
+// after the key in the preview host's fragment), so the benchmark and the end-to-end tests can
+// run them side by side:
+// - 'fmp4' (fmp4-engine.ts), the default: the gateway's access units packaged as fragmented MP4
+//   in the page, into MSE. It replaced mpegts.js as the default because it won on the same
+//   machine: lower glass-to-glass, the same CPU, a sooner first frame (README, Benchmarks);
+// - 'mse': FLV through mpegts.js into MSE, the engine before, kept as the fallback;
+// - 'webcodecs' (webcodecs-tile-player.ts), an experiment: it would become the default only if
+//   it won on glass-to-glass, CPU and dropped frames at 16 tiles, which it has not.
 
 import type { SinkKind } from './frame-sink';
 
-export type EngineChoice = 'mse' | 'webcodecs';
+export type EngineChoice = 'mse' | 'fmp4' | 'webcodecs';
 
-export const DEFAULT_ENGINE: EngineChoice = 'mse';
+export const DEFAULT_ENGINE: EngineChoice = 'fmp4';
 
 export function readEngineChoice(location: { search: string; hash: string }): EngineChoice {
   const search = new URLSearchParams(location.search);
   const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
   const given = search.get('engine') ?? hash.get('engine');
-  return given === 'webcodecs' || given === 'mse' ? given : DEFAULT_ENGINE;
+  return given === 'fmp4' || given === 'mse' || given === 'webcodecs' ? given : DEFAULT_ENGINE;
 }
 
 /**

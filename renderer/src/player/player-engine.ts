@@ -11,6 +11,12 @@ export interface EnginePlayer {
   unload(): void;
   detachMediaElement(): void;
   destroy(): void;
+  /**
+   * How far the buffered end runs past the newest frame's start, in seconds: the fragmented-MP4
+   * engine appends each frame at once with a guessed duration, so that much of the "buffer" is
+   * the last frame's guess, not frames. The live sync measures what is really there.
+   */
+  liveEdgeLead?(): number;
 }
 
 /** What a player reports outside mpegts.js's event emitter. */

@@ -3,6 +3,7 @@
 import type { PlayerFreshness } from '../status/display-state';
 import { appStore } from '../store/app-store';
 import { canDecodeH265 } from './codec-support';
+import { fmp4Engine } from './fmp4-engine';
 import { lazyEngine, loadEngine, loadedEngine } from './engine-loader';
 import { watchHiddenPlayers } from './hidden-players';
 import { PlayerPool } from './player-pool';
@@ -14,10 +15,13 @@ import { TilePlayer } from './tile-player';
 import { webCodecsAvailable } from './webcodecs-engine';
 import { WebCodecsTilePlayer, type WebCodecsTileDeps } from './webcodecs-tile-player';
 
-const browserDeps: TilePlayerDeps = {
-  engine: lazyEngine,
-  engineLoaded: () => loadedEngine() !== null,
-  loadEngine,
+/** Read once: the page's engine does not change while it runs. */
+const engineChoice = readEngineChoice(window.location);
+
+/** Whether the tiles play with mpegts.js: then its chunk starts loading at boot (main.tsx). */
+export const tilesUseMpegts = engineChoice === 'mse';
+
+const platformDeps: Omit<TilePlayerDeps, 'engine'> = {
   createVideo: () => document.createElement('video'),
   canDecodeH265,
   now: () => Date.now(),
@@ -25,13 +29,25 @@ const browserDeps: TilePlayerDeps = {
   clearInterval: (handle) => window.clearInterval(handle as number),
 };
 
+/** mpegts.js, loaded as a chunk of its own (engine-loader.ts). */
+const mpegtsDeps: TilePlayerDeps = {
+  ...platformDeps,
+  engine: lazyEngine,
+  engineLoaded: () => loadedEngine() !== null,
+  loadEngine,
+};
+
+/** The fragmented-MP4 engine is small and in the main chunk: nothing to wait for. */
+const browserDeps: TilePlayerDeps =
+  engineChoice === 'fmp4' ? { ...platformDeps, engine: fmp4Engine } : mpegtsDeps;
+
 /** Read once, like the engine. */
 const sinkKind = readSinkChoice(window.location, trackSinkAvailable());
 
 const webCodecsDeps: WebCodecsTileDeps = {
   createSink: () =>
     sinkKind === 'track' ? trackSink() : canvasSink(document.createElement('canvas')),
-  fallback: (url, onFreshness) => new TilePlayer(url, onFreshness, browserDeps),
+  fallback: (url, onFreshness) => new TilePlayer(url, onFreshness, mpegtsDeps),
   now: browserDeps.now,
   setInterval: browserDeps.setInterval,
   clearInterval: browserDeps.clearInterval,
@@ -41,8 +57,7 @@ const webCodecsDeps: WebCodecsTileDeps = {
 /** A tile's player, with either engine (engine-choice.ts). */
 export type WallTilePlayer = TilePlayer | WebCodecsTilePlayer;
 
-/** Read once: the page's engine does not change while it runs. */
-const useWebCodecs = readEngineChoice(window.location) === 'webcodecs' && webCodecsAvailable();
+const useWebCodecs = engineChoice === 'webcodecs' && webCodecsAvailable();
 
 /** Long enough for React to unmount one tile and mount the next; short enough to free decoders. */
 const GRACE_MS = 5_000;

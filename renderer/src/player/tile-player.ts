@@ -260,7 +260,8 @@ export class TilePlayer {
   private syncToLive(): void {
     const end = bufferedEnd(this.video);
     if (this.suspended || end === null) return;
-    const rate = this.liveSync.rate(end - this.video.currentTime, this.video.playbackRate);
+    const ahead = end - (this.player?.liveEdgeLead?.() ?? 0) - this.video.currentTime;
+    const rate = this.liveSync.rate(ahead, this.video.playbackRate);
     if (rate !== this.video.playbackRate) this.video.playbackRate = rate;
   }
 

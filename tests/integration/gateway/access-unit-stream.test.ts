@@ -58,6 +58,8 @@ function read(url: string): Reader {
       kind: 'config',
       codec: `refused ${res.statusCode}`,
       description: new Uint8Array(),
+      width: 0,
+      height: 0,
     }),
   );
   ws.on('error', () => {}); // a refused upgrade; the test reads the status instead

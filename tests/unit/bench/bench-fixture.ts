@@ -1,7 +1,7 @@
 // Hand-made results for the report and target tests: a run per contender with round numbers, so
 // every expected cell can be checked by eye.
 import type { NotMeasured } from '../../bench/attempt';
-import type { BenchResults, TileCountResult } from '../../bench/results';
+import type { BenchResults, Contender, TileCountResult } from '../../bench/results';
 import type { RunResult } from '../../bench/tile-run';
 
 const usage = (cpu: number) => ({
@@ -35,12 +35,13 @@ export function run(
 
 export function row(
   tiles: number,
-  runs: Partial<Record<'ours' | 'webcodecs' | 'tuned' | 'default', RunResult | NotMeasured>>,
+  runs: Partial<Record<Contender, RunResult | NotMeasured>>,
 ): TileCountResult {
   return {
     tiles,
     oursLayout: ['4x4'],
     ours: runs.ours ?? null,
+    mpegts: runs.mpegts ?? null,
     webcodecs: runs.webcodecs ?? null,
     tuned: runs.tuned ?? null,
     default: runs.default ?? null,

@@ -21,7 +21,9 @@ describe('reportChart', () => {
       results({ tileCounts: [row(16, { ours, tuned: { notMeasured: 'x' }, default: weak })] }),
     );
     for (const label of [
-      'ours (the wall)',
+      'ours (the wall, fragmented MP4)',
+      'the wall, mpegts.js engine',
+      'the wall, WebCodecs engine',
       'tuned bare mpegts.js page',
       'default bare mpegts.js page',
     ])

@@ -13,12 +13,13 @@ const ours = run('ours', { p50: 190, p95: 340, cpu: 150, drop: 10, first: 700 })
 const tuned = run('tuned', { p50: 200, p95: 300, cpu: 120, drop: 20, first: 600 });
 const weak = run('default', { p50: 1200, p95: 1300, cpu: 200, drop: 500, first: 900 });
 const wc = run('webcodecs', { p50: 95, p95: 150, cpu: 180, drop: 4, first: 650 });
+const mpegts = run('mpegts', { p50: 210, p95: 360, cpu: 152, drop: 12, first: 800 });
 
-describe('tile tables with four contenders', () => {
-  it('puts ours | webcodecs | tuned | default side by side, then ours/tuned and wc/ours', () => {
+describe('tile tables with five contenders', () => {
+  it('puts ours | mpegts | webcodecs | tuned | default side by side, then ours/tuned and wc/ours', () => {
     const text = tileTable(
       'Latency',
-      [row(16, { ours, webcodecs: wc, tuned, default: weak })],
+      [row(16, { ours, mpegts, webcodecs: wc, tuned, default: weak })],
       [
         ...perContender('p50', (r) => r.latencyMs.p50),
         oursVsTuned('p50', (r) => r.latencyMs.p50),
@@ -30,13 +31,23 @@ describe('tile tables with four contenders', () => {
     expect(header!.split(/\s{2,}/)).toEqual([
       'tiles',
       'ours p50',
+      'mpegts p50',
       'webcodecs p50',
       'tuned p50',
       'default p50',
       'ours/tuned p50',
       'wc/ours p50',
     ]);
-    expect(line!.trim().split(/\s+/)).toEqual(['16', '190', '95', '200', '1200', '0.95', '0.50']);
+    expect(line!.trim().split(/\s+/)).toEqual([
+      '16',
+      '190',
+      '210',
+      '95',
+      '200',
+      '1200',
+      '0.95',
+      '0.50',
+    ]);
   });
 
   it('shows a run that failed twice as dashes and a "not measured" line with the reason', () => {
@@ -46,17 +57,17 @@ describe('tile tables with four contenders', () => {
       [...perContender('total', (r) => r.totalCpuPct), oursVsTuned('cpu', (r) => r.totalCpuPct)],
     );
     const lines = text.split('\n');
-    // WebCodecs was not run at all (null): a dash, and no "not measured" line.
-    expect(lines[3]!.trim().split(/\s+/)).toEqual(['4', '150', '–', '–', '200', '–']);
+    // mpegts and WebCodecs were not run at all (null): dashes, and no "not measured" line.
+    expect(lines[3]!.trim().split(/\s+/)).toEqual(['4', '150', '–', '–', '–', '200', '–']);
     expect(lines[4]).toBe('  not measured: tuned at 4 tiles: read ECONNRESET (twice)');
   });
 
   it('every tile table of the report has a column per contender', () => {
     const text = reportTables(
-      results({ tileCounts: [row(16, { ours, webcodecs: wc, tuned, default: weak })] }),
+      results({ tileCounts: [row(16, { ours, mpegts, webcodecs: wc, tuned, default: weak })] }),
     );
     for (const header of ['p50', 'drop', 'total', 'MB']) {
-      for (const who of ['ours', 'webcodecs', 'tuned', 'default']) {
+      for (const who of ['ours', 'mpegts', 'webcodecs', 'tuned', 'default']) {
         expect(text).toContain(`${who} ${header}`);
       }
     }

@@ -7,15 +7,27 @@ import {
 } from '../../../electron/contract/access-unit-wire';
 
 describe('the access-unit wire format', () => {
-  it('round-trips a config message', () => {
+  it('round-trips a config message with its picture size', () => {
     const record = Uint8Array.of(1, 0x42, 0xc0, 0x1e, 0xff, 0xe1, 0, 4, 1, 2, 3, 4);
-    const bytes = encodeAuConfig('avc1.42c01e', record);
+    const bytes = encodeAuConfig('avc1.42c01e', record, { width: 1920, height: 1080 });
     expect(Array.from(bytes.subarray(0, 2))).toEqual([1, 11]);
     expect(decodeAuMessage(bytes)).toEqual({
       kind: 'config',
       codec: 'avc1.42c01e',
+      width: 1920,
+      height: 1080,
       description: record,
     });
+  });
+
+  it('says 0 × 0 for a size main did not know, and clamps one past 16 bits', () => {
+    const record = Uint8Array.of(1, 2, 3);
+    expect(decodeAuMessage(encodeAuConfig('avc1.42c01e', record))).toMatchObject({
+      width: 0,
+      height: 0,
+    });
+    const huge = encodeAuConfig('avc1.42c01e', record, { width: 70_000, height: Number.NaN });
+    expect(decodeAuMessage(huge)).toMatchObject({ width: 0xffff, height: 0 });
   });
 
   it('round-trips a frame with its times, a negative composition offset included', () => {

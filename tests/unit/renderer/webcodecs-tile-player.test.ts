@@ -280,10 +280,12 @@ describe('WebCodecsTilePlayer', () => {
 });
 
 describe('readEngineChoice', () => {
-  it('reads engine=webcodecs from the query or the fragment, else mse', () => {
+  it('reads the engine from the query or the fragment, else the fragmented-MP4 default', () => {
     expect(readEngineChoice({ search: '?engine=webcodecs', hash: '' })).toBe('webcodecs');
     expect(readEngineChoice({ search: '', hash: '#key=abc&engine=webcodecs' })).toBe('webcodecs');
-    expect(readEngineChoice({ search: '?engine=vlc', hash: '' })).toBe('mse');
-    expect(readEngineChoice({ search: '', hash: '#key=abc' })).toBe('mse');
+    expect(readEngineChoice({ search: '?engine=mse', hash: '' })).toBe('mse');
+    expect(readEngineChoice({ search: '', hash: '#key=abc&engine=fmp4' })).toBe('fmp4');
+    expect(readEngineChoice({ search: '?engine=vlc', hash: '' })).toBe('fmp4');
+    expect(readEngineChoice({ search: '', hash: '#key=abc' })).toBe('fmp4');
   });
 });

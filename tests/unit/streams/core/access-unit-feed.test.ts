@@ -39,6 +39,8 @@ describe('access units from FLV tags', () => {
     const config = messages[0] as Extract<AuMessage, { kind: 'config' }>;
     expect(config.kind).toBe('config');
     expect(config.codec).toMatch(/^avc1\.(42|4d|64)[0-9a-f]{4}$/);
+    // The SPS's size (ffprobe says 640x360 for the demo clips), for an MP4 track's header.
+    expect([config.width, config.height]).toEqual([640, 360]);
     expect(Array.from(config.description)).toEqual(Array.from(tags[0]!.data.subarray(5)));
     const frames = messages.slice(1) as Extract<AuMessage, { kind: 'frame' }>[];
     expect(frames.length).toBeGreaterThan(20);
@@ -81,7 +83,12 @@ describe('access units from FLV tags', () => {
       setsOf(first, 'h265', 'pps'),
     )!;
     const config = decodeAuMessage(accessUnitMessage(hevcSequenceHeaderTag(record, 0), 0)!);
-    expect(config).toMatchObject({ kind: 'config', codec: hevcCodecString(record) });
+    expect(config).toMatchObject({
+      kind: 'config',
+      codec: hevcCodecString(record),
+      width: 320,
+      height: 180,
+    });
     expect(hevcCodecString(record)).toMatch(/^hvc1\.1\.6\.L\d+(\.[0-9A-F]+)*$/);
     const frame = decodeAuMessage(accessUnitMessage(hevcFrameTag(first.nalus, true, 0, 40), 0)!);
     expect(frame).toMatchObject({ kind: 'frame', keyframe: true, dts: 0, pts: 40 });
