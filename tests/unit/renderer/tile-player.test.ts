@@ -17,6 +17,11 @@ import type { PlayerFreshness } from '../../../renderer/src/status/display-state
 
 class FakeEnginePlayer implements EnginePlayer {
   calls: string[] = [];
+  /** What the fragmented-MP4 engine reports: the last frame's guessed duration (s). */
+  lead: number | undefined = undefined;
+  liveEdgeLead(): number {
+    return this.lead ?? 0;
+  }
   listeners = new Map<string, (...args: unknown[]) => void>();
   constructor(
     readonly url: string,
@@ -150,6 +155,20 @@ describe('TilePlayer', () => {
     // 0.3 s ahead is within the safer level's band: no nudge from 1×.
     timeUpdate(0.3);
     expect(video.playbackRate).toBe(1);
+  });
+
+  it("measures the buffer without the engine's guess at the last frame's duration", () => {
+    const { video, created } = setup();
+    created[0]!.lead = 0.04;
+    video.currentTime = 10;
+    // 0.28 s buffered, of which 0.04 s is the newest frame's guessed duration: 0.24 s of frames,
+    // under the thin level's 0.25 s, so no nudge.
+    video.bufferedEnd = 10.28;
+    video.listeners.get('timeupdate')?.();
+    expect(video.playbackRate).toBe(1);
+    created[0]!.lead = 0;
+    video.listeners.get('timeupdate')?.();
+    expect(video.playbackRate).toBe(1.2);
   });
 
   it('starts one mpegts player on the element and tears it down in order', () => {

@@ -1,0 +1,73 @@
+// The two MSE engines in Debian's Chromium, on the embedded demo wall: by default each tile takes
+// the gateway's access-unit stream and plays it as fragmented MP4 (fmp4-engine.ts), with no
+// mpegts.js loaded at all; `?engine=mse` plays the same wall from the FLV stream through
+// mpegts.js, the fallback. Both keep their tiles near the live edge.
+import { expect, test, type Page } from '@playwright/test';
+import { demoSettings } from '../../electron/settings/demo-config';
+import { startPreview, type StartedPreview } from './support/preview-fixture';
+import { expectPlaying, waitForLive } from './support/wall-page';
+
+const demo = demoSettings();
+const installed = demo.cameras.filter((c) => c.availability === 'installed').map((c) => c.id);
+
+let preview: StartedPreview;
+test.beforeAll(async () => {
+  preview = await startPreview(null);
+});
+test.afterAll(async () => preview?.host.close());
+
+/** Opens the wall (with `engine` chosen, or the default) and notes every stream socket. */
+async function openWall(page: Page, engine: string | null): Promise<string[]> {
+  const streams: string[] = [];
+  page.on('websocket', (ws) => {
+    if (!ws.url().includes('/api/')) streams.push(new URL(ws.url()).pathname);
+  });
+  const url = new URL(preview.host.url);
+  if (engine) url.searchParams.set('engine', engine);
+  await page.goto(url.toString());
+  await waitForLive(page, installed);
+  await expectPlaying(page, installed);
+  return streams;
+}
+
+/** Each tile's video: its source, and how far behind its newest buffered frame it plays. */
+const tileVideos = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll<HTMLVideoElement>('[data-testid="tile"] video')].map((v) => ({
+      blob: v.src.startsWith('blob:'),
+      behind: v.buffered.length > 0 ? v.buffered.end(v.buffered.length - 1) - v.currentTime : -1,
+    })),
+  );
+
+const loadedScripts = (page: Page) =>
+  page.evaluate(() =>
+    performance.getEntriesByType('resource').map((r) => r.name.split('/').pop() ?? ''),
+  );
+
+test('by default tiles play fragmented MP4 from the access-unit stream; mpegts.js is never loaded', async ({
+  page,
+}) => {
+  const streams = await openWall(page, null);
+  expect(streams.length).toBeGreaterThanOrEqual(installed.length);
+  for (const path of streams) expect(path).toMatch(/\.au$/);
+  expect((await loadedScripts(page)).filter((name) => name.includes('mpegts'))).toEqual([]);
+  const videos = await tileVideos(page);
+  expect(videos).toHaveLength(installed.length);
+  for (const video of videos) {
+    expect(video.blob).toBe(true);
+    // Near the live edge: the demo feeds arrive as they play, the buffer ahead stays thin.
+    expect(video.behind).toBeGreaterThanOrEqual(0);
+    expect(video.behind).toBeLessThan(1);
+  }
+});
+
+test('?engine=mse plays the same wall from the FLV stream through mpegts.js', async ({ page }) => {
+  const streams = await openWall(page, 'mse');
+  expect(streams.length).toBeGreaterThanOrEqual(installed.length);
+  for (const path of streams) expect(path).toMatch(/\.flv$/);
+  expect((await loadedScripts(page)).some((name) => name.startsWith('mpegts-engine'))).toBe(true);
+  for (const video of await tileVideos(page)) {
+    expect(video.blob).toBe(true);
+    expect(video.behind).toBeLessThan(1);
+  }
+});
