@@ -2,7 +2,7 @@
 // in a small strip in a corner, so they are really composited like tiles; removed after), this
 // window's display, then hands the result to main to keep and reads back the full report.
 import type { RendererPcCheck, WallApi } from '../contract';
-import { loadEngine } from '../player/engine-loader';
+import { loadTileEngine } from '../player/pool-instance';
 import { probeCodecs } from './codec-probe';
 import { measureDecode, type PlaybackCounted } from './decode-measure';
 import { pcCheckStore } from './pc-check-store';
@@ -29,11 +29,11 @@ export async function runPcCheck(
   try {
     const codecs = await probeCodecs();
     const decode = await measureDecode({
-      engine: await loadEngine(),
+      engine: await loadTileEngine(),
       gatewayBase: context.gatewayBase,
       host: strip,
       wallVideos: () =>
-        // Both engines' tiles: <video>s (mpegts.js) and WebCodecs canvases.
+        // Every engine's tiles: <video>s (MSE, or a WebCodecs track) and WebCodecs canvases.
         [...document.querySelectorAll<HTMLElement>('.wall video, .wall canvas.tile-canvas')]
           .filter((picture) => !strip.contains(picture))
           .map((picture) => picture as unknown as PlaybackCounted),

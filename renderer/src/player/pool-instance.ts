@@ -4,6 +4,7 @@ import type { PlayerFreshness } from '../status/display-state';
 import { appStore } from '../store/app-store';
 import { canDecodeH265 } from './codec-support';
 import { fmp4Engine } from './fmp4-engine';
+import type { PlayerEngine } from './player-engine';
 import { lazyEngine, loadEngine, loadedEngine } from './engine-loader';
 import { watchHiddenPlayers } from './hidden-players';
 import { PlayerPool } from './player-pool';
@@ -20,6 +21,14 @@ const engineChoice = readEngineChoice(window.location);
 
 /** Whether the tiles play with mpegts.js: then its chunk starts loading at boot (main.tsx). */
 export const tilesUseMpegts = engineChoice === 'mse';
+
+/**
+ * The MSE engine this page's tiles play with, for the PC check's decode measurement, so it
+ * measures what the wall runs (WebCodecs tiles are measured with mpegts.js, their fallback).
+ */
+export function loadTileEngine(): Promise<PlayerEngine> {
+  return engineChoice === 'fmp4' ? Promise.resolve(fmp4Engine) : loadEngine();
+}
 
 const platformDeps: Omit<TilePlayerDeps, 'engine'> = {
   createVideo: () => document.createElement('video'),
