@@ -12,24 +12,7 @@ import {
   type Fmp4Platform,
 } from '../../../renderer/src/player/fmp4-engine';
 import { FRAGMENT_HEADER_BYTES } from '../../../renderer/src/player/fmp4-boxes';
-
-const RECORD = Uint8Array.of(1, 0x42, 0xc0, 0x1e, 0xff, 0xe1, 0, 0);
-const FLV_URL = 'ws://127.0.0.1:1/s/live/cam/sub.flv';
-
-class FakeSocket {
-  binaryType = 'blob';
-  closed = false;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onerror: (() => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: string) {}
-  close() {
-    this.closed = true;
-  }
-  send(bytes: Uint8Array) {
-    this.onmessage?.({ data: bytes.slice().buffer });
-  }
-}
+import { AVC_RECORD as RECORD, FakeAuSocket, FLV_URL } from './fake-au-socket';
 
 class FakeRanges {
   constructor(private readonly ranges: [number, number][]) {}
@@ -111,14 +94,14 @@ class FakeVideo {
 }
 
 function setup(supported = true) {
-  const sockets: FakeSocket[] = [];
+  const sockets: FakeAuSocket[] = [];
   const sources: FakeSource[] = [];
   const revoked: string[] = [];
   const clock = { now: 0 };
   const platform: Fmp4Platform = {
     now: () => clock.now,
     openSocket: (url) => {
-      const socket = new FakeSocket(url);
+      const socket = new FakeAuSocket(url);
       sockets.push(socket);
       return socket as unknown as WebSocket;
     },

@@ -12,24 +12,7 @@ import {
   type FallbackPlayer,
 } from '../../../renderer/src/player/webcodecs-tile-player';
 import type { PlayerFreshness } from '../../../renderer/src/status/display-state';
-
-const AVC_RECORD = Uint8Array.of(1, 0x42, 0xc0, 0x1e, 0xff, 0xe1, 0, 0);
-const URL_FLV = 'ws://127.0.0.1:1/s/live/cam/sub.flv';
-
-class FakeSocket {
-  binaryType = 'blob';
-  closed = false;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onerror: (() => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: string) {}
-  close() {
-    this.closed = true;
-  }
-  send(bytes: Uint8Array) {
-    this.onmessage?.({ data: bytes.slice().buffer });
-  }
-}
+import { AVC_RECORD, FakeAuSocket, FLV_URL as URL_FLV } from './fake-au-socket';
 
 class FakeDecoder {
   state = 'unconfigured';
@@ -68,7 +51,7 @@ class FakeDecoder {
 function setup(supported = true) {
   let now = 1_000_000;
   let tick = () => {};
-  const sockets: FakeSocket[] = [];
+  const sockets: FakeAuSocket[] = [];
   const decoders: FakeDecoder[] = [];
   const draws: unknown[] = [];
   const reports: PlayerFreshness[] = [];
@@ -76,7 +59,7 @@ function setup(supported = true) {
   const answers: Promise<unknown>[] = [];
   const platform: FeedPlatform = {
     openSocket: (url) => {
-      const socket = new FakeSocket(url);
+      const socket = new FakeAuSocket(url);
       sockets.push(socket);
       return socket as unknown as WebSocket;
     },
