@@ -1,9 +1,16 @@
 // The two MSE engines in Debian's Chromium, on the embedded demo wall: by default each tile takes
 // the gateway's access-unit stream and plays it as fragmented MP4 (fmp4-engine.ts), with no
 // mpegts.js loaded at all; `?engine=mse` plays the same wall from the FLV stream through
-// mpegts.js, the fallback. Both keep their tiles near the live edge.
+// mpegts.js, the fallback. Both keep their tiles near the live edge. A camera whose encoder uses
+// B-frames (pictures sent out of display order) plays with the default engine too.
 import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { demoSettings } from '../../electron/settings/demo-config';
+import type { WallSettingsFile } from '../../electron/settings/settings-model';
+import { startMediaServer, type MediaServer } from '../fixtures/media-server/media-server';
 import { startPreview, type StartedPreview } from './support/preview-fixture';
 import { expectPlaying, waitForLive } from './support/wall-page';
 
@@ -70,4 +77,60 @@ test('?engine=mse plays the same wall from the FLV stream through mpegts.js', as
     expect(video.blob).toBe(true);
     expect(video.behind).toBeLessThan(1);
   }
+});
+
+test.describe('a camera that sends B-frames', () => {
+  let server: MediaServer;
+  let bframes: StartedPreview;
+  test.beforeAll(async () => {
+    const flv = join(mkdtempSync(join(tmpdir(), 'bframes-')), 'bframes.flv');
+    // prettier-ignore
+    execFileSync('ffmpeg', [
+      '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=25', '-t', '4',
+      '-c:v', 'libx264', '-profile:v', 'high', '-bf', '3', '-g', '50', '-pix_fmt', 'yuv420p',
+      '-f', 'flv', flv,
+    ]);
+    server = await startMediaServer();
+    server.publish('bcam', flv);
+    bframes = await startPreview({
+      schemaVersion: 1,
+      locale: 'vi',
+      sites: [{ id: 'site-b', name: 'Xã Thử B', shortName: 'Điểm B' }],
+      cameras: [
+        {
+          id: 'bcam',
+          siteId: 'site-b',
+          name: 'Quầy 1',
+          streams: {
+            sub: {
+              url: server.wsFlvUrl('bcam'),
+              auth: { type: 'nms-sign', secret: server.secret },
+            },
+          },
+        },
+      ],
+      layout: { preset: '1x1', cameraIds: ['bcam'] },
+    } as WallSettingsFile);
+  });
+  test.afterAll(async () => {
+    await bframes?.host.close();
+    await server?.close();
+  });
+
+  test('plays with the default engine, in order, near the live edge', async ({ page }) => {
+    await page.goto(bframes.host.url);
+    await waitForLive(page, ['bcam']);
+    await expectPlaying(page, ['bcam']);
+    const [video] = await tileVideos(page);
+    expect(video!.blob).toBe(true);
+    expect(video!.behind).toBeLessThan(1);
+    // Pictures shown in order do not come late: a B-frame stream placed out of order would.
+    const quality = await page.evaluate(() => {
+      const v = document.querySelector<HTMLVideoElement>('[data-testid="tile"] video')!;
+      const q = v.getVideoPlaybackQuality();
+      return { total: q.totalVideoFrames, dropped: q.droppedVideoFrames };
+    });
+    expect(quality.total).toBeGreaterThan(25);
+    expect(quality.dropped).toBeLessThanOrEqual(quality.total / 10);
+  });
 });

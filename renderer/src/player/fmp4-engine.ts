@@ -3,9 +3,9 @@
 // Source Extensions buffer, so the <video> decodes and presents them as with mpegts.js, without
 // mpegts.js: main has already parsed the FLV, so here there is no demuxing and no remuxing, and
 // no frame waits to learn its duration (fmp4-timeline.ts guesses it; mpegts.js holds each frame
-// until the next one arrives, and appends after every second frame; here every second frame
-// waits for the next only to share an append, see onFrame). Measured against mpegts.js
-// on the same wall (README, Benchmarks): 50–60 ms less glass-to-glass, the same CPU, and no
+// until the next one arrives, and appends after every second frame; here a frame waits for the
+// next only to share an append while the buffer is comfortable, see onFrame). Measured against
+// mpegts.js on the same wall (README, Benchmarks): lower glass-to-glass, the same CPU, and no
 // 275 kB player chunk to load before the first picture. It offers mpegts.js's player surface
 // (player-engine.ts), so the tile player's watchdog, live sync, suspension and recovery are the
 // same code for both engines; mpegts.js stays for ?engine=mse and for instant replays.
@@ -35,6 +35,8 @@ const KEEP_BEHIND_S = 10;
 const TRIM_WHEN_BEHIND_S = 30;
 /** Frames that go into the media buffer together (see onFrame). */
 const FRAMES_PER_APPEND = 2;
+/** Pictures ahead of the play position (s) above which frames go two at a time. */
+const PAIR_ABOVE_S = 0.12;
 /** How often the buffer is looked at for chasing and trimming. */
 const TEND_EVERY_MS = 250;
 /** Clock marks for snapshots' burned-in times: a few a second is plenty (frame-clock.ts). */
@@ -74,6 +76,8 @@ export class Fmp4Player implements EnginePlayer {
   private sequence = 1;
   private nextMarkAt = 0;
   private lastTended = Number.NEGATIVE_INFINITY;
+  /** Pictures ahead of the play position at the last look (s); thin until known. */
+  private aheadS = 0;
   private closed = false;
 
   constructor(
@@ -212,11 +216,14 @@ export class Fmp4Player implements EnginePlayer {
         data: frame.data,
       }),
     );
-    // Two frames an append: each append costs the media pipeline a fixed amount on three
-    // threads, and one a frame measured 4 % of a core more than mpegts.js at 16 tiles (which
-    // also appends two at a time). So a frame waits for the next, one frame interval, unless it
-    // is a keyframe: a tile's first picture, or the picture after a stall, goes at once.
-    if (frame.keyframe || this.pending.length >= FRAMES_PER_APPEND) this.appendPending();
+    // Two frames an append while the buffer is comfortable: each append costs the media
+    // pipeline a fixed amount on three threads, and one a frame measured 4–5 % of a core more
+    // at 16 tiles. But a frame held back is a frame's less picture ahead of the play position,
+    // and with a thin buffer that was a stall every ten seconds per tile: so a keyframe (a
+    // tile's first picture, the one after a stall) and any frame while the buffer is thin go
+    // at once.
+    const thin = this.aheadS < PAIR_ABOVE_S;
+    if (frame.keyframe || thin || this.pending.length >= FRAMES_PER_APPEND) this.appendPending();
   }
 
   private onSourceOpen(): void {
@@ -280,6 +287,7 @@ export class Fmp4Player implements EnginePlayer {
     const ranges = buffer.buffered;
     const start = ranges.start(0);
     const end = ranges.end(ranges.length - 1);
+    this.aheadS = end - this.timeline.lastFrameDuration / 1_000 - video.currentTime;
     if (video.currentTime < start) video.currentTime = start;
     else if (!video.paused && end - video.currentTime > CHASE_ABOVE_S) {
       video.currentTime = end - CHASE_TO_S;

@@ -21,9 +21,9 @@ import { FragmentTimeline } from '../../../renderer/src/player/fmp4-timeline';
 const dir = mkdtempSync(join(tmpdir(), 'fmp4-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The clip's access units as the page receives them. */
-function clipMessages(clip: string): { config: AuConfig; frames: AuFrame[] } {
-  const bytes = new Uint8Array(readFileSync(join(__dirname, '../../../assets/demo', clip)));
+/** The FLV file's access units as the page receives them. */
+function clipMessages(flvFile: string): { config: AuConfig; frames: AuFrame[] } {
+  const bytes = new Uint8Array(readFileSync(flvFile));
   const tags = new FlvReader()
     .push(bytes)
     .flatMap((r) => (r.kind === 'tag' && r.tag.type === FLV_TAG_VIDEO ? [r.tag] : []));
@@ -64,57 +64,85 @@ function probePackets(file: string): Packet[] {
     });
 }
 
+/** The frames through the engine's timeline and box writer, into an MP4 file. */
+function writeFragmented(name: string, config: AuConfig, frames: AuFrame[]) {
+  const timeline = new FragmentTimeline();
+  const parts = [initSegment(config)];
+  frames.forEach((frame, i) => {
+    const placed = timeline.place(frame.dts, frame.pts);
+    parts.push(fragment(i + 1, { ...placed, keyframe: frame.keyframe, data: frame.data }));
+  });
+  const file = join(dir, name);
+  writeFileSync(file, Buffer.concat(parts));
+  return { file, corrections: timeline.corrections };
+}
+
+/** What ffprobe and ffmpeg say of the file: every packet as written, and every picture decoded. */
+function expectReadBack(file: string, config: AuConfig, frames: AuFrame[]) {
+  const packets = probePackets(file);
+  expect(packets).toHaveLength(frames.length);
+  const first = frames[0]!.dts;
+  packets.forEach((packet, i) => {
+    const frame = frames[i]!;
+    expect(packet.dts).toBe(frame.dts - first);
+    expect(packet.pts).toBe(frame.pts - first);
+    expect(packet.size).toBe(frame.data.length);
+    expect(packet.keyframe).toBe(frame.keyframe);
+  });
+  const size = execFileSync(
+    'ffprobe',
+    ['-v', 'error', '-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', file],
+    { encoding: 'utf8' },
+  ).trim();
+  expect(size).toBe(`h264,${config.width},${config.height}`);
+  // Every picture decodes, with nothing on stderr (a bad record or length prefix would say).
+  const decode = spawnSync('ffmpeg', ['-v', 'error', '-i', file, '-f', 'null', '-'], {
+    encoding: 'utf8',
+  });
+  expect(decode.status).toBe(0);
+  expect(decode.stderr.trim()).toBe('');
+  const decoded = execFileSync(
+    'ffprobe',
+    [
+      '-v',
+      'error',
+      '-count_frames',
+      '-show_entries',
+      'stream=nb_read_frames',
+      '-of',
+      'csv=p=0',
+      file,
+    ],
+    { encoding: 'utf8' },
+  ).trim();
+  expect(Number(decoded)).toBe(frames.length);
+}
+
 describe('fragmented MP4 from the access-unit stream', () => {
-  it('lists every access unit with its time, size and keyframe flag, and decodes cleanly', () => {
-    const { config, frames } = clipMessages('clip-1.flv');
+  it('lists every access unit of the demo clip with its time, size and keyframe flag, and decodes', () => {
+    const clip = join(__dirname, '../../../assets/demo/clip-1.flv');
+    const { config, frames } = clipMessages(clip);
     expect(frames.length).toBeGreaterThan(50);
-    const timeline = new FragmentTimeline();
-    const parts = [initSegment(config)];
-    frames.forEach((frame, i) => {
-      const placed = timeline.place(frame.dts, frame.pts);
-      parts.push(fragment(i + 1, { ...placed, keyframe: frame.keyframe, data: frame.data }));
-    });
-    const file = join(dir, 'clip-1.mp4');
-    writeFileSync(file, Buffer.concat(parts));
+    const { file, corrections } = writeFragmented('clip-1.mp4', config, frames);
+    expect(corrections).toBe(0);
+    expectReadBack(file, config, frames);
+  });
 
-    const packets = probePackets(file);
-    expect(packets).toHaveLength(frames.length);
-    const first = frames[0]!.dts;
-    packets.forEach((packet, i) => {
-      const frame = frames[i]!;
-      expect(packet.dts).toBe(frame.dts - first);
-      expect(packet.pts).toBe(frame.pts - first);
-      expect(packet.size).toBe(frame.data.length);
-      expect(packet.keyframe).toBe(frame.keyframe);
-    });
-    expect(timeline.corrections).toBe(0);
-
-    const size = execFileSync(
-      'ffprobe',
-      ['-v', 'error', '-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', file],
-      { encoding: 'utf8' },
-    ).trim();
-    expect(size).toBe(`h264,${config.width},${config.height}`);
-    // Every picture decodes, with nothing on stderr (a bad record or length prefix would say).
-    const decode = spawnSync('ffmpeg', ['-v', 'error', '-i', file, '-f', 'null', '-'], {
-      encoding: 'utf8',
-    });
-    expect(decode.status).toBe(0);
-    expect(decode.stderr.trim()).toBe('');
-    const decoded = execFileSync(
-      'ffprobe',
-      [
-        '-v',
-        'error',
-        '-count_frames',
-        '-show_entries',
-        'stream=nb_read_frames',
-        '-of',
-        'csv=p=0',
-        file,
-      ],
-      { encoding: 'utf8' },
-    ).trim();
-    expect(Number(decoded)).toBe(frames.length);
+  it('keeps B-frames in order: composition offsets as the camera sent them', () => {
+    // A camera encoding with B-frames (x264 main profile, two between references).
+    const flv = join(dir, 'bframes.flv');
+    // prettier-ignore
+    execFileSync('ffmpeg', [
+      '-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=25', '-t', '3',
+      '-c:v', 'libx264', '-profile:v', 'main', '-bf', '2', '-g', '25', '-pix_fmt', 'yuv420p',
+      '-f', 'flv', flv,
+    ]);
+    const { config, frames } = clipMessages(flv);
+    expect(frames.length).toBe(75);
+    // Decode order differs from presentation order: some pictures show before the previous one.
+    expect(frames.some((f, i) => i > 0 && f.pts < frames[i - 1]!.pts)).toBe(true);
+    const { file, corrections } = writeFragmented('bframes.mp4', config, frames);
+    expect(corrections).toBe(0);
+    expectReadBack(file, config, frames);
   });
 });

@@ -172,10 +172,12 @@ describe('the fragmented-MP4 player', () => {
     });
   });
 
-  it('appends a keyframe at once, then two frames an append, and what waited in one append', () => {
+  it('with half a second of picture ahead: a keyframe at once, then two frames an append', () => {
     const t = setup();
     t.source().open();
     t.socket().send(encodeAuConfig('avc1.42c01e', RECORD));
+    t.buffer().ranges = [[0, 1]];
+    t.video.currentTime = 0.5;
     t.buffer().finish();
     t.socket().send(frame(0, true));
     expect(t.buffer().appended).toHaveLength(2);
@@ -197,6 +199,26 @@ describe('the fragmented-MP4 player', () => {
     expect(t.buffer().appended).toHaveLength(4);
     expect(batch.length).toBe(3 * (FRAGMENT_HEADER_BYTES + 5));
     expect(boxType(batch, 2 * (FRAGMENT_HEADER_BYTES + 5))).toBe('moof');
+  });
+
+  it('with a thin buffer, or before it is known, every frame goes at once', () => {
+    const t = setup();
+    t.source().open();
+    t.socket().send(encodeAuConfig('avc1.42c01e', RECORD));
+    t.buffer().finish();
+    t.socket().send(frame(0, true));
+    t.buffer().finish();
+    t.socket().send(frame(40));
+    expect(t.buffer().appended).toHaveLength(3);
+    t.buffer().finish();
+    // 0.1 s buffered ahead, of which 0.04 s is the newest frame's guessed duration: thin.
+    t.advance(250);
+    t.buffer().ranges = [[0, 0.6]];
+    t.video.currentTime = 0.5;
+    t.socket().send(frame(80));
+    t.buffer().finish();
+    t.socket().send(frame(120));
+    expect(t.buffer().appended).toHaveLength(5);
   });
 
   it('sends clock marks a few times a second on the track timeline, from the frame times', () => {
