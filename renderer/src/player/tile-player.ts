@@ -1,6 +1,7 @@
-// One camera's player, owned outside React's render path: it holds the <video> element and the
-// mpegts.js player, runs the freshness watchdog each second, and recovers in stages (jump to
-// live, recreate with backoff). React tiles only mount its <video> into their box.
+// One camera's player, owned outside React's render path: it holds the <video> element and its
+// engine's player (fragmented MP4 by default, or mpegts.js: player-engine.ts), runs the
+// freshness watchdog each second, and recovers in stages (jump to live, recreate with backoff).
+// React tiles only mount its <video> into their box.
 import { sameFreshness, type PlayerFreshness } from '../status/display-state';
 import type { EnginePlayer } from './player-engine';
 import type { TilePlayerDeps } from './tile-player-deps';
