@@ -74,6 +74,12 @@ export function encodeAuFrame(frame: Omit<AuFrame, 'kind'>): Uint8Array {
   return out;
 }
 
+/** The same decoder configuration: a config message that repeats it needs no new decoder setup. */
+export function sameAuConfig(a: AuConfig, b: AuConfig): boolean {
+  if (a.codec !== b.codec || a.description.length !== b.description.length) return false;
+  return a.description.every((byte, i) => byte === b.description[i]);
+}
+
 /** Reads one message; null for anything malformed or unknown (a newer main, a damaged frame). */
 export function decodeAuMessage(bytes: Uint8Array): AuMessage | null {
   const type = bytes[0];

@@ -9,7 +9,13 @@
 // 275 kB player chunk to load before the first picture. It offers mpegts.js's player surface
 // (player-engine.ts), so the tile player's watchdog, live sync, suspension and recovery are the
 // same code for both engines; mpegts.js stays for ?engine=mse and for instant replays.
-import { accessUnitUrl, decodeAuMessage, type AuConfig, type AuFrame } from '../contract';
+import {
+  accessUnitUrl,
+  decodeAuMessage,
+  sameAuConfig,
+  type AuConfig,
+  type AuFrame,
+} from '../contract';
 import { fragment, initSegment, sampleEntryType, trackMimeType } from './fmp4-boxes';
 import { FragmentTimeline } from './fmp4-timeline';
 import type { EngineHooks, EnginePlayer, PlayerEngine } from './player-engine';
@@ -176,7 +182,7 @@ export class Fmp4Player implements EnginePlayer {
   }
 
   private onConfig(config: AuConfig): void {
-    if (this.config && sameConfig(this.config, config)) return;
+    if (this.config && sameAuConfig(this.config, config)) return;
     if (this.config && this.config.codec !== config.codec) {
       // A camera that changed codec mid-stream: a new player starts from its new configuration.
       return this.fail(FMP4_ERRORS.network, 'the stream changed codec');
@@ -308,11 +314,6 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
     at += part.length;
   }
   return out;
-}
-
-function sameConfig(a: AuConfig, b: AuConfig): boolean {
-  if (a.codec !== b.codec || a.description.length !== b.description.length) return false;
-  return a.description.every((byte, i) => byte === b.description[i]);
 }
 
 export const fmp4Engine: PlayerEngine = {

@@ -5,7 +5,7 @@
 // (not on a burst of frames it works off), frames are dropped up to the next keyframe instead
 // of queueing (feed-gate.ts). A codec this display cannot decode is reported (onUnsupported)
 // and the tile falls back to mpegts.js (webcodecs-tile-player.ts).
-import { decodeAuMessage, type AuConfig, type AuFrame } from '../contract';
+import { decodeAuMessage, sameAuConfig, type AuConfig, type AuFrame } from '../contract';
 import { FeedGate } from './feed-gate';
 import type { FrameSink } from './frame-sink';
 
@@ -102,7 +102,7 @@ export class WebCodecsFeed {
   }
 
   private onConfig(config: AuConfig): void {
-    if (this.config && sameConfig(this.config, config)) return;
+    if (this.config && sameAuConfig(this.config, config)) return;
     this.config = config;
     this.gate.unconfigure();
     const wanted = decoderConfig(config);
@@ -182,9 +182,4 @@ function decoderConfig(config: AuConfig): VideoDecoderConfig {
     optimizeForLatency: true,
     hardwareAcceleration: 'no-preference',
   };
-}
-
-function sameConfig(a: AuConfig, b: AuConfig): boolean {
-  if (a.codec !== b.codec || a.description.length !== b.description.length) return false;
-  return a.description.every((byte, i) => byte === b.description[i]);
 }

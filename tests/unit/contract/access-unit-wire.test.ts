@@ -4,6 +4,7 @@ import {
   decodeAuMessage,
   encodeAuConfig,
   encodeAuFrame,
+  sameAuConfig,
 } from '../../../electron/contract/access-unit-wire';
 
 describe('the access-unit wire format', () => {
@@ -87,5 +88,21 @@ describe('the access-unit wire format', () => {
     const read = decodeAuMessage(big.subarray(10));
     expect(read).toMatchObject({ kind: 'frame', dts: 40 });
     expect(read?.kind === 'frame' && read.data.buffer).toBe(big.buffer);
+  });
+
+  it('tells a repeated configuration from a new one by codec and record', () => {
+    const config = (codec: string, ...record: number[]) => ({
+      kind: 'config' as const,
+      codec,
+      description: Uint8Array.from(record),
+      width: 640,
+      height: 360,
+    });
+    expect(sameAuConfig(config('avc1.42c01e', 1, 2, 3), config('avc1.42c01e', 1, 2, 3))).toBe(true);
+    expect(sameAuConfig(config('avc1.42c01e', 1, 2, 3), config('avc1.42c01e', 1, 2, 4))).toBe(
+      false,
+    );
+    expect(sameAuConfig(config('avc1.42c01e', 1, 2), config('avc1.42c01e', 1, 2, 3))).toBe(false);
+    expect(sameAuConfig(config('avc1.42c01e', 1), config('avc1.64001f', 1))).toBe(false);
   });
 });
