@@ -5,7 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/guarded-test';
 import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import { settingsVi } from '../../renderer/src/i18n/settings-vi';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server/start-rtsp-server';

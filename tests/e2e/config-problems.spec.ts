@@ -6,7 +6,8 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/guarded-test';
 import { ConfigFileError, loadConfigFile } from '../../electron/settings/load-config-file';
 import { settingsVi } from '../../renderer/src/i18n/settings-vi';
 import { startPreviewProcess, type PreviewProcess } from './support/preview-process';

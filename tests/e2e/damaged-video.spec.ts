@@ -1,7 +1,8 @@
 // The wall in Chromium against a local HTTP-FLV server that sends each broken AVC decoder
 // configuration of the bug report after a valid FLV header: each tile says the picture is
 // damaged, the banner counts those centres, and the page never throws.
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support/guarded-test';
 import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import {
   BROKEN_CASES,

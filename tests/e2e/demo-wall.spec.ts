@@ -1,6 +1,7 @@
 // The embedded demo wall (no configuration): Huyện Cẩm Giàng's district centre and 17
 // commune centres on one screen, 16 playing, Cẩm Vũ and Cẩm Phúc calmly "not installed".
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support/guarded-test';
 import { demoSettings } from '../../electron/settings/demo-config';
 import { startPreview, type StartedPreview } from './support/preview-fixture';
 import { expectPlaying, waitForLive } from './support/wall-page';

@@ -3,7 +3,8 @@
 // mpegts.js loaded at all; `?engine=mse` plays the same wall from the FLV stream through
 // mpegts.js, the fallback. Both keep their tiles near the live edge. A camera whose encoder uses
 // B-frames (pictures sent out of display order) plays with the default engine too.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/guarded-test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

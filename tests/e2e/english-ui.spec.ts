@@ -5,7 +5,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
+import { test } from './support/guarded-test';
 import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import { en } from '../../renderer/src/i18n/en';
 import { settingsEn } from '../../renderer/src/i18n/settings-en';

@@ -1,7 +1,8 @@
 // The loopback gateway refuses every request that is not the app's own: wrong secret,
 // foreign Origin, or a Host other than 127.0.0.1/localhost (DNS rebinding). It answers 403
 // and sends no byte of video.
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support/guarded-test';
 import http from 'node:http';
 import { startPreview, type StartedPreview } from './support/preview-fixture';
 

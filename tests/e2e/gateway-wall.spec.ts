@@ -1,6 +1,7 @@
 // The wall against a real Node-Media-Server fed by real ffmpeg publishers, with signed-URL
 // auth, in Debian's Chromium decoding real H.264.
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support/guarded-test';
 import { join } from 'node:path';
 import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import {

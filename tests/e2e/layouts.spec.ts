@@ -2,7 +2,8 @@
 // key, pages, a tour whose staying cameras keep their players, two displays with different
 // layouts, and a maximised tile on the main stream. Runs against the preview host's demo
 // (with a main stream added to the district centre).
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support/guarded-test';
 import { demoSettings } from '../../electron/settings/demo-config';
 import { settingsFile } from '../../electron/settings/settings-model';
 import { startPreview, type StartedPreview } from './support/preview-fixture';
@@ -204,6 +205,7 @@ test('a tour starts the next page early and keeps the player of a camera on both
 
 test('two displays show two layouts; a maximised tile plays the main stream', async ({
   browser,
+  pageErrors,
 }) => {
   await asStaff('displays:choose', {
     displayId: 'display-1',
@@ -211,6 +213,8 @@ test('two displays show two layouts; a maximised tile plays the main stream', as
   });
   const first = await browser.newPage();
   const second = await browser.newPage();
+  pageErrors.watch(first);
+  pageErrors.watch(second);
   await first.goto(preview.host.url);
   await second.goto(`${preview.host.url}&display=1`);
   await expect(first.getByTestId('wall')).toHaveAttribute('data-layout-id', 'all');

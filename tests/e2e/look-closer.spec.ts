@@ -1,7 +1,8 @@
 // Look closer against the real media server: a barcode clock (the encoder's wall clock drawn
 // into each frame, tests/bench/barcode.ts) proves a snapshot's burned-in time and where an
 // instant replay starts; a static picture whose colour encodes its position proves the zoom.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/guarded-test';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -6,7 +6,8 @@
 // unit-tested with a fake clock), and O again ends it. A file without a schedule keeps the
 // default hours (dark in a zone where now is a night or a weekend); the demo is on round the
 // clock.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/guarded-test';
 import { demoSettings } from '../../electron/settings/demo-config';
 import { settingsFile } from '../../electron/settings/settings-model';
 import { zoneOutsideOfficeHours } from './support/office-hours-zone';

@@ -1,6 +1,7 @@
 // RTSP tiles (our own RTSP client in the main process, Digest auth, against GStreamer's real
 // RTSP server) beside gateway tiles (Node-Media-Server), in Debian's Chromium.
-import { expect, test } from '@playwright/test';
+import { expect } from '@playwright/test';
+import { test } from './support/guarded-test';
 import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import { startMediaServer, type MediaServer } from '../fixtures/media-server/media-server';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server/start-rtsp-server';

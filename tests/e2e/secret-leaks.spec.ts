@@ -10,7 +10,8 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/guarded-test';
 import { settingsVi } from '../../renderer/src/i18n/settings-vi';
 import { startRtspServer, type RtspServer } from '../fixtures/rtsp-server/start-rtsp-server';
 import { recordPage, type PageRecord } from './support/page-recorder';

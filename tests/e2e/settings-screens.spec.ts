@@ -5,7 +5,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/guarded-test';
 import type { WallSettingsFile } from '../../electron/settings/settings-model';
 import { settingsVi } from '../../renderer/src/i18n/settings-vi';
 import { translate } from '../../renderer/src/i18n/translate';
@@ -165,6 +166,7 @@ test('the Hikvision form builds both URLs without the password, and tests them',
 test('export without secrets and with a passphrase; import on a fresh PC gives the same wall', async ({
   page,
   browser,
+  pageErrors,
 }) => {
   test.skip(addedCameraId === '', 'needs the camera the first test added');
   await page.goto(preview.host.url);
@@ -190,6 +192,7 @@ test('export without secrets and with a passphrase; import on a fresh PC gives t
   const fresh = await startPreview(null, { dataDir: freshDataDir() });
   try {
     const other = await browser.newPage();
+    pageErrors.watch(other);
     await other.goto(fresh.host.url);
     await openSettings(other, 'transfer');
     await other.getByTestId('import-file').setInputFiles({

@@ -2,7 +2,8 @@
 // the switch, so no tile is black, and a camera that stays keeps its player), give a display a
 // tour over some of its layouts, rename and delete a layout, and quit the wall behind the PIN.
 // Runs against the preview host's demo; the quit comes last, since it stops the host.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/guarded-test';
 import { demoSettings } from '../../electron/settings/demo-config';
 import { settingsFile } from '../../electron/settings/settings-model';
 import { startPreview, type StartedPreview } from './support/preview-fixture';

@@ -2,7 +2,8 @@
 // publisher is stopped, the view shows the outage with its start while the wall keeps playing
 // behind it, then, after the publisher returns, how long it lasted; the CSV download holds the
 // outage with its Vietnamese names and the BOM; the PC check measures and shows a figure.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/guarded-test';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -4,7 +4,8 @@
 // the browser has MediaStreamTrackGenerator) or a canvas (`sink=canvas`). An H.265 camera
 // (GStreamer's x265 over RTSP), which this Chromium has no WebCodecs decoder for, falls back to
 // mpegts.js, which says the display cannot decode it.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import { test } from './support/guarded-test';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

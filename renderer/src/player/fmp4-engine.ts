@@ -234,8 +234,8 @@ export class Fmp4Player implements EnginePlayer {
 
   private onSourceOpen(): void {
     if (this.closed || !this.source) return;
-    // A live stream has no end: no duration change on every append.
-    this.source.duration = Infinity;
+    // The configuration may have come first and its buffer be appending already (the source's
+    // state turns 'open' before this event's task runs): createBuffer then does nothing.
     this.createBuffer();
     this.appendPending();
   }
@@ -244,6 +244,9 @@ export class Fmp4Player implements EnginePlayer {
     const source = this.source;
     if (this.buffer || !this.config || !source || source.readyState !== 'open') return;
     try {
+      // A live stream has no end: no duration change on every append. Set here, before the
+      // source has a buffer, because a browser refuses it while any buffer is updating.
+      source.duration = Infinity;
       const buffer = source.addSourceBuffer(trackMimeType(this.config.codec));
       buffer.mode = 'segments';
       buffer.addEventListener('updateend', () => this.afterAppend());

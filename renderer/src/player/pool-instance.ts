@@ -36,6 +36,7 @@ const platformDeps: Omit<TilePlayerDeps, 'engine'> = {
   now: () => Date.now(),
   setInterval: (callback, ms) => window.setInterval(callback, ms),
   clearInterval: (handle) => window.clearInterval(handle as number),
+  inFreshTask: (callback) => void window.setTimeout(callback, 0),
 };
 
 /** mpegts.js, loaded as a chunk of its own (engine-loader.ts). */

@@ -13,4 +13,6 @@ export interface TilePlayerDeps {
   now(): number;
   setInterval(callback: () => void, ms: number): unknown;
   clearInterval(handle: unknown): void;
+  /** Runs `callback` in a task of its own, after every microtask queued before it. */
+  inFreshTask(callback: () => void): void;
 }

@@ -156,19 +156,10 @@ export class TilePlayer {
     this.player = player;
   }
 
-  /** The teardown order mpegts.js needs to release the MediaSource and the socket. */
   private destroyPlayer(): void {
     const player = this.player;
     this.player = null;
-    if (!player) return;
-    try {
-      player.pause();
-      player.unload();
-      player.detachMediaElement();
-      player.destroy();
-    } catch (error) {
-      console.warn('tile-player: teardown failed', error);
-    }
+    if (player) teardown(player);
   }
 
   private recreate(): void {
@@ -232,9 +223,18 @@ export class TilePlayer {
     this.standDown(UNDECODABLE_RETRY_MS);
   }
 
-  /** Tears the player down and makes no other until `forMs` has passed. */
+  /**
+   * Tears the player down and makes no other until `forMs` has passed. This runs inside the
+   * engine's own events, and mpegts.js hands on what it parsed in microtasks (its transmuxer's
+   * `Promise.resolve().then(emit)`): torn down here, those would throw on its emptied emitter
+   * (mpegts.js issue #63), an uncaught error in the page. So the player is let go of now (its
+   * last words are ignored) and torn down in a task of its own, after them. Nothing else uses
+   * the <video> meanwhile: no new player comes before the stand-down ends.
+   */
   private standDown(forMs: number): void {
-    this.destroyPlayer();
+    const player = this.player;
+    this.player = null;
+    if (player) this.deps.inFreshTask(() => teardown(player));
     this.standDownUntil = this.deps.now() + forMs;
     this.report();
   }
@@ -325,5 +325,17 @@ export class TilePlayer {
     if (sameFreshness(this.last, next)) return;
     this.last = next;
     this.onFreshness(next);
+  }
+}
+
+/** The teardown order mpegts.js needs to release the MediaSource and the socket. */
+function teardown(player: EnginePlayer): void {
+  try {
+    player.pause();
+    player.unload();
+    player.detachMediaElement();
+    player.destroy();
+  } catch (error) {
+    console.warn('tile-player: teardown failed', error);
   }
 }

@@ -55,8 +55,18 @@ class FakeBuffer extends EventTarget {
 
 class FakeSource extends EventTarget {
   readyState = 'closed';
-  duration = Number.NaN;
   buffers: FakeBuffer[] = [];
+  private durationS = Number.NaN;
+  get duration() {
+    return this.durationS;
+  }
+  /** As a browser does: no duration change while a buffer is busy. */
+  set duration(value: number) {
+    if (this.buffers.some((b) => b.updating)) {
+      throw new Error("Failed to set the 'duration' property on 'MediaSource'");
+    }
+    this.durationS = value;
+  }
   types: string[] = [];
   addSourceBuffer(type: string) {
     this.types.push(type);
@@ -67,6 +77,10 @@ class FakeSource extends EventTarget {
   open() {
     this.readyState = 'open';
     this.dispatchEvent(new Event('sourceopen'));
+  }
+  /** The browser opened the source; its `sourceopen` task has not run yet. */
+  openQuietly() {
+    this.readyState = 'open';
   }
 }
 
@@ -170,6 +184,20 @@ describe('the fragmented-MP4 player', () => {
       width: 640,
       height: 360,
     });
+  });
+
+  it('a configuration that arrives between the source opening and its event starts at once, and the late event changes nothing', () => {
+    const t = setup();
+    t.source().openQuietly();
+    t.socket().send(encodeAuConfig('avc1.42c01e', RECORD, { width: 640, height: 360 }));
+    t.socket().send(frame(1000, true));
+    expect(t.source().duration).toBe(Infinity);
+    expect(t.buffer().updating).toBe(true);
+    // The queued event now runs while the first append is under way: it must not touch the
+    // duration (a browser throws) nor add a second buffer.
+    expect(() => t.source().dispatchEvent(new Event('sourceopen'))).not.toThrow();
+    expect(t.source().buffers).toHaveLength(1);
+    expect(t.events.filter((e) => e.name === 'error')).toEqual([]);
   });
 
   it('with half a second of picture ahead: a keyframe at once, then two frames an append', () => {

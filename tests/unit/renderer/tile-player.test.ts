@@ -121,6 +121,7 @@ function setup(extra: Partial<TilePlayerDeps> = {}) {
     clearInterval: () => {
       cleared = true;
     },
+    inFreshTask: (callback) => callback(),
     ...extra,
   });
   const advance = (seconds: number, framesPerSecond = 25) => {
@@ -318,6 +319,21 @@ describe('TilePlayer', () => {
     expect(reports.at(-1)?.health).toBe('codec-unsupported');
     advance(1, 0);
     expect(created).toHaveLength(2);
+  });
+
+  it('standing down inside an engine event tears the player down in a task of its own, after the engine is done', () => {
+    const tasks: (() => void)[] = [];
+    const { created, reports } = setup({ inFreshTask: (callback) => tasks.push(callback) });
+    created[0]?.emit('media_info', { videoCodec: 'hvc1.1.6.L93.B0' });
+    // Still inside the engine's event: mpegts.js has more to hand on; the player must stay whole.
+    expect(created[0]?.calls.slice(3)).toEqual([]);
+    expect(reports.at(-1)?.health).toBe('codec-unsupported');
+    // Its last words are ignored: no second stand-down, no error report.
+    created[0]?.emit('error', 'MediaError', 'MediaMSEError');
+    expect(tasks).toHaveLength(1);
+    tasks.shift()?.();
+    expect(created[0]?.calls.slice(3)).toEqual(TEARDOWN);
+    expect(created).toHaveLength(1);
   });
 
   it('detects H.265 from the media info, and plays when the camera sends H.264 again', () => {
