@@ -16,7 +16,10 @@ export const test = base.extend<{ pageErrors: PageErrors }>({
       const seen: string[] = [];
       // The message and where it was thrown: enough to find the bug from the test's report.
       const record = (error: Error, page: Page | null) => {
-        const where = (error.stack ?? '').split('\n').slice(1, 4).map((line) => line.trim());
+        const where = (error.stack ?? '')
+          .split('\n')
+          .slice(1, 4)
+          .map((line) => line.trim());
         seen.push([`${page?.url() ?? 'a page'}: ${error.message}`, ...where].join(' | '));
       };
       context.on('weberror', (webError) => record(webError.error(), webError.page()));
