@@ -9,7 +9,6 @@ import { DEFAULT_LOCALE } from './contract';
 import { App, MessageScreen } from './components/app';
 import { readDisplayIdentity } from './display/display-identity';
 import { translate } from './i18n/translate';
-import { warmClock } from './clock/clock-words';
 import { loadEngine } from './player/engine-loader';
 import { prestartFirstPage } from './player/boot-prestart';
 import {
@@ -41,14 +40,6 @@ if (api === null) {
   appStore.getState().setDisplay(readDisplayIdentity(window.location));
   // Before connecting, so the first snapshot (whenever it lands) starts its players at once.
   prestartFirstPage(appStore, prestartCells);
-  // The clock's zone comes with the office hours, just before the snapshot is asked for: its
-  // formatter is built on the next task, while that answer travels.
-  const stopWarming = appStore.subscribe((state) => {
-    if (!state.officeHours) return;
-    stopWarming();
-    const zone = state.officeHours.timeZone;
-    setTimeout(() => warmClock(zone), 0);
-  });
   connectApiToStore(api, appStore);
   // Release every decoder and socket when the page goes away (reload, window close).
   window.addEventListener('pagehide', () => playerPool.destroyAll());

@@ -18,6 +18,7 @@ import {
   type WallSnapshot,
   type WallTransport,
 } from '../contract';
+import { takeEarlySocket, type EarlySocket } from './early-socket';
 import { reconnectDelayMs } from './preview-messages';
 
 const REQUEST_TIMEOUT_MS = 15_000;
@@ -38,12 +39,17 @@ export class PreviewClient implements WallTransport {
   private readonly queue: string[] = [];
   private readonly listeners = new Map<WallEventChannel, Set<Listener>>();
 
-  constructor(private readonly url: string) {
-    this.connect();
+  constructor(
+    private readonly url: string,
+    early: EarlySocket | null = null,
+  ) {
+    this.connect(early);
   }
 
-  static apiFromLocation(location: Location, key: string): WallApi {
-    return buildWallApi(new PreviewClient(previewSocketUrl(location, key)));
+  /** The API of the page `win`, over the socket its <head> opened early when there is one. */
+  static apiFromWindow(win: Window, key: string): WallApi {
+    const url = previewSocketUrl(win.location, key);
+    return buildWallApi(new PreviewClient(url, takeEarlySocket(win, url)));
   }
 
   subscribe(channel: WallEventChannel, listener: Listener): () => void {
@@ -71,15 +77,16 @@ export class PreviewClient implements WallTransport {
     else this.queue.push(text);
   }
 
-  private connect(): void {
-    const socket = new WebSocket(this.url);
+  private connect(early: EarlySocket | null = null): void {
+    const socket = early?.socket ?? new WebSocket(this.url);
     this.socket = socket;
-    socket.onopen = () => {
+    const opened = () => {
       this.attempt = 0;
       for (const text of this.queue.splice(0)) socket.send(text);
       if (this.everOpened) void this.resync();
       this.everOpened = true;
     };
+    socket.onopen = opened;
     socket.onmessage = (event) => {
       if (typeof event.data === 'string') this.handle(event.data);
     };
@@ -89,6 +96,15 @@ export class PreviewClient implements WallTransport {
       const delay = reconnectDelayMs(this.attempt++);
       setTimeout(() => this.connect(), delay);
     };
+    if (!early) return;
+    if (socket.readyState === WebSocket.OPEN) opened();
+    // What main pushed before the bundle listened, in order, once the page's start-up code has
+    // subscribed (it does so synchronously after taking the API) and before any later message.
+    queueMicrotask(() => {
+      for (const data of early.received.splice(0)) {
+        if (typeof data === 'string') this.handle(data);
+      }
+    });
   }
 
   private handle(text: string): void {

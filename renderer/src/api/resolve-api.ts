@@ -1,5 +1,5 @@
 // Which WallApi this page talks to: the preload's bridge inside Electron, else the preview
-// host's WebSocket (secret from #key=…), else none (the page says how to open it properly).
+// host's WebSocket (secret from #key=…, opened early by the page's <head> when it could), else none (the page says how to open it properly).
 import { readPreviewKey, WALL_API_GLOBAL, type WallApi } from '../contract';
 import { PreviewClient } from './preview-client';
 
@@ -9,5 +9,5 @@ export function resolveWallApi(win: Window): WallApi | null {
   ];
   if (bridged) return bridged;
   const key = readPreviewKey(win.location.hash);
-  return key === null ? null : PreviewClient.apiFromLocation(win.location, key);
+  return key === null ? null : PreviewClient.apiFromWindow(win, key);
 }

@@ -49,14 +49,6 @@ function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
   return found;
 }
 
-/**
- * Builds the formatter for a zone ahead of time. The first one for a zone loads its time-zone
- * data (about 10 ms of the page's thread, measured at boot): better while the snapshot is on its
- * way than inside the wall's first render, which the first frames wait for.
- */
-export function warmClock(timeZone?: string): void {
-  formatter(timeZone).formatToParts(0);
-}
 
 export function clockParts(epochMs: number, timeZone?: string): ClockParts {
   const fields: Record<string, number> = {};

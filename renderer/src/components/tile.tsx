@@ -77,7 +77,7 @@ export function Tile({ cameraId, copy, maximised, onActivate }: TileProps) {
     camera,
     status,
     freshness,
-    h265Supported: canDecodeH265(),
+    canDecodeH265,
   });
   const now = useNow(needsClock(view));
   const words = tileWords(view, locale, now);

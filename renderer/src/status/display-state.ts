@@ -56,8 +56,11 @@ export interface TileInputs {
   camera: CameraView | undefined;
   status: StreamStatus | undefined;
   freshness: PlayerFreshness | undefined;
-  /** Whether this display's MSE can decode H.265 (checked once at start). */
-  h265Supported: boolean;
+  /**
+   * Whether this display's MSE can decode H.265: asked only of an H.265 stream, because the
+   * browser's first answer costs about 20 ms of the page's thread (measured at boot).
+   */
+  canDecodeH265: () => boolean;
 }
 
 /** Failures main reports and keeps retrying (a codec the display cannot decode is not one). */
@@ -94,7 +97,7 @@ function downSince(
 }
 
 export function deriveTileView(inputs: TileInputs): TileView {
-  const { cameraId, camera, status, freshness, h265Supported } = inputs;
+  const { cameraId, camera, status, freshness, canDecodeH265 } = inputs;
   const lastFrameAt = latest(status?.lastFrameAt, freshness?.lastFrameAt);
   const retryAt = status?.retryAt ?? null;
   // Main refused the stream's decoder configuration: the same words as the player's verdict.
@@ -120,7 +123,7 @@ export function deriveTileView(inputs: TileInputs): TileView {
 
   const codecUnsupported =
     status?.state === 'unsupported-codec' ||
-    (status?.codec === 'h265' && !h265Supported) ||
+    (status?.codec === 'h265' && !canDecodeH265()) ||
     freshness?.health === 'codec-unsupported';
   if (codecUnsupported) return view('unsupported-codec');
 

@@ -32,14 +32,13 @@ export function qualityFor(
 export function selectSitesWithoutPicture(state: AppState): string[] {
   const snapshot = state.snapshot;
   if (!snapshot) return [];
-  const h265Supported = canDecodeH265();
   const cameras = snapshot.cameras.map((camera) => {
     const view = deriveTileView({
       cameraId: camera.id,
       camera,
       status: state.statuses[streamKey(camera.id, 'sub')],
       freshness: state.freshness[playerKey(camera.id, 'sub')],
-      h265Supported,
+      canDecodeH265,
     });
     return { siteId: camera.siteId, state: view.state };
   });

@@ -35,7 +35,7 @@ const inputs = (over: Partial<TileInputs>): TileInputs => ({
   camera,
   status: undefined,
   freshness: undefined,
-  h265Supported: false,
+  canDecodeH265: () => false,
   ...over,
 });
 

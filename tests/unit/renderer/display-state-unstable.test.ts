@@ -31,7 +31,7 @@ describe("the 'unstable' display state", () => {
       camera,
       status: unstable,
       freshness: { health: 'live', lastFrameAt: 2_000 },
-      h265Supported: true,
+      canDecodeH265: () => true,
     });
     expect(view.state).toBe('unstable');
   });
@@ -44,7 +44,7 @@ describe("the 'unstable' display state", () => {
       camera,
       status: unstable,
       freshness: undefined,
-      h265Supported: true,
+      canDecodeH265: () => true,
     });
     expect(tileWords(view, 'vi', 0).headline).toBe('Tín hiệu chập chờn');
     expect(tileWords(view, 'en', 0).headline).toBe('Unstable signal');

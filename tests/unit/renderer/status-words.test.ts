@@ -29,7 +29,7 @@ const inputs = (over: Partial<TileInputs>): TileInputs => ({
   camera,
   status: undefined,
   freshness: undefined,
-  h265Supported: false,
+  canDecodeH265: () => false,
   ...over,
 });
 
@@ -64,7 +64,7 @@ describe('deriveTileView', () => {
   it('detects H.265 this display cannot decode instead of staying black', () => {
     const h265 = status({ state: 'live', codec: 'h265' });
     expect(deriveTileView(inputs({ status: h265 })).state).toBe('unsupported-codec');
-    expect(deriveTileView(inputs({ status: h265, h265Supported: true })).state).toBe('connecting');
+    expect(deriveTileView(inputs({ status: h265, canDecodeH265: () => true })).state).toBe('connecting');
     const fresh = { health: 'codec-unsupported' as const, lastFrameAt: null };
     expect(deriveTileView(inputs({ freshness: fresh })).state).toBe('unsupported-codec');
   });
