@@ -22,6 +22,17 @@ export function readEngineChoice(location: { search: string; hash: string }): En
 }
 
 /**
+ * Where the fragmented-MP4 engine's feeds run: in a dedicated worker that owns the MediaSources
+ * (the default where the browser allows it), or in the page (`msein=page`, the benchmark's
+ * comparison and the fallback). Measured side by side (README, Benchmarks).
+ */
+export function readFeedPlace(location: { search: string; hash: string }): 'worker' | 'page' {
+  const search = new URLSearchParams(location.search);
+  const hash = new URLSearchParams(location.hash.replace(/^#/, ''));
+  return (search.get('msein') ?? hash.get('msein')) === 'page' ? 'page' : 'worker';
+}
+
+/**
  * Where a WebCodecs tile shows its frames (frame-sink.ts): a generated video track where the
  * browser has one, else a canvas; `sink=canvas` asks for the canvas (the benchmark compares).
  */
