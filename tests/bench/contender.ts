@@ -30,18 +30,24 @@ export function wallPreset(n: number): LayoutPresetId {
   return preset;
 }
 
-/** The contenders that are our wall (one host), and the engine each page asks for. */
-const WALL_ENGINES: Partial<Record<Contender, string | null>> = {
-  ours: null,
-  mpegts: 'mse',
-  webcodecs: 'webcodecs',
+/** The contenders that are our wall (one host), and what each page asks for in its URL. */
+const WALL_PAGES: Partial<Record<Contender, Record<string, string>>> = {
+  ours: {},
+  inpage: { msein: 'page' },
+  mpegts: { engine: 'mse' },
+  webcodecs: { engine: 'webcodecs' },
 };
 
-export const isWallContender = (contender: Contender): boolean => contender in WALL_ENGINES;
+export const isWallContender = (contender: Contender): boolean => contender in WALL_PAGES;
 
-/** The URL a wall contender's page opens: the host's, with the contender's engine. */
-export const wallPageUrl = (hostUrl: string, contender: Contender): string =>
-  withEngine(hostUrl, WALL_ENGINES[contender]);
+/** The URL a wall contender's page opens: the host's, with the contender's choices. */
+export function wallPageUrl(hostUrl: string, contender: Contender): string {
+  const url = new URL(hostUrl);
+  for (const [name, value] of Object.entries(WALL_PAGES[contender] ?? {})) {
+    url.searchParams.set(name, value);
+  }
+  return url.toString();
+}
 
 /** A wall page's URL with an engine chosen (the key stays in the fragment); null: the default. */
 export function withEngine(pageUrl: string, engine: string | null | undefined): string {

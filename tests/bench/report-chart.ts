@@ -10,21 +10,25 @@ import type { RunResult } from './tile-run';
  * orange, so the strong peer stands out from the weak one. */
 const COLORS: Record<Contender, string> = {
   ours: '#1f77b4',
+  inpage: '#aec7e8',
   mpegts: '#17becf',
   webcodecs: '#9467bd',
   tuned: '#2ca02c',
   default: '#ff7f0e',
 };
 const LEGEND: Record<Contender, string> = {
-  ours: 'ours (the wall, fragmented MP4)',
+  ours: 'ours (the wall, fragmented MP4 fed by a worker)',
+  inpage: 'the wall, fragmented MP4 fed in the page',
   mpegts: 'the wall, mpegts.js engine',
   webcodecs: 'the wall, WebCodecs engine',
   tuned: 'tuned bare mpegts.js page',
   default: 'default bare mpegts.js page',
 };
 const PANEL_W = 560;
-/** Each legend entry's width: five fit across the two panels. */
-const LEGEND_STEP = 222;
+/** The legend: two rows of three entries across the two panels. */
+const LEGEND_STEP = 360;
+const LEGEND_PER_ROW = 3;
+const PANELS_TOP = 88;
 const PANEL_H = 330;
 
 interface Series {
@@ -203,14 +207,15 @@ export function reportChart(r: BenchResults): string {
     recoveryPanel(r),
   ];
   const width = PANEL_W * 2;
-  const height = PANEL_H * 3 + 100;
+  const height = PANEL_H * 3 + PANELS_TOP + 30;
   const m = r.machine;
   const body = panels
-    .map((p, i) => panel(p, (i % 2) * PANEL_W, 70 + Math.floor(i / 2) * PANEL_H))
+    .map((p, i) => panel(p, (i % 2) * PANEL_W, PANELS_TOP + Math.floor(i / 2) * PANEL_H))
     .join('\n');
   const legend = CONTENDERS.map((who, k) => {
-    const x = width / 2 - (CONTENDERS.length * LEGEND_STEP) / 2 + k * LEGEND_STEP;
-    return `<rect x="${x}" y="54" width="12" height="12" fill="${COLORS[who]}"/><text x="${x + 18}" y="64" font-size="12">${esc(LEGEND[who])}</text>`;
+    const x = width / 2 - (LEGEND_PER_ROW * LEGEND_STEP) / 2 + (k % LEGEND_PER_ROW) * LEGEND_STEP;
+    const y = 52 + Math.floor(k / LEGEND_PER_ROW) * 16;
+    return `<rect x="${x}" y="${y}" width="12" height="12" fill="${COLORS[who]}"/><text x="${x + 18}" y="${y + 10}" font-size="12">${esc(LEGEND[who])}</text>`;
   }).join('\n');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif">
 <rect width="100%" height="100%" fill="#fff"/>

@@ -9,12 +9,14 @@ import type { RelayResult } from './relay-cost';
 import type { RtspResult } from './rtsp-cost';
 import type { RunResult } from './tile-run';
 
-/** Ours (the wall with its default engine: access units packaged as fragmented MP4 in the page,
- * over MSE), the same wall with mpegts.js over MSE (?engine=mse, the engine before), the same
- * wall with the WebCodecs engine (the experiment, ?engine=webcodecs), then the bare page tuned as
- * a skilled user would (targets are against it), then the bare page with mpegts.js's defaults
- * (the usual approach). Tables and the chart use this order. */
-export const CONTENDERS = ['ours', 'mpegts', 'webcodecs', 'tuned', 'default'] as const;
+/** Ours (the wall with its default engine: access units packaged as fragmented MP4 by a worker
+ * that owns the MediaSources, over MSE), the same engine fed from the page (?msein=page: where
+ * a browser cannot run MSE in a worker, and the comparison that chose the worker), the same wall
+ * with mpegts.js over MSE (?engine=mse, the engine before), the same wall with the WebCodecs
+ * engine (the experiment, ?engine=webcodecs), then the bare page tuned as a skilled user would
+ * (targets are against it), then the bare page with mpegts.js's defaults (the usual approach).
+ * Tables and the chart use this order. */
+export const CONTENDERS = ['ours', 'inpage', 'mpegts', 'webcodecs', 'tuned', 'default'] as const;
 export type Contender = (typeof CONTENDERS)[number];
 
 export interface Machine {

@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     const row: TileCountResult = {
       tiles,
       ours: null,
+      inpage: null,
       mpegts: null,
       webcodecs: null,
       tuned: null,

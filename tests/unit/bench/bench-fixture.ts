@@ -41,6 +41,7 @@ export function row(
     tiles,
     oursLayout: ['4x4'],
     ours: runs.ours ?? null,
+    inpage: runs.inpage ?? null,
     mpegts: runs.mpegts ?? null,
     webcodecs: runs.webcodecs ?? null,
     tuned: runs.tuned ?? null,

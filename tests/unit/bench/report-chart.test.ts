@@ -21,7 +21,7 @@ describe('reportChart', () => {
       results({ tileCounts: [row(16, { ours, tuned: { notMeasured: 'x' }, default: weak })] }),
     );
     for (const label of [
-      'ours (the wall, fragmented MP4)',
+      'ours (the wall, fragmented MP4 fed by a worker)',
       'the wall, mpegts.js engine',
       'the wall, WebCodecs engine',
       'tuned bare mpegts.js page',

@@ -14,12 +14,13 @@ const tuned = run('tuned', { p50: 200, p95: 300, cpu: 120, drop: 20, first: 600 
 const weak = run('default', { p50: 1200, p95: 1300, cpu: 200, drop: 500, first: 900 });
 const wc = run('webcodecs', { p50: 95, p95: 150, cpu: 180, drop: 4, first: 650 });
 const mpegts = run('mpegts', { p50: 210, p95: 360, cpu: 152, drop: 12, first: 800 });
+const inpage = run('inpage', { p50: 205, p95: 350, cpu: 151, drop: 11, first: 720 });
 
-describe('tile tables with five contenders', () => {
-  it('puts ours | mpegts | webcodecs | tuned | default side by side, then ours/tuned and wc/ours', () => {
+describe('tile tables with six contenders', () => {
+  it('puts ours | inpage | mpegts | webcodecs | tuned | default side by side, then ours/tuned and wc/ours', () => {
     const text = tileTable(
       'Latency',
-      [row(16, { ours, mpegts, webcodecs: wc, tuned, default: weak })],
+      [row(16, { ours, inpage, mpegts, webcodecs: wc, tuned, default: weak })],
       [
         ...perContender('p50', (r) => r.latencyMs.p50),
         oursVsTuned('p50', (r) => r.latencyMs.p50),
@@ -31,6 +32,7 @@ describe('tile tables with five contenders', () => {
     expect(header!.split(/\s{2,}/)).toEqual([
       'tiles',
       'ours p50',
+      'inpage p50',
       'mpegts p50',
       'webcodecs p50',
       'tuned p50',
@@ -41,6 +43,7 @@ describe('tile tables with five contenders', () => {
     expect(line!.trim().split(/\s+/)).toEqual([
       '16',
       '190',
+      '205',
       '210',
       '95',
       '200',
@@ -57,17 +60,19 @@ describe('tile tables with five contenders', () => {
       [...perContender('total', (r) => r.totalCpuPct), oursVsTuned('cpu', (r) => r.totalCpuPct)],
     );
     const lines = text.split('\n');
-    // mpegts and WebCodecs were not run at all (null): dashes, and no "not measured" line.
-    expect(lines[3]!.trim().split(/\s+/)).toEqual(['4', '150', '–', '–', '–', '200', '–']);
+    // inpage, mpegts and WebCodecs were not run at all (null): dashes, no "not measured" line.
+    expect(lines[3]!.trim().split(/\s+/)).toEqual(['4', '150', '–', '–', '–', '–', '200', '–']);
     expect(lines[4]).toBe('  not measured: tuned at 4 tiles: read ECONNRESET (twice)');
   });
 
   it('every tile table of the report has a column per contender', () => {
     const text = reportTables(
-      results({ tileCounts: [row(16, { ours, mpegts, webcodecs: wc, tuned, default: weak })] }),
+      results({
+        tileCounts: [row(16, { ours, inpage, mpegts, webcodecs: wc, tuned, default: weak })],
+      }),
     );
     for (const header of ['p50', 'drop', 'total', 'MB']) {
-      for (const who of ['ours', 'mpegts', 'webcodecs', 'tuned', 'default']) {
+      for (const who of ['ours', 'inpage', 'mpegts', 'webcodecs', 'tuned', 'default']) {
         expect(text).toContain(`${who} ${header}`);
       }
     }
