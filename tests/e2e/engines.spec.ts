@@ -84,6 +84,23 @@ test('by default tiles play fragmented MP4 from the access-unit stream; mpegts.j
   }
 });
 
+test('the API socket the page head opened early is the only one the wall uses', async ({
+  page,
+}) => {
+  const apiSockets: string[] = [];
+  page.on('websocket', (ws) => {
+    if (ws.url().includes('/api/')) apiSockets.push(ws.url());
+  });
+  await openWall(page, null);
+  expect(apiSockets).toHaveLength(1);
+  // Opened by the classic script before the bundle, and taken over by it.
+  expect(
+    await page.evaluate(() =>
+      performance.getEntriesByType('resource').some((r) => r.name.endsWith('/early-api-socket.js')),
+    ),
+  ).toBe(true);
+});
+
 test('?engine=mse plays the same wall from the FLV stream through mpegts.js', async ({ page }) => {
   const streams = await openWall(page, 'mse');
   expect(streams.length).toBeGreaterThanOrEqual(installed.length);
