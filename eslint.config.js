@@ -46,6 +46,11 @@ export default tseslint.config(
     },
   },
   {
+    // The page's one classic script, run before the bundle (renderer/public/early-api-socket.js).
+    files: ['renderer/public/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
     // Plain CommonJS fixtures that load CommonJS-only servers (Node-Media-Server).
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs' },

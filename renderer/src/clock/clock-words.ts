@@ -49,7 +49,6 @@ function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
   return found;
 }
 
-
 export function clockParts(epochMs: number, timeZone?: string): ClockParts {
   const fields: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(epochMs)) {

@@ -64,7 +64,9 @@ describe('deriveTileView', () => {
   it('detects H.265 this display cannot decode instead of staying black', () => {
     const h265 = status({ state: 'live', codec: 'h265' });
     expect(deriveTileView(inputs({ status: h265 })).state).toBe('unsupported-codec');
-    expect(deriveTileView(inputs({ status: h265, canDecodeH265: () => true })).state).toBe('connecting');
+    expect(deriveTileView(inputs({ status: h265, canDecodeH265: () => true })).state).toBe(
+      'connecting',
+    );
     const fresh = { health: 'codec-unsupported' as const, lastFrameAt: null };
     expect(deriveTileView(inputs({ freshness: fresh })).state).toBe('unsupported-codec');
   });
