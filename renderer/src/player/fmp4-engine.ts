@@ -15,16 +15,10 @@ import { Fmp4Feed, FMP4_ERRORS, type FeedPlatform } from './fmp4-feed';
 import { Fmp4WorkerPlayer, workerFeedsAvailable } from './fmp4-worker-player';
 import { trackMimeType } from './fmp4-boxes';
 import { readFeedPlace } from './engine-choice';
-import { PlayerEvents } from './fmp4-player-events';
+import { FMP4_EVENTS, PlayerEvents } from './fmp4-player-events';
 import type { EngineHooks, EnginePlayer, PlayerEngine } from './player-engine';
 
-export { FMP4_ERRORS };
-
-export const FMP4_EVENTS = {
-  error: 'error',
-  mediaInfo: 'media_info',
-  scriptData: 'script_data',
-} as const;
+export { FMP4_ERRORS, FMP4_EVENTS };
 
 /** The browser pieces the page's player uses; fakes in the unit tests. */
 export interface Fmp4Platform extends FeedPlatform {

@@ -2,6 +2,13 @@
 // fragmented-MP4 players in the page and in the worker.
 type Listener = (...args: unknown[]) => void;
 
+/** mpegts.js's event names, which the tile player listens for on either engine. */
+export const FMP4_EVENTS = {
+  error: 'error',
+  mediaInfo: 'media_info',
+  scriptData: 'script_data',
+} as const;
+
 export class PlayerEvents {
   private readonly listeners = new Map<string, Listener[]>();
 

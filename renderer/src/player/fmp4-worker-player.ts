@@ -4,7 +4,7 @@
 // them (player-engine.ts).
 import type { EngineHooks, EnginePlayer } from './player-engine';
 import { sharedNow, type FromWorker, type ToWorker } from './fmp4-worker-protocol';
-import { PlayerEvents } from './fmp4-player-events';
+import { FMP4_EVENTS, PlayerEvents } from './fmp4-player-events';
 
 /** How often the page tells the worker where each <video> plays. */
 const REPORT_EVERY_MS = 250;
@@ -171,12 +171,12 @@ export class Fmp4WorkerPlayer implements EnginePlayer {
         if (this.video) withHandle(this.video).srcObject = message.handle;
         return;
       case 'media-info':
-        return this.events.emit('media_info', message.info);
+        return this.events.emit(FMP4_EVENTS.mediaInfo, message.info);
       case 'mark':
         this.leadS = message.leadS;
-        return this.events.emit('script_data', message.data);
+        return this.events.emit(FMP4_EVENTS.scriptData, message.data);
       case 'error':
-        return this.events.emit('error', message.type, message.detail);
+        return this.events.emit(FMP4_EVENTS.error, message.type, message.detail);
       case 'data-error':
         return this.hooks.onDataError(new Error(message.message));
       case 'seek':
