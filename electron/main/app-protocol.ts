@@ -3,16 +3,25 @@
 import { net, protocol } from 'electron';
 import { pathToFileURL } from 'node:url';
 import { contentSecurityPolicy } from '../gateway/content-security-policy';
-import { containedStaticPath } from '../gateway/static-path';
+import { cacheControlFor, containedStaticPath } from '../gateway/static-path';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://wall';
 
-/** Must run before app is ready. */
+/**
+ * What app:// may do. `codeCache`: Chromium keeps V8's compiled code only for http(s) unless a
+ * scheme asks for it, and without it every window start and crash restart compiles the whole
+ * bundle again. Exported for the seam test. Must be registered before app is ready.
+ */
+export const APP_SCHEME_PRIVILEGES = {
+  standard: true,
+  secure: true,
+  supportFetchAPI: true,
+  codeCache: true,
+} as const;
+
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
 }
 
 export function serveRenderer(rendererDir: string, gatewayOrigin: () => string): void {
@@ -24,6 +33,7 @@ export function serveRenderer(rendererDir: string, gatewayOrigin: () => string):
     const response = await net.fetch(pathToFileURL(file).toString());
     const headers = new Headers(response.headers);
     headers.set('Content-Security-Policy', contentSecurityPolicy(gatewayOrigin()));
+    headers.set('Cache-Control', cacheControlFor(url.pathname));
     return new Response(response.body, { status: response.status, headers });
   });
 }

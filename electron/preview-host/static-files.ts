@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import type http from 'node:http';
 import { extname } from 'node:path';
 import { isLoopbackHost } from '../gateway/loopback-guard';
-import { containedStaticPath } from '../gateway/static-path';
+import { cacheControlFor, containedStaticPath } from '../gateway/static-path';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,7 +39,7 @@ export async function serveStatic(
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Security-Policy': csp,
       'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': 'no-store',
+      'Cache-Control': cacheControlFor(request.url ?? '/'),
     });
     response.end(body);
   } catch {

@@ -101,6 +101,33 @@ test('the API socket the page head opened early is the only one the wall uses', 
   ).toBe(true);
 });
 
+test('a reload plays again with the hashed bundle from the cache; the page itself is fetched anew', async ({
+  page,
+}) => {
+  await openWall(page, null);
+  await page.reload();
+  await waitForLive(page, installed);
+  await expectPlaying(page, installed);
+  const fetched = await page.evaluate(() => ({
+    page: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming)
+      .transferSize,
+    assets: performance
+      .getEntriesByType('resource')
+      .filter((r) => new URL(r.name).pathname.startsWith('/assets/'))
+      .map((r) => ({
+        name: r.name.split('/').pop(),
+        bytes: (r as PerformanceResourceTiming).transferSize,
+      })),
+  }));
+  // Bytes over the wire: none for an asset read from the cache (immutable, content-hashed),
+  // some for index.html (never cached, so an update shows at the next load).
+  expect(fetched.page).toBeGreaterThan(0);
+  expect(fetched.assets.map((a) => a.name)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/^index-.+\.js$/)]),
+  );
+  for (const asset of fetched.assets) expect(asset, asset.name).toMatchObject({ bytes: 0 });
+});
+
 test('?engine=mse plays the same wall from the FLV stream through mpegts.js', async ({ page }) => {
   const streams = await openWall(page, 'mse');
   expect(streams.length).toBeGreaterThanOrEqual(installed.length);

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { containedStaticPath } from '../../../electron/gateway/static-path';
+import { cacheControlFor, containedStaticPath } from '../../../electron/gateway/static-path';
 
 const ROOT = resolve('/srv/wall/out/renderer');
 
@@ -43,5 +43,33 @@ describe('containedStaticPath', () => {
 
   it('refuses a sibling folder whose name starts like the root', () => {
     expect(containedStaticPath(ROOT, '/../renderer-evil/x.js')).toBeNull();
+  });
+});
+
+describe('cacheControlFor', () => {
+  it('caches the content-hashed bundle for good', () => {
+    for (const path of [
+      '/assets/index-D9InLxAG.js',
+      '/assets/fmp4-worker-CTjo-niV.js',
+      '/assets/mpegts-engine-BaMfLsYG.js',
+      '/assets/index-CeTrnycH.css',
+      '/assets/index-D9InLxAG.js?v=1',
+    ]) {
+      expect(cacheControlFor(path), path).toBe('public, max-age=31536000, immutable');
+    }
+  });
+
+  it('never caches the page or a file whose name has no hash', () => {
+    for (const path of [
+      '/',
+      '/index.html',
+      '/index.html?display=1',
+      '/early-api-socket.js',
+      '/assets/index.js',
+      '/assets/sub/index-D9InLxAG.js',
+      '/assets/index-D9InLxAG.json',
+    ]) {
+      expect(cacheControlFor(path), path).toBe('no-store');
+    }
   });
 });

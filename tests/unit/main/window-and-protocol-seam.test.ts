@@ -10,6 +10,7 @@ import { wallWindowOptions } from '../../../electron/kiosk/window-options';
 
 const made: Record<string, unknown>[] = [];
 let protocolHandler: ((request: Request) => Promise<Response>) | null = null;
+const privilegedSchemes: unknown[] = [];
 const fetched: string[] = [];
 
 class FakeWindow extends EventEmitter {
@@ -35,7 +36,7 @@ vi.mock('electron', () => ({
   app: { quit: () => {} },
   dialog: { showMessageBox: async () => ({ response: 0 }) },
   protocol: {
-    registerSchemesAsPrivileged: () => {},
+    registerSchemesAsPrivileged: (schemes: unknown[]) => privilegedSchemes.push(...schemes),
     handle: (_scheme: string, handler: typeof protocolHandler) => (protocolHandler = handler),
   },
   net: {
@@ -50,7 +51,7 @@ vi.mock('electron', () => ({
 }));
 
 const { keepWallWindows } = await import('../../../electron/main/wall-windows');
-const { serveRenderer } = await import('../../../electron/main/app-protocol');
+const { registerAppScheme, serveRenderer } = await import('../../../electron/main/app-protocol');
 
 describe('webPreferences of every wall window', () => {
   for (const kiosk of [true, false]) {
@@ -129,6 +130,21 @@ describe('app:// (the renderer’s protocol)', () => {
     expect(fetched).toEqual([`file://${join(root, 'index.html')}`]);
     await get('app://wall/assets/index.js');
     expect(fetched.at(-1)).toBe(`file://${join(root, 'assets', 'index.js')}`);
+  });
+
+  it('lets Chromium keep compiled code for the hashed bundle, never for index.html', async () => {
+    privilegedSchemes.length = 0;
+    registerAppScheme();
+    expect(privilegedSchemes).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+      },
+    ]);
+    expect((await get('app://wall/index.html')).headers.get('Cache-Control')).toBe('no-store');
+    expect((await get('app://wall/assets/index-D9InLxAG.js')).headers.get('Cache-Control')).toBe(
+      'public, max-age=31536000, immutable',
+    );
   });
 
   it('refuses paths that decode to outside the renderer’s folder, and any other host, unread', async () => {
