@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { feedWorkerMeta } from './renderer/feed-worker-meta-plugin';
 
 // electron-vite builds the three targets (main, preload, renderer) with one config, which is the
 // ecosystem's convention for Electron + Vite. The browser preview host reuses the renderer
@@ -24,7 +25,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve('renderer'),
-    plugins: [react()],
+    plugins: [react(), feedWorkerMeta()],
     build: {
       // electron-vite leaves bundles unminified; the renderer is parsed at every start of
       // every wall window, so it is minified (measured: about a third of the size).

@@ -46,7 +46,7 @@ export default tseslint.config(
     },
   },
   {
-    // The page's one classic script, run before the bundle (renderer/public/early-api-socket.js).
+    // The page's one classic script, run before the bundle (renderer/public/early-start.js).
     files: ['renderer/public/**/*.js'],
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },

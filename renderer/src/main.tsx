@@ -16,6 +16,7 @@ import {
   prestartCells,
   startSuspendingHidden,
   tilesUseMpegts,
+  warmTileEngine,
 } from './player/pool-instance';
 import { appStore } from './store/app-store';
 import './styles/wall.css';
@@ -37,6 +38,7 @@ if (api === null) {
   // mpegts.js, when the tiles use it, loads beside the API's first reads, not before the shell
   // paints. The default engine is in this chunk; a replay loads mpegts.js when staff ask.
   if (tilesUseMpegts) void loadEngine().catch(() => undefined);
+  warmTileEngine();
   appStore.getState().setDisplay(readDisplayIdentity(window.location));
   // Before connecting, so the first snapshot (whenever it lands) starts its players at once.
   prestartFirstPage(appStore, prestartCells);

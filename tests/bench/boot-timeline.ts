@@ -1,8 +1,8 @@
 // Where the wall's first frame spends its time after the page starts loading: navigation and
 // resource timing, then the moments the page reached (the API socket open, the first answers,
-// the first tile, the first <video>, its first frame), for our wall at N tiles, a few loads in a
-// row on one running host; or the same for a bare page ('tuned', 'default'), to compare the
-// chains. Not part of `npm run bench`: a tool for the first-frame target.
+// the feed worker's first messages, the first tile, the first <video> and its media events,
+// its first frame), for our wall at N tiles, a few loads in a row on one running host; or the
+// same for a bare page ('tuned', 'default'), to compare the chains. Not part of `npm run bench`: a tool for the first-frame target.
 //   npx tsx tests/bench/boot-timeline.ts [tiles=1] [loads=5] [contender=ours]
 import { writeFileSync } from 'node:fs';
 import { runBenchTool } from './bench-tool';
@@ -42,6 +42,44 @@ const TIMELINE_SCRIPT = `
       };
       window.MediaSource.isTypeSupported = NativeMs.isTypeSupported.bind(NativeMs);
     }
+    // The feed worker: when it starts, the page's first message to it and the first of each
+    // kind it sends back (read when the page's thread gets to them).
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(...a) {
+        super(...a);
+        t('worker created');
+        this.addEventListener('message', (e) => t('worker first message ' + e.data.kind));
+        const post = this.postMessage.bind(this);
+        this.postMessage = (m, ...rest) => {
+          t('worker first post ' + m.kind);
+          return post(m, ...rest);
+        };
+      }
+    };
+    // The first <video>: made, given its source, and its media events (in the page or not yet).
+    const createElement = document.createElement.bind(document);
+    const srcObject = Object.getOwnPropertyDescriptor(HTMLMediaElement.prototype, 'srcObject');
+    document.createElement = (tag, ...rest) => {
+      const el = createElement(tag, ...rest);
+      if (String(tag).toLowerCase() !== 'video') return el;
+      t('first video created');
+      for (const ev of ['loadstart', 'loadedmetadata', 'loadeddata', 'playing']) {
+        el.addEventListener(ev, () =>
+          t('first video ' + ev + (el.isConnected ? ' (in the page)' : ' (not in the page)')),
+        );
+      }
+      Object.defineProperty(el, 'srcObject', {
+        set(v) {
+          t('first srcObject set');
+          srcObject.set.call(this, v);
+        },
+        get() {
+          return srcObject.get.call(this);
+        },
+      });
+      return el;
+    };
     new MutationObserver(() => {
       if (document.querySelector('[data-testid="tile"]')) t('first tile in DOM');
       const v = document.querySelector('.tile-box video, #grid video');

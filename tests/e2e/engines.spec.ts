@@ -69,10 +69,31 @@ const loadedScripts = (page: Page) =>
 test('by default tiles play fragmented MP4 from the access-unit stream; mpegts.js is never loaded', async ({
   page,
 }) => {
+  // Which script made each worker: a classic script is document.currentScript; a module is not.
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    const made: string[] = ((window as { workersMadeBy?: string[] }).workersMadeBy = []);
+    window.Worker = class extends Native {
+      constructor(url: string | URL, options?: WorkerOptions) {
+        super(url, options);
+        made.push((document.currentScript as HTMLScriptElement | null)?.src ?? 'a module');
+      }
+    };
+  });
   const streams = await openWall(page, null);
   expect(streams.length).toBeGreaterThanOrEqual(installed.length);
   for (const path of streams) expect(path).toMatch(/\.au$/);
   expect((await loadedScripts(page)).filter((name) => name.includes('mpegts'))).toEqual([]);
+  // One feed worker, started by the page's head from the build's <meta> and taken over by the
+  // bundle: the bundle started none of its own.
+  expect(await page.evaluate(() => (window as { workersMadeBy?: string[] }).workersMadeBy)).toEqual(
+    [expect.stringMatching(/\/early-start\.js$/)],
+  );
+  expect(page.workers().map((w) => new URL(w.url()).pathname)).toEqual([
+    await page
+      .locator('meta[name="wall-feed-worker"]')
+      .evaluate((m) => new URL(m.getAttribute('content')!, location.href).pathname),
+  ]);
   const videos = await tileVideos(page);
   expect(videos).toHaveLength(installed.length);
   for (const video of videos) {
@@ -96,7 +117,7 @@ test('the API socket the page head opened early is the only one the wall uses', 
   // Opened by the classic script before the bundle, and taken over by it.
   expect(
     await page.evaluate(() =>
-      performance.getEntriesByType('resource').some((r) => r.name.endsWith('/early-api-socket.js')),
+      performance.getEntriesByType('resource').some((r) => r.name.endsWith('/early-start.js')),
     ),
   ).toBe(true);
 });
@@ -133,6 +154,8 @@ test('?engine=mse plays the same wall from the FLV stream through mpegts.js', as
   expect(streams.length).toBeGreaterThanOrEqual(installed.length);
   for (const path of streams) expect(path).toMatch(/\.flv$/);
   expect((await loadedScripts(page)).some((name) => name.startsWith('mpegts-engine'))).toBe(true);
+  // The feed worker the page's head started is ended: this engine has no use for it.
+  await expect.poll(() => page.workers().length).toBe(0);
   for (const video of await tileVideos(page)) {
     expect(video.source).toBe('page');
     expect(video.behind).toBeLessThan(1);

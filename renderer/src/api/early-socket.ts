@@ -1,4 +1,4 @@
-// The API socket renderer/public/early-api-socket.js opened before the bundle ran, taken over
+// The API socket renderer/public/early-start.js opened before the bundle ran, taken over
 // once: the socket and the messages that arrived before anyone listened.
 export const EARLY_API_SOCKET_GLOBAL = '__earlyApiSocket';
 

@@ -12,9 +12,9 @@ export function WallClock({ large = false }: { large?: boolean }) {
   const locale = useApp((s) => s.snapshot?.locale ?? DEFAULT_LOCALE);
   const timeZone = useApp((s) => s.officeHours?.timeZone);
   const now = useNow(true);
-  // The first time formatter for a zone loads its time-zone data: about 15 ms of the page's
+  // The first time formatter for a zone loads its time-zone data: 15–40 ms of the page's
   // thread, measured inside the boot, where the first frames of every tile wait behind it. The
-  // clock shows its words once the page is idle (a second at most) instead.
+  // clock shows its words once the boot is over and the page idle (2.5 s at most) instead.
   const ready = useWhenIdle();
   return (
     <div

@@ -12,7 +12,7 @@
 // (fmp4-worker-player.ts): the page's thread then neither receives the stream nor runs the
 // browser's parsing of each append, which it otherwise shares with React and every other tile.
 import { Fmp4Feed, FMP4_ERRORS, type FeedPlatform } from './fmp4-feed';
-import { Fmp4WorkerPlayer, workerFeedsAvailable } from './fmp4-worker-player';
+import { Fmp4WorkerPlayer, startFeedWorker, workerFeedsAvailable } from './fmp4-worker-player';
 import { trackMimeType } from './fmp4-boxes';
 import { readFeedPlace } from './engine-choice';
 import { FMP4_EVENTS, PlayerEvents } from './fmp4-player-events';
@@ -141,6 +141,9 @@ export const fmp4Engine: PlayerEngine = {
   // Live only: an instant replay comes as FLV and plays with mpegts.js (replay-player.ts).
   create: (url, hooks) =>
     feedInWorker() ? new Fmp4WorkerPlayer(url, hooks) : new Fmp4Player(url, hooks),
+  warmUp: () => {
+    if (feedInWorker()) startFeedWorker();
+  },
   events: FMP4_EVENTS,
   codecUnsupportedDetail: FMP4_ERRORS.codecUnsupported,
   isDecodeError: (type, detail) => type === FMP4_ERRORS.media && detail === FMP4_ERRORS.mse,

@@ -4,7 +4,9 @@
 // them (player-engine.ts).
 import type { EngineHooks, EnginePlayer } from './player-engine';
 import { sharedNow, type FromWorker, type ToWorker } from './fmp4-worker-protocol';
+import { SpareClaims } from './fmp4-spare-claims';
 import { FMP4_EVENTS, PlayerEvents } from './fmp4-player-events';
+import { takeEarlyFeedWorker } from './early-feed-worker';
 
 /** How often the page tells the worker where each <video> plays. */
 const REPORT_EVERY_MS = 250;
@@ -27,12 +29,18 @@ class FeedWorker {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly players = new Map<number, Fmp4WorkerPlayer>();
+  private readonly spares = new SpareClaims();
   private timer: ReturnType<typeof setInterval> | null = null;
 
   open(player: Fmp4WorkerPlayer, url: string): number {
     const id = this.nextId++;
     this.players.set(id, player);
-    this.send({ kind: 'open', id, url });
+    // The feed plays into a spare source the worker made ahead; its handle goes to the <video>
+    // now if the page has it, else when it comes (a player closed meanwhile has none to take).
+    const spare = this.spares.claim((handle) =>
+      this.players.get(id)?.fromWorker({ kind: 'handle', id, handle }),
+    );
+    this.send({ kind: 'open', id, url, spare });
     this.timer ??= setInterval(() => this.report(), REPORT_EVERY_MS);
     return id;
   }
@@ -46,20 +54,40 @@ class FeedWorker {
     }
   }
 
+  /**
+   * Starts the worker if it is not running: the one the page's head started when there is one
+   * (early-feed-worker.ts), with the spare sources it already sent. At boot this runs before the
+   * first reads go out, so the worker is ready with its spares when the first tiles start.
+   */
+  start(): Worker {
+    if (this.worker) return this.worker;
+    const early = takeEarlyFeedWorker(globalThis as unknown as Window);
+    const worker =
+      early?.worker ?? new Worker(new URL('./fmp4-worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = ({ data }: MessageEvent<FromWorker>) => this.hear(data);
+    worker.onerror = (event) => this.fail(event.message);
+    this.worker = worker;
+    for (const data of early?.received ?? []) this.hear(data as FromWorker);
+    if (early?.failed) this.fail(early.failed);
+    return worker;
+  }
+
+  private hear(data: FromWorker): void {
+    if (data.kind === 'spares') this.spares.arrive(data.sources);
+    else this.players.get(data.id)?.fromWorker(data);
+  }
+
   private send(message: ToWorker): void {
-    if (!this.worker) {
-      this.worker = new Worker(new URL('./fmp4-worker.ts', import.meta.url), { type: 'module' });
-      this.worker.onmessage = (event: MessageEvent<FromWorker>) =>
-        this.players.get(event.data.id)?.fromWorker(event.data);
-      this.worker.onerror = (event) => this.fail(event.message);
-    }
-    this.worker.postMessage(message);
+    this.start().postMessage(message);
   }
 
   /** Every player it served says its stream failed; their tiles make new players, in the page. */
   private fail(why: string): void {
     console.error('fmp4-worker: failed; tiles now feed their video in the page', why);
     this.broken = true;
+    this.spares.clear();
+    // An uncaught error need not stop a worker: end it, so no feed of the old players streams on.
+    this.worker?.terminate();
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
     const players = [...this.players];
@@ -95,6 +123,11 @@ class FeedWorker {
 }
 
 const feedWorker = new FeedWorker();
+
+/** Starts the feed worker ahead of its first player (see FeedWorker.start). */
+export function startFeedWorker(): void {
+  if (workerFeedsAvailable()) feedWorker.start();
+}
 
 /** TypeScript's DOM types do not list a MediaSourceHandle among a media element's sources yet. */
 const withHandle = (video: HTMLMediaElement) =>
@@ -163,7 +196,7 @@ export class Fmp4WorkerPlayer implements EnginePlayer {
   }
 
   /** What the worker said of this player's feed. */
-  fromWorker(message: FromWorker): void {
+  fromWorker(message: Exclude<FromWorker, { kind: 'spares' }>): void {
     if (this.closed) return;
     switch (message.kind) {
       case 'handle':

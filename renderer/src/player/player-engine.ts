@@ -32,6 +32,8 @@ export interface PlayerEngine {
   /** False when this display cannot play live MSE at all. */
   supported(): boolean;
   create(url: string, hooks: EngineHooks, mode?: PlayMode): EnginePlayer;
+  /** Starts, ahead of the first player, what every player will need (a worker); optional. */
+  warmUp?(): void;
   /** scriptData: FLV script tags (main's clock marks, look/frame-clock.ts). */
   readonly events: { error: string; mediaInfo: string; scriptData?: string };
   /** The error detail that means the codec cannot be decoded here. */

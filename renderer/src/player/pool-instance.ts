@@ -3,6 +3,7 @@
 import type { PlayerFreshness } from '../status/display-state';
 import { appStore } from '../store/app-store';
 import { canDecodeH265 } from './codec-support';
+import { endEarlyFeedWorker } from './early-feed-worker';
 import { fmp4Engine } from './fmp4-engine';
 import type { PlayerEngine } from './player-engine';
 import { lazyEngine, loadEngine, loadedEngine } from './engine-loader';
@@ -28,6 +29,16 @@ export const tilesUseMpegts = engineChoice === 'mse';
  */
 export function loadTileEngine(): Promise<PlayerEngine> {
   return engineChoice === 'fmp4' ? Promise.resolve(fmp4Engine) : loadEngine();
+}
+
+/**
+ * At boot, before the first reads: the default engine takes over the feed worker the page's head
+ * started (or starts it), so it is ready when the first tiles start; a page that plays with
+ * another engine ends that worker.
+ */
+export function warmTileEngine(): void {
+  if (engineChoice === 'fmp4') fmp4Engine.warmUp?.();
+  endEarlyFeedWorker(window);
 }
 
 const platformDeps: Omit<TilePlayerDeps, 'engine'> = {

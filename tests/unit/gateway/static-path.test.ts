@@ -64,7 +64,7 @@ describe('cacheControlFor', () => {
       '/',
       '/index.html',
       '/index.html?display=1',
-      '/early-api-socket.js',
+      '/early-start.js',
       '/assets/index.js',
       '/assets/sub/index-D9InLxAG.js',
       '/assets/index-D9InLxAG.json',

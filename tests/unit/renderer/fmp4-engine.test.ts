@@ -12,6 +12,7 @@ import {
   type Fmp4Platform,
 } from '../../../renderer/src/player/fmp4-engine';
 import { FRAGMENT_HEADER_BYTES } from '../../../renderer/src/player/fmp4-boxes';
+import { Fmp4Feed } from '../../../renderer/src/player/fmp4-feed';
 import { AVC_RECORD as RECORD, FakeAuSocket, FLV_URL } from './fake-au-socket';
 
 class FakeRanges {
@@ -346,5 +347,42 @@ describe('the fragmented-MP4 player', () => {
     expect(t.revoked).toEqual(['blob:source-1']);
     t.socket().onclose?.();
     expect(t.events.filter((e) => e.name === 'error')).toHaveLength(0);
+  });
+});
+
+describe('a feed in the worker', () => {
+  it('given a source the page already opened (a spare), starts when its configuration comes', () => {
+    // The page attached the spare before the worker read 'open': the source's `sourceopen`
+    // went by with no feed listening.
+    const source = new FakeSource();
+    source.open();
+    const sockets: FakeAuSocket[] = [];
+    const errors: string[] = [];
+    const feed = new Fmp4Feed(
+      FLV_URL,
+      source as unknown as MediaSource,
+      {
+        now: () => 0,
+        openSocket: (url) => {
+          sockets.push(new FakeAuSocket(url));
+          return sockets.at(-1) as unknown as WebSocket;
+        },
+        isTypeSupported: () => true,
+      },
+      {
+        mediaInfo: () => undefined,
+        mark: () => undefined,
+        error: (type, detail) => errors.push(`${type} ${detail}`),
+        dataError: (error) => errors.push(String(error)),
+      },
+      () => null,
+    );
+    feed.open();
+    sockets[0]!.send(encodeAuConfig('avc1.42c01e', RECORD, { width: 640, height: 360 }));
+    sockets[0]!.send(frame(1000, true));
+    expect(source.duration).toBe(Infinity);
+    expect(source.buffers).toHaveLength(1);
+    expect(boxType(source.buffers[0]!.appended[0]!)).toBe('ftyp');
+    expect(errors).toEqual([]);
   });
 });

@@ -15,8 +15,12 @@ class FakeWorker {
   constructor(readonly url: URL) {
     FakeWorker.made.push(this);
   }
+  terminated = false;
   postMessage(message: ToWorker) {
     this.posted.push(message);
+  }
+  terminate() {
+    this.terminated = true;
   }
   say(message: FromWorker) {
     this.onmessage?.({ data: message });
@@ -68,11 +72,21 @@ describe('a worker-fed fragmented-MP4 player', () => {
     player.load(); // once only
     const [worker] = FakeWorker.made;
     expect(FakeWorker.made).toHaveLength(1);
-    expect(worker!.posted).toEqual([{ kind: 'open', id: 1, url: 'ws://gw/s/live/cam/sub.flv' }]);
+    // It claims the worker's first spare source without waiting for it to be in the page.
+    expect(worker!.posted).toEqual([
+      { kind: 'open', id: 1, url: 'ws://gw/s/live/cam/sub.flv', spare: 1 },
+    ]);
 
     const handle = { kind: 'handle' };
-    worker!.say({ kind: 'handle', id: 1, handle: handle as unknown as MediaSourceHandle });
+    worker!.say({
+      kind: 'spares',
+      sources: [{ spare: 1, handle: handle as unknown as MediaSourceHandle }],
+    });
     expect(video.srcObject).toBe(handle);
+    // A handle the worker sends for the feed itself (a source of its own) replaces it.
+    const own = { kind: 'own' };
+    worker!.say({ kind: 'handle', id: 1, handle: own as unknown as MediaSourceHandle });
+    expect(video.srcObject).toBe(own);
     const info = { videoCodec: 'avc1.42c01e', width: 640, height: 360 };
     worker!.say({ kind: 'media-info', id: 1, info });
     worker!.say({ kind: 'mark', id: 1, data: { onWallClock: { t: 0, at: 5 } }, leadS: 0.04 });
@@ -131,6 +145,7 @@ describe('a worker-fed fragmented-MP4 player', () => {
     player.load();
     FakeWorker.made[0]!.onerror?.({ message: 'SyntaxError' });
     expect(errors).toEqual([['NetworkError', 'the stream worker failed']]);
+    expect(FakeWorker.made[0]!.terminated).toBe(true);
     expect(workerFeedsAvailable()).toBe(false);
   });
 
@@ -138,5 +153,97 @@ describe('a worker-fed fragmented-MP4 player', () => {
     vi.stubGlobal('MediaSource', { canConstructInDedicatedWorker: false });
     const { workerFeedsAvailable } = await freshModule();
     expect(workerFeedsAvailable()).toBe(false);
+  });
+});
+
+const handle = (name: string) => ({ name }) as unknown as MediaSourceHandle;
+
+describe('spare sources', () => {
+  it('a spare already in the page goes to the <video> within load(), in claim order', async () => {
+    const { Fmp4WorkerPlayer, startFeedWorker } = await freshModule();
+    startFeedWorker();
+    const worker = FakeWorker.made[0]!;
+    worker.say({
+      kind: 'spares',
+      sources: [
+        { spare: 1, handle: handle('one') },
+        { spare: 2, handle: handle('two') },
+      ],
+    });
+    const videos = [fakeVideo(), fakeVideo(), fakeVideo()];
+    for (const video of videos) {
+      const player = new Fmp4WorkerPlayer('ws://gw/a.flv', { onDataError() {} });
+      player.attachMediaElement(video as unknown as HTMLMediaElement);
+      player.load();
+    }
+    expect(videos.map((v) => v.srcObject)).toEqual([handle('one'), handle('two'), null]);
+    expect(worker.posted.map((m) => (m.kind === 'open' ? m.spare : null))).toEqual([1, 2, 3]);
+    worker.say({ kind: 'spares', sources: [{ spare: 3, handle: handle('three') }] });
+    expect(videos[2]!.srcObject).toEqual(handle('three'));
+  });
+
+  it('a player closed before its spare came leaves it unused; the next player takes the next', async () => {
+    const { Fmp4WorkerPlayer } = await freshModule();
+    const first = new Fmp4WorkerPlayer('ws://gw/a.flv', { onDataError() {} });
+    const firstVideo = fakeVideo();
+    first.attachMediaElement(firstVideo as unknown as HTMLMediaElement);
+    first.load();
+    first.destroy();
+    const worker = FakeWorker.made[0]!;
+    worker.say({
+      kind: 'spares',
+      sources: [
+        { spare: 1, handle: handle('one') },
+        { spare: 2, handle: handle('two') },
+      ],
+    });
+    expect(firstVideo.srcObject).toBeNull();
+    const second = new Fmp4WorkerPlayer('ws://gw/b.flv', { onDataError() {} });
+    const secondVideo = fakeVideo();
+    second.attachMediaElement(secondVideo as unknown as HTMLMediaElement);
+    second.load();
+    expect(secondVideo.srcObject).toEqual(handle('two'));
+  });
+});
+
+describe('the worker the page head started (early-start.js)', () => {
+  class EarlyWorker extends FakeWorker {}
+
+  it('is taken over with the spares it sent; no second worker starts', async () => {
+    const early = new EarlyWorker(new URL('http://wall/assets/fmp4-worker-x.js'));
+    FakeWorker.made = [];
+    vi.stubGlobal('__earlyFeedWorker', {
+      worker: early,
+      received: [{ kind: 'spares', sources: [{ spare: 1, handle: handle('early') }] }],
+      failed: null,
+    });
+    const { Fmp4WorkerPlayer, startFeedWorker } = await freshModule();
+    startFeedWorker();
+    const player = new Fmp4WorkerPlayer('ws://gw/a.flv', { onDataError() {} });
+    const video = fakeVideo();
+    player.attachMediaElement(video as unknown as HTMLMediaElement);
+    player.load();
+    expect(FakeWorker.made).toEqual([]);
+    expect(video.srcObject).toEqual(handle('early'));
+    expect(early.posted).toEqual([{ kind: 'open', id: 1, url: 'ws://gw/a.flv', spare: 1 }]);
+    expect((globalThis as Record<string, unknown>).__earlyFeedWorker).toBeUndefined();
+  });
+
+  it('that failed to start: it is ended, and the page feeds its tiles itself', async () => {
+    const early = new EarlyWorker(new URL('http://wall/w.js'));
+    vi.stubGlobal('__earlyFeedWorker', { worker: early, received: [], failed: 'SyntaxError' });
+    const { startFeedWorker, workerFeedsAvailable } = await freshModule();
+    startFeedWorker();
+    expect(workerFeedsAvailable()).toBe(false);
+    expect(early.terminated).toBe(true);
+  });
+
+  it('is ended by a page whose tiles play with another engine', async () => {
+    const early = new EarlyWorker(new URL('http://wall/w.js'));
+    vi.stubGlobal('__earlyFeedWorker', { worker: early, received: [], failed: null });
+    const { endEarlyFeedWorker } = await import('../../../renderer/src/player/early-feed-worker');
+    endEarlyFeedWorker(globalThis as unknown as Window);
+    expect(early.terminated).toBe(true);
+    expect((globalThis as Record<string, unknown>).__earlyFeedWorker).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
-// The API socket the page's <head> opens before the bundle (renderer/public/early-api-socket.js):
-// it runs here as the browser runs it, against a fake WebSocket, and the preview client takes it
-// over with what it received, sends its first reads on it, and opens no second socket.
+// What the page's <head> starts before the bundle (renderer/public/early-start.js), run here as
+// the browser runs it: the API socket, against a fake WebSocket, which the preview client takes
+// over with what it received, sends its first reads on, and opens no second socket; and the
+// tiles' feed worker the build named in a <meta>, against a fake Worker.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -12,12 +13,11 @@ import {
   WALL_VERBS,
 } from '../../../renderer/src/contract';
 import { EARLY_API_SOCKET_GLOBAL } from '../../../renderer/src/api/early-socket';
+import { EARLY_FEED_WORKER_GLOBAL } from '../../../renderer/src/player/early-feed-worker';
+import { FEED_WORKER_META } from '../../../renderer/feed-worker-meta-plugin';
 import { PreviewClient } from '../../../renderer/src/api/preview-client';
 
-const SCRIPT = readFileSync(
-  resolve(__dirname, '../../../renderer/public/early-api-socket.js'),
-  'utf8',
-);
+const SCRIPT = readFileSync(resolve(__dirname, '../../../renderer/public/early-start.js'), 'utf8');
 
 class FakeSocket {
   static readonly OPEN = 1;
@@ -118,5 +118,54 @@ describe('the early API socket', () => {
     FakeSocket.made[0]!.close();
     PreviewClient.apiFromWindow(win as unknown as Window, '0a1b2c');
     expect(FakeSocket.made).toHaveLength(2);
+  });
+});
+
+describe('the early feed worker', () => {
+  class FakeWorker {
+    static made: FakeWorker[] = [];
+    onmessage: ((event: { data: unknown }) => void) | null = null;
+    onerror: ((event: { message?: string }) => void) | null = null;
+    constructor(
+      readonly url: string,
+      readonly options: unknown,
+    ) {
+      FakeWorker.made.push(this);
+    }
+  }
+  const page = (meta: string | null, canInWorker = true) => {
+    FakeWorker.made = [];
+    return pageWindow({
+      Worker: FakeWorker,
+      MediaSource: { canConstructInDedicatedWorker: canInWorker },
+      document: {
+        querySelector: (selector: string) =>
+          // The name the build's plugin gives the meta: the script must look for that one.
+          selector === `meta[name="${FEED_WORKER_META}"]` && meta !== null
+            ? { getAttribute: (name: string) => (name === 'content' ? meta : null) }
+            : null,
+      },
+    });
+  };
+
+  it('starts the worker the build named, as a module, and keeps what it sends', () => {
+    const win = page('./assets/fmp4-worker-AbC123_x.js');
+    expect(FakeWorker.made.map((w) => [w.url, w.options])).toEqual([
+      ['./assets/fmp4-worker-AbC123_x.js', { type: 'module' }],
+    ]);
+    const early = win[EARLY_FEED_WORKER_GLOBAL] as { received: unknown[]; failed: unknown };
+    FakeWorker.made[0]!.onmessage?.({ data: { kind: 'spares', sources: [] } });
+    expect(early.received).toEqual([{ kind: 'spares', sources: [] }]);
+    expect(early.failed).toBeNull();
+    FakeWorker.made[0]!.onerror?.({ message: 'SyntaxError' });
+    expect(early.failed).toBe('SyntaxError');
+  });
+
+  it('starts nothing without the meta (a dev server) or where MediaSource cannot live in a worker', () => {
+    expect(page(null)[EARLY_FEED_WORKER_GLOBAL]).toBeUndefined();
+    expect(
+      page('./assets/fmp4-worker-AbC123_x.js', false)[EARLY_FEED_WORKER_GLOBAL],
+    ).toBeUndefined();
+    expect(FakeWorker.made).toEqual([]);
   });
 });
